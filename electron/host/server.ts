@@ -1,0 +1,156 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { dispatch } from '../../shared/api/dispatch';
+import type { Envelope } from '../../shared/api/errors';
+import { CSP_HEADER, TOKEN_HEADER } from '../security';
+import { readStaticFile } from '../static-files';
+
+/** The browser host's documented default port; `0` asks the system for a free one. */
+export const DEFAULT_PORT = 5178;
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
+
+export interface HostOptions {
+  handlers: ApiHandlers;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Fixed only by tests; otherwise a new random token each launch. */
+  token?: string;
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** Host must name the loopback address and our port: this is what stops DNS rebinding. */
+function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const match = /^([^:]+|\[[^\]]+\])(?::(\d+))?$/.exec(hostHeader);
+  if (!match) return false;
+  return LOOPBACK_NAMES.has(match[1]!.toLowerCase()) && Number(match[2] ?? 80) === port;
+}
+
+function isLoopbackOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true; // same-origin GETs and non-browser clients send none
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && isLoopbackHost(url.host, port);
+  } catch {
+    return false;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
+  const status = envelope.ok
+    ? 200
+    : ({ 'bad-request': 400, unauthorized: 401, 'unknown-method': 404, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
+  const found = readStaticFile(staticDir, urlPath);
+  if (found.status !== 200) return send(res, found.status, http.STATUS_CODES[found.status] ?? 'Error', 'text/plain; charset=utf-8');
+  send(res, 200, found.body, found.contentType, {
+    'Content-Security-Policy': CSP_HEADER,
+    'Cache-Control': found.isIndex ? 'no-store' : 'no-cache',
+  });
+}
+
+/**
+ * Serves the built renderer at / and the API at /api/<method> on 127.0.0.1
+ * only. Every API call must carry the per-launch token; any request whose
+ * Host or Origin is not this loopback address is refused.
+ */
+export function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  let port = 0;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!isLoopbackHost(req.headers.host, port) || !isLoopbackOrigin(req.headers.origin, port)) {
+        return send(res, 403, 'Forbidden: CareCover only answers requests from this computer.', 'text/plain; charset=utf-8');
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith('/api/')) {
+        if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+          const body = JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong access token: open the URL the host printed.' } });
+          return send(res, 401, body, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+        }
+        if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain; charset=utf-8', { Allow: 'POST' });
+        let payload: unknown;
+        try {
+          const body = await readBody(req);
+          payload = body.length ? JSON.parse(body) : {};
+        } catch (error) {
+          return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: `The request body is not valid JSON: ${(error as Error).message}` } });
+        }
+        const method = url.pathname.slice('/api/'.length);
+        return sendEnvelope(res, await dispatch(options.handlers, method, payload, options.onInternalError));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
+      serveStatic(options.staticDir, url.pathname, res);
+    } catch (error) {
+      options.onInternalError?.(error);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain; charset=utf-8');
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

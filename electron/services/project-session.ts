@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import type { ProjectInfo } from '../../shared/api/contract';
+import { APP_VERSION } from '../../shared/version';
+import { createProjectDb, openProjectDb, removeProjectFiles, type ProjectDb } from '../store/db';
+import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
+import type { RecentProjects } from './recent';
+
+export const PROJECT_EXTENSION = '.carecover';
+
+export type ProjectTemplate = 'empty';
+
+/** Fills a brand-new project file; runs inside one transaction with its creation. */
+export type TemplateWriter = (db: ProjectDb, name: string) => void;
+
+function nameFromPath(file: string): string {
+  return path.basename(file, path.extname(file));
+}
+
+export function writeEmptyProject(db: ProjectDb, name: string): void {
+  writeMeta(db, { name, created_at: new Date().toISOString(), app_version: APP_VERSION, is_sample: '0' });
+}
+
+/**
+ * The one open project of a window or a browser host. Every service that reads
+ * or changes project data goes through `db()`, which fails with a typed error
+ * when no project is open.
+ */
+export class ProjectSession {
+  private current: { db: ProjectDb; file: string } | null = null;
+
+  constructor(
+    private readonly recent: RecentProjects,
+    private readonly templates: Record<ProjectTemplate, TemplateWriter> = { empty: writeEmptyProject },
+  ) {}
+
+  db(): ProjectDb {
+    if (!this.current) throw new ApiError('no-project', 'No project is open. Open or create a project first.');
+    return this.current.db;
+  }
+
+  get file(): string | null {
+    return this.current?.file ?? null;
+  }
+
+  info(): ProjectInfo | null {
+    if (!this.current) return null;
+    const { db, file } = this.current;
+    const meta = readMeta(db);
+    return {
+      path: file,
+      name: meta.name ?? nameFromPath(file),
+      isSample: meta.is_sample === '1',
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      createdAt: meta.created_at ?? '',
+      attributions: readAttributions(db),
+    };
+  }
+
+  private adopt(db: ProjectDb, file: string): ProjectInfo {
+    this.close();
+    this.current = { db, file };
+    const info = this.info()!;
+    this.recent.remember(file, info.name);
+    return info;
+  }
+
+  async open(file: string): Promise<ProjectInfo> {
+    const absolute = path.resolve(file);
+    return this.adopt(await openProjectDb(absolute), absolute);
+  }
+
+  create(file: string, template: ProjectTemplate, overwrite = false): ProjectInfo {
+    const absolute = path.resolve(withExtension(file));
+    if (this.current?.file === absolute) throw new ApiError('invalid-input', `${absolute} is the project that is open now; choose another file.`);
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    const db = createProjectDb(absolute, { overwrite });
+    try {
+      db.transaction(() => this.templates[template](db, nameFromPath(absolute)))();
+    } catch (error) {
+      db.close();
+      removeProjectFiles(absolute);
+      throw error;
+    }
+    return this.adopt(db, absolute);
+  }
+
+  /** Copies the open project to a new file with SQLite's backup API and carries on in the copy. */
+  async saveAs(file: string, overwrite = false): Promise<ProjectInfo> {
+    const source = this.db();
+    const absolute = path.resolve(withExtension(file));
+    if (absolute === this.current!.file) return this.info()!;
+    if (fs.existsSync(absolute)) {
+      if (!overwrite) throw new ApiError('invalid-input', `${absolute} already exists; choose another name or allow overwriting.`);
+      removeProjectFiles(absolute);
+    }
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    await source.backup(absolute);
+    return this.adopt(await openProjectDb(absolute), absolute);
+  }
+
+  close(): void {
+    if (!this.current) return;
+    this.current.db.close();
+    this.current = null;
+  }
+}
+
+export function withExtension(file: string): string {
+  return path.extname(file) ? file : file + PROJECT_EXTENSION;
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { sqliteOptions } from './native';
+
+export type ProjectDb = Database.Database;
+
+/** PRAGMA application_id of every CareCover project: "CCov" in ASCII. */
+export const APPLICATION_ID = 0x43436f76;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function readHeader(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = fs.readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Sets the connection up the same way for every project: WAL, foreign keys, a short wait on locks. */
+function configure(db: ProjectDb): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Applies migrations after `from` up to `to` in one transaction, recording the
+ * result in PRAGMA user_version: a failed step leaves the file as it was.
+ */
+export function migrate(db: ProjectDb, to: number = LATEST_SCHEMA_VERSION): void {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (to < from) throw new Error(`Cannot migrate down from schema ${from} to ${to}.`);
+  if (to === from) return;
+  db.transaction(() => {
+    for (const migration of MIGRATIONS) {
+      if (migration.version > from && migration.version <= to) migration.up(db);
+    }
+    db.pragma(`user_version = ${to}`);
+  })();
+}
+
+export interface CreateOptions {
+  /** Replace an existing file at the path (its -wal and -shm too). */
+  overwrite?: boolean;
+  /** Stop at this schema version; tests use it to check migrations one by one. */
+  schemaVersion?: number;
+}
+
+/** Creates a new, empty project file at the latest schema. */
+export function createProjectDb(file: string, options: CreateOptions = {}): ProjectDb {
+  if (fs.existsSync(file)) {
+    if (!options.overwrite) throw new ApiError('invalid-input', `${file} already exists; choose another name or allow overwriting.`);
+    removeProjectFiles(file);
+  }
+  const db = new Database(file, sqliteOptions());
+  try {
+    configure(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, options.schemaVersion ?? LATEST_SCHEMA_VERSION);
+    return db;
+  } catch (error) {
+    db.close();
+    removeProjectFiles(file);
+    throw error;
+  }
+}
+
+export function removeProjectFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Opens an existing project: refuses files that are not CareCover projects or
+ * come from a newer CareCover, checks integrity, and migrates older files
+ * after taking a `.bak` copy with SQLite's backup API.
+ */
+export async function openProjectDb(file: string): Promise<ProjectDb> {
+  if (!fs.existsSync(file)) throw new ApiError('not-found', `There is no project file at ${file}.`);
+  if (!fs.statSync(file).isFile()) throw new ApiError('not-a-project', `${file} is a folder, not a CareCover project file.`);
+  if (readHeader(file) !== SQLITE_HEADER) {
+    throw new ApiError('not-a-project', `${file} is not a CareCover project: it is not an SQLite database.`);
+  }
+
+  let db: ProjectDb;
+  try {
+    db = new Database(file, sqliteOptions({ fileMustExist: true }));
+  } catch (error) {
+    throw new ApiError('not-a-project', `${file} could not be opened as a project: ${(error as Error).message}`);
+  }
+
+  try {
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== APPLICATION_ID) {
+      throw new ApiError('not-a-project', `${file} is an SQLite database but not a CareCover project.`);
+    }
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new ApiError('corrupt', `${file} failed its integrity check (${String(check)}). Open the .bak copy if there is one.`);
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new ApiError(
+        'newer-version',
+        `${file} was saved by a newer version of CareCover (project schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update CareCover to open it.`,
+      );
+    }
+    configure(db);
+    if (version < LATEST_SCHEMA_VERSION) {
+      await db.backup(`${file}.bak`);
+      migrate(db);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('corrupt', `${file} could not be read as a project: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, ProjectInfo, RecentProject } from '../../shared/api/contract';
+import { api, onAppEvent } from './api';
+
+export interface ProjectState {
+  app: AppInfo | null;
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  error: string | null;
+  busy: boolean;
+  clearError(): void;
+  /** Runs a project-changing call, then reloads what depends on it; failures become the banner. */
+  run(action: () => Promise<unknown>): Promise<void>;
+}
+
+export function useProject(): ProjectState {
+  const [app, setApp] = useState<AppInfo | null>(null);
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [recent, setRecent] = useState<RecentProject[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    const [info, current, recents] = await Promise.all([api.getAppInfo({}), api.getProject({}), api.listRecentProjects({})]);
+    setApp(info);
+    setProject(current);
+    setRecent(recents);
+  }, []);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setBusy(true);
+      try {
+        await action();
+        await reload();
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [reload],
+  );
+
+  useEffect(() => {
+    void run(async () => {});
+    return onAppEvent((event) => {
+      if (event.type === 'project-changed') void run(async () => {});
+    });
+  }, [run]);
+
+  return { app, project, recent, error, busy, clearError: () => setError(null), run };
+}

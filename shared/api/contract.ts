@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { ApiMethod } from './methods';
+
+/**
+ * The one API contract between the UI and the services. Each method is
+ * declared once with a request and a response schema; hosts validate every
+ * request against it and the renderer's client is typed from it.
+ */
+
+const filePath = z.string().trim().min(1, 'a file path is required').max(4096, 'the file path is too long');
+
+export const ProjectInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** True when the data is the embedded sample (fictional providers, modelled demand). */
+  isSample: z.boolean(),
+  schemaVersion: z.number().int(),
+  createdAt: z.string(),
+  /** Attribution lines every map or export of this project must carry. */
+  attributions: z.array(z.string()),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfo>;
+
+export const RecentProject = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentProject = z.infer<typeof RecentProject>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  /** Electron offers native open/save dialogs; the browser host asks for a path instead. */
+  nativeDialogs: z.boolean(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const noArgs = z.strictObject({});
+
+export const contract = {
+  getAppInfo: { request: noArgs, response: AppInfo },
+  getProject: { request: noArgs, response: ProjectInfo.nullable() },
+  openProject: { request: z.strictObject({ path: filePath }), response: ProjectInfo },
+  createProject: {
+    request: z.strictObject({
+      path: filePath,
+      template: z.enum(['empty']),
+      overwrite: z.boolean().optional(),
+    }),
+    response: ProjectInfo,
+  },
+  saveProjectAs: { request: z.strictObject({ path: filePath, overwrite: z.boolean().optional() }), response: ProjectInfo },
+  listRecentProjects: { request: noArgs, response: z.array(RecentProject) },
+  chooseProjectFile: {
+    request: z.strictObject({ purpose: z.enum(['open', 'save']) }),
+    response: z.object({ path: z.string().nullable() }),
+  },
+} satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
+
+// Fails to compile if contract declares a method that methods.ts does not list.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const contractMatchesMethods: Exact<keyof typeof contract, ApiMethod> = true;
+void contractMatchesMethods;
+
+export type Contract = typeof contract;
+export type ApiRequest<M extends ApiMethod> = z.input<Contract[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<Contract[M]['response']>;
+
+/** The typed surface the renderer calls, whichever host it runs in. */
+export type Api = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+/** What a host implements: the same methods, receiving already-validated requests. */
+export type ApiHandlers = { [M in ApiMethod]: (request: z.output<Contract[M]['request']>) => ApiResponse<M> | Promise<ApiResponse<M>> };
