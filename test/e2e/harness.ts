@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { createServices, type Services } from '../../electron/services';
+import { repoRoot } from '../helpers/temp';
+
+/** Debian's Chromium, or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = fs.existsSync(chromiumPath);
+const inCI = process.env.CI === 'true';
+
+/**
+ * Outside CI a machine without Chromium skips the end-to-end tests with one
+ * line saying why; under CI=true a missing browser fails them.
+ */
+export const skipE2E = !haveChromium && !inCI;
+if (skipE2E) console.log(`End-to-end tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).`);
+
+export const resultsDir = path.join(repoRoot, 'test-results');
+
+export interface AppSession {
+  browser: Browser;
+  page: Page;
+  host: RunningHost;
+  services: Services;
+  userData: string;
+  consoleErrors: string[];
+  /** Every URL the page asked for: all must be on 127.0.0.1. */
+  requests: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the browser host (the same services and built renderer the app ships) and opens it in Chromium. */
+export async function openApp(options: { project?: string } = {}): Promise<AppSession> {
+  if (!haveChromium) throw new Error(`CI=true but there is no Chromium at ${chromiumPath}; .ci/run installs it with apt-get.`);
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-e2e-'));
+  const services = createServices({ host: 'web', userData });
+  await services.openStartupProject(options.project);
+  const host = await startHost({ handlers: services.handlers, staticDir: path.join(repoRoot, 'dist', 'renderer'), port: 0 });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(host.url);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  return {
+    browser,
+    page,
+    host,
+    services,
+    userData,
+    consoleErrors,
+    requests,
+    async screenshot(name) {
+      const file = path.join(resultsDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      services.close();
+      fs.rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}

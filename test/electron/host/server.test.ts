@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from '../../../electron/host/server';
+import { createServices, type Services } from '../../../electron/services';
+import { CSP_HEADER, TOKEN_HEADER } from '../../../electron/security';
+import { tempDir } from '../../helpers/temp';
+
+let host: RunningHost;
+let services: Services;
+let staticDir: string;
+
+beforeEach(async () => {
+  const dir = tempDir();
+  staticDir = path.join(dir, 'renderer');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>CareCover</title>');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
+  services = createServices({ host: 'web', userData: path.join(dir, 'user') });
+  host = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+});
+
+afterEach(async () => {
+  await host.close();
+  services.close();
+});
+
+/** Raw HTTP, so tests can set any Host and Origin header (fetch would not let them). */
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  request({ path: `/api/${method}`, method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers }, body: JSON.stringify(body) });
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying its token in the fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('gives each launch a new token', async () => {
+    const other = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+    expect(other.token).not.toBe(host.token);
+    await other.close();
+  });
+
+  it('answers an API call that carries the token', async () => {
+    const res = await api('getAppInfo', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'CareCover', host: 'web', nativeDialogs: false } });
+  });
+
+  it('answers 401 without the token, and with a wrong one', async () => {
+    const missing = await request({ path: '/api/getAppInfo', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(missing.status).toBe(401);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await api('getAppInfo', {}, { [TOKEN_HEADER]: 'x'.repeat(host.token.length) });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('answers 403 to a Host that is not this loopback address (DNS rebinding)', async () => {
+    for (const hostHeader of ['evil.example:' + host.port, `127.0.0.1:${host.port + 1}`, '192.168.1.5:' + host.port]) {
+      const res = await api('getAppInfo', {}, { Host: hostHeader });
+      expect(res.status, hostHeader).toBe(403);
+    }
+    expect((await request({ path: '/', headers: { Host: 'evil.example' } })).status).toBe(403);
+  });
+
+  it('answers 403 to a foreign Origin even with the token', async () => {
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${host.port + 1}`]) {
+      expect((await api('getAppInfo', {}, { Origin: origin })).status, origin).toBe(403);
+    }
+    expect((await api('getAppInfo', {}, { Origin: `http://localhost:${host.port}`, Host: `localhost:${host.port}` })).status).toBe(200);
+  });
+
+  it('answers a malformed request with a typed error, and keeps serving', async () => {
+    const bad = await api('openProject', { path: 7 });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const notJson = await request({ path: '/api/getAppInfo', method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body: '{"path":' });
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const unknown = await api('formatDisk', {});
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect((await api('getAppInfo', {})).status).toBe(200);
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const page = await request({ path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CSP_HEADER);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request({ path: '/../secret.txt' })).status).not.toBe(200);
+    const dotted = await request({ path: '/%2e%2e/secret.txt' });
+    expect(dotted.status).toBe(404);
+    expect(dotted.body).not.toContain('outside');
+    expect((await request({ path: '/..%2fsecret.txt' })).status).toBe(403);
+    expect((await request({ path: '/missing.js' })).status).toBe(404);
+  });
+
+  it('needs no token for the page itself, only for the API', async () => {
+    expect((await request({ path: '/index.html' })).status).toBe(200);
+  });
+});
