@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiHandlers, ProjectInfo } from '../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
+import { CoverageService } from './coverage';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
 import { RecentProjects } from './recent';
 import { projectsDir } from './user-data';
@@ -19,12 +20,13 @@ export interface ServiceOptions {
 }
 
 /** The project CareCover opens on first run, kept in the user-data folder. */
-export const STARTUP_PROJECT_NAME = 'My CareCover project';
-const STARTUP_TEMPLATE: ProjectTemplate = 'empty';
+export const STARTUP_PROJECT_NAME = 'Leicestershire sample';
+const STARTUP_TEMPLATE: ProjectTemplate = 'default';
 
 export interface Services {
   handlers: ApiHandlers;
   session: ProjectSession;
+  coverage: CoverageService;
   recent: RecentProjects;
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
   openStartupProject(file?: string): Promise<ProjectInfo>;
@@ -34,6 +36,7 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
+  const coverage = new CoverageService(session);
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({
@@ -52,6 +55,13 @@ export function createServices(options: ServiceOptions): Services {
       if (!options.dialogs) throw new ApiError('unsupported', 'This host has no file dialogs; type the project file path instead.');
       return { path: await options.dialogs.chooseProjectFile(purpose) };
     },
+    listPlans: () => coverage.plans(),
+    getPlanMetrics: ({ plan }) => coverage.metrics(plan),
+    listProviders: () => coverage.providers(),
+    getContingency: ({ zoneId, plan }) => coverage.contingency(zoneId, plan),
+    simulateWithdrawal: ({ providerId, cutPercent, plan }) => coverage.withdrawal(providerId, cutPercent, plan),
+    getSettings: () => coverage.settings(),
+    updateSettings: (change) => coverage.updateSettings(change),
   };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
@@ -70,5 +80,5 @@ export function createServices(options: ServiceOptions): Services {
     return session.create(startup, STARTUP_TEMPLATE);
   }
 
-  return { handlers, session, recent, openStartupProject, close: () => session.close() };
+  return { handlers, session, coverage, recent, openStartupProject, close: () => session.close() };
 }

@@ -5,11 +5,12 @@ import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
 import { createProjectDb, openProjectDb, removeProjectFiles, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
+import { writeDefaultProject } from './default-project';
 import type { RecentProjects } from './recent';
 
 export const PROJECT_EXTENSION = '.carecover';
 
-export type ProjectTemplate = 'empty';
+export type ProjectTemplate = 'default' | 'empty';
 
 /** Fills a brand-new project file; runs inside one transaction with its creation. */
 export type TemplateWriter = (db: ProjectDb, name: string) => void;
@@ -29,10 +30,11 @@ export function writeEmptyProject(db: ProjectDb, name: string): void {
  */
 export class ProjectSession {
   private current: { db: ProjectDb; file: string } | null = null;
+  private changes = 0;
 
   constructor(
     private readonly recent: RecentProjects,
-    private readonly templates: Record<ProjectTemplate, TemplateWriter> = { empty: writeEmptyProject },
+    private readonly templates: Record<ProjectTemplate, TemplateWriter> = { default: (db, name) => writeDefaultProject(db, name), empty: writeEmptyProject },
   ) {}
 
   db(): ProjectDb {
@@ -42,6 +44,19 @@ export class ProjectSession {
 
   get file(): string | null {
     return this.current?.file ?? null;
+  }
+
+  /** Changes whenever the open project or its data changes: a key for caches of derived data. */
+  get revision(): string {
+    return `${this.current?.file ?? ''}#${this.changes}`;
+  }
+
+  /** Runs `change` in one transaction and marks derived data stale. */
+  write<T>(change: (db: ProjectDb) => T): T {
+    const db = this.db();
+    const result = db.transaction(() => change(db))();
+    this.changes += 1;
+    return result;
   }
 
   info(): ProjectInfo | null {
@@ -61,6 +76,7 @@ export class ProjectSession {
   private adopt(db: ProjectDb, file: string): ProjectInfo {
     this.close();
     this.current = { db, file };
+    this.changes += 1;
     const info = this.info()!;
     this.recent.remember(file, info.name);
     return info;

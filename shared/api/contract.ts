@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ContingencySchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
+import { ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { ApiMethod } from './methods';
 
 /**
@@ -39,7 +41,15 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+export const PlanSummary = z.object({ id: z.number().int(), name: z.string(), createdAt: z.string(), isCurrent: z.boolean() });
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+export const ModelSettings = z.object({ settings: SettingsSchema, bands: z.array(RateBandSchema) });
+export type ModelSettings = z.infer<typeof ModelSettings>;
+
 const noArgs = z.strictObject({});
+/** A plan by name; omitted or "current" means the current plan. */
+const planName = z.string().trim().min(1).max(200).optional();
 
 export const contract = {
   getAppInfo: { request: noArgs, response: AppInfo },
@@ -48,7 +58,7 @@ export const contract = {
   createProject: {
     request: z.strictObject({
       path: filePath,
-      template: z.enum(['empty']),
+      template: z.enum(['default', 'empty']),
       overwrite: z.boolean().optional(),
     }),
     response: ProjectInfo,
@@ -58,6 +68,26 @@ export const contract = {
   chooseProjectFile: {
     request: z.strictObject({ purpose: z.enum(['open', 'save']) }),
     response: z.object({ path: z.string().nullable() }),
+  },
+  listPlans: { request: noArgs, response: z.array(PlanSummary) },
+  getPlanMetrics: {
+    request: z.strictObject({ plan: planName }),
+    response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),
+  },
+  listProviders: { request: noArgs, response: z.array(ProviderSchema) },
+  getContingency: { request: z.strictObject({ zoneId: z.string().min(1), plan: planName }), response: ContingencySchema },
+  simulateWithdrawal: {
+    request: z.strictObject({
+      providerId: z.string().min(1),
+      cutPercent: z.number().gt(0, 'the cut must be more than 0%').max(100, 'the cut must be at most 100%').optional(),
+      plan: planName,
+    }),
+    response: WithdrawalResultSchema,
+  },
+  getSettings: { request: noArgs, response: ModelSettings },
+  updateSettings: {
+    request: z.strictObject({ settings: SettingsFieldsSchema.partial().optional(), bands: z.array(RateBandSchema).optional() }),
+    response: ModelSettings,
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 

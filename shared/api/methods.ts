@@ -11,6 +11,13 @@ export const API_METHODS = [
   'saveProjectAs',
   'listRecentProjects',
   'chooseProjectFile',
+  'listPlans',
+  'getPlanMetrics',
+  'listProviders',
+  'getContingency',
+  'simulateWithdrawal',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,40 +1,10 @@
-import type { Provider, ProviderStatus, Settings } from '../domain/types';
+import type { Provider, Settings } from '../domain/types';
 import type { ZoneGeography } from '../geo/zone-geography';
 import type { PlanMetrics } from './metrics';
+import type { Contingency, ContingencyCandidate, GapKind } from './schemas';
 
-export interface ContingencyCandidate {
-  providerId: string;
-  providerName: string;
-  status: ProviderStatus;
-  fromZoneId: string;
-  fromZoneName: string;
-  /** Already serves the zone and has offered more hours. */
-  inZone: boolean;
-  neighbour: boolean;
-  distanceKm: number;
-  spareHours: number;
-  /** Hours of the gap this candidate alone could close. */
-  closesHours: number;
-  /** closesHours as a share of the gap (0–1). */
-  gapShare: number;
-  /** Gap closed by this and every nearer candidate together. */
-  cumulativeHours: number;
-}
+export type { Contingency, ContingencyCandidate, GapKind };
 
-export type GapKind = 'shortfall' | 'largest-provider' | 'none';
-
-export interface Contingency {
-  zoneId: string;
-  zoneName: string;
-  /** What is being covered: today's shortfall, or (when there is none) the hours at risk if the largest provider left. */
-  gapKind: GapKind;
-  gapHours: number;
-  candidates: ContingencyCandidate[];
-  availableHours: number;
-  closesGap: boolean;
-  needsNewBids: boolean;
-  summary: string;
-}
 
 const EPSILON = 1e-9;
 const hoursText = (x: number) => `${Math.round(x).toLocaleString('en-GB')} hours a week`;

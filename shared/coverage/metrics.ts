@@ -1,80 +1,9 @@
 import { isRural, SERVICE_TYPES, type PlanInputs, type ServiceType, type Settings } from '../domain/types';
 import { bandFor } from './bands';
+import type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneMetrics, ZoneProvider } from './schemas';
 
-export type CoverageClass = 'no-demand' | 'covered' | 'amber' | 'red';
-export type ZoneFlag = 'no-provider' | 'low-coverage' | 'fragile';
+export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneMetrics, ZoneProvider };
 
-export interface ZoneProvider {
-  providerId: string;
-  providerName: string;
-  contractedHours: number;
-  additionalHours: number;
-  /** Share of the zone's contracted hours (0–1). */
-  share: number;
-  /** Hours it could take on: its additional offer plus its share of any surplus (see spareHours). */
-  spareHours: number;
-}
-
-export interface ZoneMetrics {
-  zoneId: string;
-  name: string;
-  colour: string;
-  areaCount: number;
-  population: number;
-  ruralShare: number;
-  districts: string[];
-  demandHours: number;
-  demandByService: Record<ServiceType, number>;
-  packages: number;
-  contractedHours: number;
-  additionalHours: number;
-  /** Additional hours offered plus contracted hours beyond demand. */
-  spareHours: number;
-  shortfallHours: number;
-  /** Contracted hours ÷ demand; null when the zone has no demand. */
-  coverage: number | null;
-  coverageClass: CoverageClass;
-  providerCount: number;
-  largestProviderId: string | null;
-  largestShare: number | null;
-  /** Coverage if the largest provider withdrew. */
-  n1Coverage: number | null;
-  bandId: string;
-  bandName: string;
-  hourlyRate: number;
-  bandOverridden: boolean;
-  weeklyCost: number;
-  annualCost: number;
-  flags: ZoneFlag[];
-  /** Why the zone is flagged, in plain words. */
-  reasons: string[];
-  providers: ZoneProvider[];
-}
-
-export interface PlanTotals {
-  zones: number;
-  areas: number;
-  population: number;
-  demandHours: number;
-  contractedHours: number;
-  additionalHours: number;
-  shortfallHours: number;
-  weeklyCost: number;
-  annualCost: number;
-  budgetPerYear: number;
-  /** Budget less annual cost; negative when over budget. */
-  budgetHeadroom: number;
-  flaggedZones: number;
-  redZones: number;
-  amberZones: number;
-  fragileZones: number;
-  noProviderZones: number;
-}
-
-export interface PlanMetrics {
-  zones: ZoneMetrics[];
-  totals: PlanTotals;
-}
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const hours = (x: number) => `${Math.round(x).toLocaleString('en-GB')} hours a week`;

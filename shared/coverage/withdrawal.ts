@@ -1,7 +1,10 @@
 import type { CapacityRow, PlanInputs } from '../domain/types';
 import type { ZoneGeography } from '../geo/zone-geography';
-import { computePlanMetrics, type CoverageClass, type PlanMetrics, type ZoneFlag } from './metrics';
+import { computePlanMetrics, type PlanMetrics } from './metrics';
 import { minCostMaxFlow, type FlowEdge } from './min-cost-flow';
+import type { Transfer, WithdrawalResult, WithdrawalZone, ZoneState } from './schemas';
+
+export type { Transfer, WithdrawalResult, WithdrawalZone, ZoneState };
 
 export const WITHDRAWAL_METHOD =
   'The provider\'s hours (or the cut share of them) are removed. Each zone\'s new shortfall is then met from other providers\' spare hours ' +
@@ -13,51 +16,6 @@ export const WITHDRAWAL_METHOD =
 /** Moving hours across a zone border always costs more than any move within a zone. */
 const CROSS_ZONE_PENALTY_KM = 10_000;
 const EPSILON = 1e-9;
-
-export interface Transfer {
-  providerId: string;
-  providerName: string;
-  fromZoneId: string;
-  toZoneId: string;
-  hours: number;
-  distanceKm: number;
-}
-
-export interface ZoneState {
-  coverage: number | null;
-  coverageClass: CoverageClass;
-  flags: ZoneFlag[];
-}
-
-export interface WithdrawalZone {
-  zoneId: string;
-  name: string;
-  before: ZoneState;
-  after: ZoneState;
-  lostHours: number;
-  needHours: number;
-  receivedHours: number;
-  unmetHours: number;
-  transfers: Transfer[];
-  changed: boolean;
-  newlyFlagged: boolean;
-}
-
-export interface WithdrawalResult {
-  providerId: string;
-  providerName: string;
-  cutPercent: number;
-  lostHours: number;
-  needHours: number;
-  reallocatedHours: number;
-  unmetHours: number;
-  zones: WithdrawalZone[];
-  absorbed: { providerId: string; providerName: string; hours: number }[];
-  newlyFlaggedZones: string[];
-  before: PlanMetrics;
-  after: PlanMetrics;
-  method: string;
-}
 
 function stateOf(metrics: PlanMetrics, zoneId: string): ZoneState {
   const z = metrics.zones.find((m) => m.zoneId === zoneId)!;

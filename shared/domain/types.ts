@@ -1,49 +1,24 @@
+import type { z } from 'zod';
+import { ProviderStatusSchema, ServiceTypeSchema, type AreaSchema, type ProviderSchema, type RateBandSchema, type SettingsSchema, type ZoneSchema } from './schemas';
+
 /** The domain of a CareCover project, as plain data shared by every layer. */
 
-export const SERVICE_TYPES = ['home-care', 'chc', 'live-in'] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
+export const SERVICE_TYPES = ServiceTypeSchema.options;
+export type ServiceType = z.infer<typeof ServiceTypeSchema>;
 export const SERVICE_LABELS: Record<ServiceType, string> = {
   'home-care': 'Home care',
   chc: 'Continuing health care',
   'live-in': 'Live-in / 24-hour care',
 };
 
-export const PROVIDER_STATUSES = ['on-framework', 'exiting-framework', 'non-framework', 'new-bidder'] as const;
-export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
-
-/** A building block of zones: an LSOA by default. */
-export interface Area {
-  code: string;
-  name: string;
-  district: string;
-  population: number;
-  /** ONS 2011 rural-urban class, e.g. "C1" (urban) or "E1" (rural village). */
-  ruc: string;
-}
-
-export interface Zone {
-  id: string;
-  name: string;
-  colour: string;
-  /** A rate band chosen by hand instead of the one the rural share gives. */
-  bandOverride: string | null;
-}
+export const PROVIDER_STATUSES = ProviderStatusSchema.options;
+export type ProviderStatus = z.infer<typeof ProviderStatusSchema>;
 
 export interface DemandRow {
   areaCode: string;
   service: ServiceType;
   hours: number;
   packages: number;
-}
-
-export interface Provider {
-  id: string;
-  name: string;
-  cqcId: string | null;
-  lat: number;
-  lon: number;
-  status: ProviderStatus;
-  services: ServiceType[];
 }
 
 /** Hours a week a provider holds in one zone. */
@@ -55,29 +30,19 @@ export interface CapacityRow {
   additionalHours: number;
 }
 
-export interface RateBand {
-  id: string;
-  name: string;
-  hourlyRate: number;
-  floor: number | null;
-  ceiling: number | null;
-  /** A zone falls in the band with the highest threshold its rural population share reaches. */
-  minRuralShare: number;
-}
-
-export interface Settings {
-  /** Coverage below this is red. */
-  redBelow: number;
-  /** Coverage below this (and not red) is amber. */
-  amberBelow: number;
-  /** Fragile when cover without the largest provider falls below this… */
-  fragileN1Below: number;
-  /** …or when one provider holds more than this share of the zone's hours. */
-  fragileMaxShare: number;
-  distanceLimitKm: number;
-  budgetPerYear: number;
-  weeksPerYear: number;
-}
+/** A building block of zones: an LSOA by default; `ruc` is the ONS 2011 rural-urban class. */
+export type Area = z.infer<typeof AreaSchema>;
+/** `bandOverride` names a rate band chosen by hand instead of the one the rural share gives. */
+export type Zone = z.infer<typeof ZoneSchema>;
+export type Provider = z.infer<typeof ProviderSchema>;
+/** A zone falls in the band with the highest `minRuralShare` its rural population share reaches. */
+export type RateBand = z.infer<typeof RateBandSchema>;
+/**
+ * Coverage below `redBelow` is red, below `amberBelow` amber. A zone is fragile
+ * when cover without its largest provider falls below `fragileN1Below`, or one
+ * provider holds more than `fragileMaxShare` of its hours.
+ */
+export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   redBelow: 0.9,

@@ -15,7 +15,7 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
   it('opens on the project with the map container and no console errors', async () => {
     const { page } = app;
     await page.locator('.leaflet-container').waitFor({ state: 'visible' });
-    await expect.poll(() => page.locator('.project-bar__name').textContent()).toBe('My CareCover project');
+    await expect.poll(() => page.locator('.project-bar__name').textContent()).toBe('Leicestershire sample');
     const box = await page.locator('.leaflet-container').boundingBox();
     expect(box!.width).toBeGreaterThan(600);
     expect(box!.height).toBeGreaterThan(400);
@@ -39,6 +39,6 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
     await page.getByLabel('Project file').fill('/nowhere/missing.carecover');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no project file at /nowhere/missing.carecover');
-    expect(await page.locator('.project-bar__name').textContent()).toBe('My CareCover project');
+    expect(await page.locator('.project-bar__name').textContent()).toBe('Leicestershire sample');
   });
 });

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import { migration001 } from './001-project-meta';
+import { migration002 } from './002-coverage-model';
 
 /** Every migration, in order. A project's PRAGMA user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -49,7 +49,7 @@ describe('carecover CLI', () => {
       const base = `http://127.0.0.1:${port}/api/getProject`;
       expect((await fetch(base, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
       const ok = await fetch(base, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token! }, body: '{}' });
-      expect(await ok.json()).toMatchObject({ ok: true, value: { name: 'My CareCover project' } });
+      expect(await ok.json()).toMatchObject({ ok: true, value: { name: 'Leicestershire sample' } });
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -37,3 +37,38 @@ export const MIGRATION_CASES: Record<number, MigrationCase> = {
     },
   },
 };
+
+MIGRATION_CASES[2] = {
+  seed(db) {
+    db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', 'Kept')").run();
+    db.prepare("INSERT INTO data_sources (name, attribution) VALUES ('Boundaries', 'Contains OS data')").run();
+  },
+  verify(db) {
+    const kept = db.prepare("SELECT value FROM project_meta WHERE key = 'name'").get() as { value: string };
+    assert(kept.value === 'Kept', 'project_meta rows survive');
+    assert((db.prepare('SELECT count(*) AS n FROM data_sources').get() as { n: number }).n === 1, 'data_sources rows survive');
+    for (const table of ['areas', 'area_neighbours', 'plans', 'zones', 'assignments', 'demand', 'providers', 'capacity', 'rate_bands', 'settings', 'districts']) {
+      assert(tableNames(db).includes(table), `table ${table} exists`);
+    }
+    // The schema's own rules hold: a zone's areas must exist, hours cannot be negative.
+    db.exec(`INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', '{}');
+             INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'Z');`);
+    let rejected = 0;
+    for (const sql of [
+      "INSERT INTO assignments VALUES (1, 'E99', 'Z')",
+      "INSERT INTO assignments VALUES (1, 'E01', 'NOPE')",
+      "INSERT INTO providers VALUES ('P', 'P', NULL, 52, -1, 'on-framework', '[]', 0); INSERT INTO capacity VALUES (1, 'P', 'Z', -5, 0)",
+    ]) {
+      try {
+        db.exec(sql);
+      } catch {
+        rejected += 1;
+      }
+    }
+    assert(rejected === 3, `the schema rejects bad rows (${rejected}/3)`);
+    db.exec('DELETE FROM plans');
+    assert((db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n === 0, 'deleting a plan deletes its zones and assignments');
+  },
+};

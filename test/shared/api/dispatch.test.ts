@@ -7,8 +7,19 @@ import { API_METHODS } from '../../../shared/api/methods';
 
 const project = { path: '/p/a.carecover', name: 'A', isSample: false, schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', attributions: [] };
 
+const unused = () => {
+  throw new Error('not used by these tests');
+};
+
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   return {
+    listPlans: unused,
+    getPlanMetrics: unused,
+    listProviders: unused,
+    getContingency: unused,
+    simulateWithdrawal: unused,
+    getSettings: unused,
+    updateSettings: unused,
     getAppInfo: () => ({ name: 'CareCover', version: '0.1.0', host: 'web', nativeDialogs: false, platform: 'linux' }),
     getProject: () => project,
     openProject: ({ path }) => ({ ...project, path }),

@@ -1,0 +1,101 @@
+import { ApiError } from '../../shared/api/errors';
+import { computeContingency, type Contingency } from '../../shared/coverage/contingency';
+import { computePlanMetrics, type PlanMetrics } from '../../shared/coverage/metrics';
+import { simulateWithdrawal, type WithdrawalResult } from '../../shared/coverage/withdrawal';
+import { SettingsSchema } from '../../shared/domain/schemas';
+import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
+import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
+import { readAreaGeometries, readAreaNeighbours, readBands, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
+import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
+import type { ProjectSession } from './project-session';
+
+export interface PlanSummary extends PlanRow {
+  isCurrent: boolean;
+}
+
+/**
+ * The coverage questions asked of the open project. Inputs and geography are
+ * read once per plan and project revision; every answer is computed by the pure
+ * model in shared/coverage.
+ */
+export class CoverageService {
+  private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography }>();
+  private cacheRevision = '';
+
+  constructor(private readonly session: ProjectSession) {}
+
+  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; geography(): ZoneGeography } {
+    const db = this.session.db();
+    if (this.cacheRevision !== this.session.revision) {
+      this.cache.clear();
+      this.cacheRevision = this.session.revision;
+    }
+    const plan = resolvePlan(db, planName);
+    let cached = this.cache.get(String(plan.id));
+    if (!cached) this.cache.set(String(plan.id), (cached = { inputs: readPlanInputs(db, plan.id) }));
+    const hit = cached;
+    return {
+      plan,
+      inputs: hit.inputs,
+      geography: () =>
+        (hit.geography ??= buildZoneGeography({
+          areaGeometries: readAreaGeometries(db),
+          areaNeighbours: readAreaNeighbours(db),
+          assignments: hit.inputs.assignments,
+          providers: hit.inputs.providers,
+        })),
+    };
+  }
+
+  plans(): PlanSummary[] {
+    const db = this.session.db();
+    const current = currentPlanId(db);
+    return listPlans(db).map((p) => ({ ...p, isCurrent: p.id === current }));
+  }
+
+  metrics(planName?: string): { plan: PlanRow; metrics: PlanMetrics } {
+    const { plan, inputs } = this.entry(planName);
+    return { plan, metrics: computePlanMetrics(inputs) };
+  }
+
+  providers(): Provider[] {
+    return readProviders(this.session.db());
+  }
+
+  contingency(zoneId: string, planName?: string): Contingency {
+    const { inputs, geography } = this.entry(planName);
+    if (!inputs.zones.some((z) => z.id === zoneId)) throw new ApiError('not-found', `There is no zone "${zoneId}" in this plan.`);
+    return computeContingency(zoneId, computePlanMetrics(inputs), inputs.providers, geography(), inputs.settings);
+  }
+
+  withdrawal(providerId: string, cutPercent: number | undefined, planName?: string): WithdrawalResult {
+    const { inputs, geography } = this.entry(planName);
+    if (!inputs.providers.some((p) => p.id === providerId)) throw new ApiError('not-found', `There is no provider "${providerId}".`);
+    return simulateWithdrawal(inputs, geography(), { providerId, cutPercent });
+  }
+
+  settings(): { settings: Settings; bands: RateBand[] } {
+    const db = this.session.db();
+    return { settings: readSettings(db), bands: readBands(db) };
+  }
+
+  /** Merges, validates as a whole, then stores; a rejected change stores nothing. */
+  updateSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): { settings: Settings; bands: RateBand[] } {
+    const current = this.settings();
+    const merged = SettingsSchema.safeParse({ ...current.settings, ...change.settings });
+    if (!merged.success) {
+      const details = merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new ApiError('invalid-input', `Settings not saved: ${details.join('; ')}`, details);
+    }
+    if (change.bands) {
+      const known = new Set(current.bands.map((b) => b.id));
+      const unknown = change.bands.filter((b) => !known.has(b.id)).map((b) => b.id);
+      if (unknown.length) throw new ApiError('invalid-input', `Settings not saved: unknown rate band ${unknown.join(', ')}.`);
+    }
+    this.session.write((db) => {
+      writeSettings(db, merged.data);
+      if (change.bands) writeBands(db, change.bands);
+    });
+    return this.settings();
+  }
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Area, CapacityRow, DemandRow, Provider, RateBand, Settings, ServiceType, Zone } from '../../shared/domain/types';
+import type { AreaGeometry } from '../../shared/geo/types';
+import { APP_VERSION } from '../../shared/version';
+import type { ProjectDb } from '../store/db';
+import {
+  insertAreaNeighbours,
+  insertAreas,
+  insertAssignments,
+  insertCapacity,
+  insertDemand,
+  insertDistricts,
+  insertProviders,
+  insertZones,
+  writeBands,
+  writeSettings,
+} from '../store/model-data';
+import { insertPlan, setCurrentPlan } from '../store/plans';
+import { addDataSource, writeMeta } from '../store/project-meta';
+
+/** The shape of data/default-project.json (written by data/build-default-project.mjs). */
+export interface DefaultProjectFile {
+  format: 'carecover-default-project';
+  formatVersion: 1;
+  name: string;
+  isSample: boolean;
+  dataAsOf: string;
+  sources: { name: string; attribution: string; licence: string | null; asOf: string | null }[];
+  districts: { code: string; name: string }[];
+  areas: Area[];
+  topology: Topology<{ areas: GeometryCollection }>;
+  neighbours: [string, string][];
+  plan: {
+    name: string;
+    zones: Omit<Zone, 'bandOverride'>[];
+    assignments: [string, string][];
+    /** provider id, zone id, contracted hours, additional hours */
+    capacity: [string, string, number, number][];
+  };
+  providers: (Omit<Provider, 'cqcId'> & { town: string })[];
+  /** area code, service, hours, packages */
+  demand: [string, ServiceType, number, number][];
+  rateBands: RateBand[];
+  settings: Settings;
+}
+
+/** data/ sits two folders above this module in the source tree and above dist/node in a build; a packaged app keeps it in its resources. */
+export function defaultProjectPath(): string {
+  const candidates = [
+    process.env.CARECOVER_DATA_DIR,
+    path.resolve(__dirname, '..', '..', 'data'),
+    (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath && path.join((process as NodeJS.Process & { resourcesPath: string }).resourcesPath, 'data'),
+  ].filter((dir): dir is string => Boolean(dir));
+  for (const dir of candidates) {
+    const file = path.join(dir, 'default-project.json');
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error(`The embedded default project is missing (looked in ${candidates.join(', ')}).`);
+}
+
+export function loadDefaultProject(): DefaultProjectFile {
+  const project = JSON.parse(fs.readFileSync(defaultProjectPath(), 'utf8')) as DefaultProjectFile;
+  if (project.format !== 'carecover-default-project' || project.formatVersion !== 1) throw new Error('data/default-project.json is not a default project this version can read.');
+  return project;
+}
+
+/** Decodes the shared-arc topology back into one GeoJSON geometry per area. */
+export function areaGeometries(project: DefaultProjectFile): Map<string, AreaGeometry> {
+  const collection = feature(project.topology, project.topology.objects.areas);
+  return new Map(collection.features.map((f) => [String(f.id), f.geometry as AreaGeometry]));
+}
+
+/** Fills a new project with the Leicestershire sample (runs inside the creating transaction). */
+export function writeDefaultProject(db: ProjectDb, name: string, project: DefaultProjectFile = loadDefaultProject()): void {
+  writeMeta(db, {
+    name,
+    created_at: new Date().toISOString(),
+    app_version: APP_VERSION,
+    is_sample: project.isSample ? '1' : '0',
+    data_as_of: project.dataAsOf,
+  });
+  for (const source of project.sources) addDataSource(db, source);
+  insertDistricts(db, project.districts);
+  const geometries = areaGeometries(project);
+  insertAreas(
+    db,
+    project.areas.map((a) => {
+      const geometry = geometries.get(a.code);
+      if (!geometry) throw new Error(`default project: area ${a.code} has no geometry`);
+      return { ...a, geometry };
+    }),
+  );
+  insertAreaNeighbours(db, project.neighbours);
+  writeBands(db, project.rateBands);
+  writeSettings(db, project.settings);
+  insertProviders(db, project.providers.map(({ town: _town, ...p }) => ({ ...p, cqcId: null, isFictional: project.isSample })));
+  insertDemand(db, project.demand.map(([areaCode, service, hours, packages]): DemandRow => ({ areaCode, service, hours, packages })));
+  const planId = insertPlan(db, project.plan.name);
+  insertZones(db, planId, project.plan.zones.map((z) => ({ ...z, bandOverride: null })));
+  insertAssignments(db, planId, project.plan.assignments);
+  insertCapacity(
+    db,
+    planId,
+    project.plan.capacity.map(([providerId, zoneId, contractedHours, additionalHours]): CapacityRow => ({ providerId, zoneId, contractedHours, additionalHours })),
+  );
+  setCurrentPlan(db, planId);
+}

@@ -1,0 +1,41 @@
+import { ApiError } from '../../shared/api/errors';
+import type { ProjectDb } from './db';
+import { readMeta, writeMeta } from './project-meta';
+
+export interface PlanRow {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+export function listPlans(db: ProjectDb): PlanRow[] {
+  return db.prepare('SELECT id, name, created_at AS createdAt FROM plans ORDER BY id').all() as PlanRow[];
+}
+
+export function currentPlanId(db: ProjectDb): number | null {
+  const id = Number(readMeta(db).current_plan_id);
+  if (Number.isInteger(id) && db.prepare('SELECT 1 FROM plans WHERE id = ?').get(id)) return id;
+  return listPlans(db)[0]?.id ?? null;
+}
+
+export function setCurrentPlan(db: ProjectDb, planId: number): void {
+  writeMeta(db, { current_plan_id: String(planId) });
+}
+
+/** A plan by name (case-insensitive), or the current plan for undefined / "current". */
+export function resolvePlan(db: ProjectDb, name?: string): PlanRow {
+  const plans = listPlans(db);
+  if (name === undefined || name === 'current') {
+    const id = currentPlanId(db);
+    const plan = plans.find((p) => p.id === id);
+    if (!plan) throw new ApiError('not-found', 'This project has no zone plan yet: import zones or a plan first.');
+    return plan;
+  }
+  const plan = plans.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (!plan) throw new ApiError('not-found', `There is no plan called "${name}". Plans: ${plans.map((p) => p.name).join(', ') || 'none'}.`);
+  return plan;
+}
+
+export function insertPlan(db: ProjectDb, name: string, createdAt = new Date().toISOString()): number {
+  return Number(db.prepare('INSERT INTO plans (name, created_at) VALUES (?, ?)').run(name, createdAt).lastInsertRowid);
+}
