@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
+import { initCommand } from './commands/init';
+import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
+import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

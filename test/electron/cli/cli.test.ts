@@ -55,3 +55,55 @@ describe('carecover CLI', () => {
     }
   });
 });
+
+describe('carecover init, report and simulate-withdrawal', () => {
+  it('init then report prints 10–16 zones, a flagged rural zone, and totals that add up', () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    expect(carecover(['init', file])).toMatchObject({ code: 0 });
+    const report = carecover(['report', '--project', file, '--format', 'json']);
+    expect(report.code).toBe(0);
+    const { zones, totals } = JSON.parse(report.stdout) as { zones: Record<string, number | string>[]; totals: Record<string, number> };
+    expect(zones.length).toBeGreaterThanOrEqual(10);
+    expect(zones.length).toBeLessThanOrEqual(16);
+    expect(zones.some((z) => z.band === 'Rural' && /low-coverage|fragile/.test(String(z.flags)))).toBe(true);
+    const sum = (key: string) => zones.reduce((s, z) => s + Number(z[key]), 0);
+    expect(totals.demandHours).toBeCloseTo(sum('demand_hours'), 0);
+    expect(totals.contractedHours).toBeCloseTo(sum('capacity_hours'), 0);
+    expect(totals.annualCost).toBeCloseTo(sum('annual_cost'), -1);
+    expect(totals.flaggedZones).toBe(zones.filter((z) => z.flags !== '').length);
+
+    const csv = carecover(['report', '--project', file]);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('zone_id,zone_name,band,demand_hours,capacity_hours,coverage,n1_coverage,providers,flags,annual_cost');
+    expect(lines).toHaveLength(zones.length + 2);
+    expect(lines.at(-1)).toMatch(/^TOTAL,/);
+  });
+
+  it('simulate-withdrawal prints one row per zone and exits 2 for an unknown provider', () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    carecover(['init', file]);
+    const result = carecover(['simulate-withdrawal', '--project', file, '--provider', 'P32']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(15);
+    expect(result.stderr).toMatch(/Belvoir Care at Home: \d+(\.\d)? hours a week lost/);
+    const json = JSON.parse(carecover(['simulate-withdrawal', '--project', file, '--provider', 'P32', '--cut', '50', '--format', 'json']).stdout);
+    expect(json.cutPercent).toBe(50);
+    const unknown = carecover(['simulate-withdrawal', '--project', file, '--provider', 'NOPE']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no provider "NOPE"/);
+    expect(carecover(['simulate-withdrawal', '--project', file, '--provider', 'P1', '--cut', '150']).code).toBe(2);
+  });
+
+  it('init refuses to overwrite, and --empty makes an empty project', () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    carecover(['init', file]);
+    const again = carecover(['init', file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    const empty = path.join(tempDir(), 'empty.carecover');
+    expect(carecover(['init', empty, '--empty']).code).toBe(0);
+    const report = carecover(['report', '--project', empty]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/no zone plan yet/);
+  });
+});
