@@ -1,0 +1,20 @@
+// npm run bench: bundles bench/index.ts with esbuild and runs it in this Node.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = path.join(root, 'dist', 'bench', 'bench.cjs');
+await build({
+  absWorkingDir: root,
+  entryPoints: ['bench/index.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3', 'electron', 'playwright-core'],
+  logLevel: 'warning',
+});
+createRequire(import.meta.url)(outfile);
