@@ -331,6 +331,8 @@ const project = {
     capacity,
   },
   providers,
+  // Town names shown on the map for orientation.
+  places: Object.entries(TOWNS).map(([name, [lon, lat]]) => ({ name: name === 'Ashby' ? 'Ashby-de-la-Zouch' : name, lat, lon })),
   demand,
   rateBands,
   settings: {

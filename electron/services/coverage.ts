@@ -5,7 +5,10 @@ import { simulateWithdrawal, type WithdrawalResult } from '../../shared/coverage
 import { SettingsSchema } from '../../shared/domain/schemas';
 import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
-import { readAreaGeometries, readAreaNeighbours, readBands, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
+import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
+import type { MapData } from '../../shared/api/contract';
+import { groupOutlines } from '../../shared/geo/borders';
+import { polygonsOf } from '../../shared/geo/types';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
 
@@ -44,6 +47,36 @@ export class CoverageService {
           assignments: hit.inputs.assignments,
           providers: hit.inputs.providers,
         })),
+    };
+  }
+
+  /** Everything the map draws for a plan: areas with their zone, zone and district outlines, places. */
+  mapData(planName?: string): MapData {
+    const db = this.session.db();
+    const { plan, inputs } = this.entry(planName);
+    const geometries = readAreaGeometries(db);
+    const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
+    const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
+    let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+    for (const geometry of geometries.values()) {
+      for (const polygon of polygonsOf(geometry)) {
+        for (const [lon, lat] of polygon[0] ?? []) {
+          if (lat! < south) south = lat!;
+          if (lat! > north) north = lat!;
+          if (lon! < west) west = lon!;
+          if (lon! > east) east = lon!;
+        }
+      }
+    }
+    const zoneLines = groupOutlines(geometries, (code) => inputs.assignments.get(code));
+    const districtLines = groupOutlines(geometries, (code) => areaDistrict.get(code));
+    return {
+      plan: { id: plan.id, name: plan.name },
+      areas: inputs.areas.map((a) => ({ code: a.code, name: a.name, district: a.district, zoneId: inputs.assignments.get(a.code) ?? null, geometry: geometries.get(a.code)! })),
+      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines })),
+      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
+      places: readPlaces(db),
+      bounds: Number.isFinite(south) ? [[south, west], [north, east]] : null,
     };
   }
 

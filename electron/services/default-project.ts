@@ -13,6 +13,7 @@ import {
   insertCapacity,
   insertDemand,
   insertDistricts,
+  insertPlaces,
   insertProviders,
   insertZones,
   writeBands,
@@ -41,6 +42,7 @@ export interface DefaultProjectFile {
     capacity: [string, string, number, number][];
   };
   providers: (Omit<Provider, 'cqcId'> & { town: string })[];
+  places: { name: string; lat: number; lon: number }[];
   /** area code, service, hours, packages */
   demand: [string, ServiceType, number, number][];
   rateBands: RateBand[];
@@ -94,6 +96,7 @@ export function writeDefaultProject(db: ProjectDb, name: string, project: Defaul
     }),
   );
   insertAreaNeighbours(db, project.neighbours);
+  insertPlaces(db, project.places);
   writeBands(db, project.rateBands);
   writeSettings(db, project.settings);
   insertProviders(db, project.providers.map(({ town: _town, ...p }) => ({ ...p, cqcId: null, isFictional: project.isSample })));

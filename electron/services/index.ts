@@ -56,6 +56,7 @@ export function createServices(options: ServiceOptions): Services {
       return { path: await options.dialogs.chooseProjectFile(purpose) };
     },
     listPlans: () => coverage.plans(),
+    getMapData: ({ plan }) => coverage.mapData(plan),
     getPlanMetrics: ({ plan }) => coverage.metrics(plan),
     listProviders: () => coverage.providers(),
     getContingency: ({ zoneId, plan }) => coverage.contingency(zoneId, plan),

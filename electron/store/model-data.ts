@@ -121,3 +121,22 @@ export function insertDistricts(db: ProjectDb, districts: readonly { code: strin
   const insert = db.prepare('INSERT INTO districts (code, name) VALUES (?, ?)');
   for (const d of districts) insert.run(d.code, d.name);
 }
+
+export interface Place {
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export function readPlaces(db: ProjectDb): Place[] {
+  return db.prepare('SELECT name, lat, lon FROM places ORDER BY name').all() as Place[];
+}
+
+export function insertPlaces(db: ProjectDb, places: readonly Place[]): void {
+  const insert = db.prepare('INSERT INTO places (name, lat, lon) VALUES (?, ?, ?)');
+  for (const p of places) insert.run(p.name, p.lat, p.lon);
+}
+
+export function readDistricts(db: ProjectDb): { code: string; name: string }[] {
+  return db.prepare('SELECT code, name FROM districts ORDER BY name').all() as { code: string; name: string }[];
+}

@@ -1,20 +1,48 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { api } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
-import { MapView } from './components/MapView';
 import { ProjectBar } from './components/ProjectBar';
 import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectFileDialog';
+import { Tabs } from './components/Tabs';
+import { CoverageMap } from './map/CoverageMap';
+import { ContingencyPanel } from './panels/ContingencyPanel';
+import { PlanTotals } from './panels/PlanTotals';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { WithdrawalPanel } from './panels/WithdrawalPanel';
+import { ZoneDetail } from './panels/ZoneDetail';
+import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
+import { useWorkspace } from './workspace/useWorkspace';
+
+type Tab = 'zones' | 'withdrawal' | 'settings';
 
 export function App() {
   const state = useProject();
   const [dialog, setDialog] = useState<FileDialogPurpose | null>(null);
+  const [tab, setTab] = useState<Tab>('zones');
+  const [working, setWorking] = useState(false);
+  const showError = useCallback((message: string) => state.setError(message), [state.setError]);
+  const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
+
+  const districtNames = useMemo(() => new Map((ws.mapData?.districtOutlines ?? []).map((d) => [d.code, d.name])), [ws.mapData]);
+  const changedZones = useMemo(() => new Set(ws.withdrawal?.zones.filter((z) => z.changed).map((z) => z.zoneId) ?? []), [ws.withdrawal]);
+  const highlighted = useMemo(() => {
+    const ranks = new Map<string, number>();
+    if (!ws.withdrawal) ws.contingency?.candidates.forEach((c, i) => ranks.has(c.providerId) || ranks.set(c.providerId, i + 1));
+    return ranks;
+  }, [ws.contingency, ws.withdrawal]);
+  const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
+
+  function selectZone(zoneId: string) {
+    ws.select(zoneId);
+    setTab('zones');
+  }
 
   function perform(purpose: FileDialogPurpose, path: string) {
     setDialog(null);
     void state.run(() => {
       if (purpose === 'open') return api.openProject({ path });
-      if (purpose === 'new') return api.createProject({ path, template: 'empty' });
+      if (purpose === 'new') return api.createProject({ path, template: 'default' });
       return api.saveProjectAs({ path });
     });
   }
@@ -25,33 +53,70 @@ export function App() {
       const { path } = await api.chooseProjectFile({ purpose: purpose === 'open' ? 'open' : 'save' });
       if (!path) return;
       if (purpose === 'open') await api.openProject({ path });
-      else if (purpose === 'new') await api.createProject({ path, template: 'empty', overwrite: true });
+      else if (purpose === 'new') await api.createProject({ path, template: 'default', overwrite: true });
       else await api.saveProjectAs({ path, overwrite: true });
     });
   }
 
   return (
     <div className="app">
-      <ProjectBar app={state.app} project={state.project} busy={state.busy} onFileAction={(p) => void fileAction(p)} />
+      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} />
       <ErrorBanner message={state.error} onDismiss={state.clearError} />
+      {ws.withdrawal && (
+        <div className="mode-banner" role="status">
+          Showing the state after {ws.withdrawal.providerName} {ws.withdrawal.cutPercent === 100 ? 'withdraws' : `cuts ${ws.withdrawal.cutPercent}% of its hours`}. Changed zones are outlined with dashes.
+          <button type="button" className="button" onClick={ws.clearWithdrawal}>
+            Back to current state
+          </button>
+        </div>
+      )}
       <main className="workspace">
-        <MapView />
-        <aside className="side-panel" aria-label="Project">
-          <h2>Project</h2>
-          {state.project ? (
-            <dl className="facts">
-              <dt>File</dt>
-              <dd className="facts__path">{state.project.path}</dd>
-              <dt>Created</dt>
-              <dd>{state.project.createdAt ? new Date(state.project.createdAt).toLocaleString('en-GB') : '—'}</dd>
-            </dl>
-          ) : (
-            <p>Open or create a project to begin.</p>
-          )}
+        {ws.mapData && ws.metrics && ws.model ? (
+          <CoverageMap
+            mapData={ws.mapData}
+            metrics={ws.metrics}
+            providers={ws.providers}
+            settings={ws.model.settings}
+            selectedZoneId={ws.selectedZoneId}
+            changedZones={changedZones}
+            highlightedProviders={highlighted}
+            onSelect={selectZone}
+          />
+        ) : (
+          <section className="map-panel map-panel--empty" aria-label="Coverage map">
+            <div className="map map--empty">
+              <p>{ws.loading ? 'Loading the map…' : state.project ? 'This project has no zones yet. Import boundaries and a zone plan to see the map.' : 'Open or create a project to begin.'}</p>
+            </div>
+          </section>
+        )}
+        <aside className="side-panel" aria-label="Zones and tools">
+          {ws.metrics && <PlanTotals totals={ws.metrics.totals} label={ws.withdrawal ? 'Plan totals after the withdrawal' : 'Plan totals'} />}
+          <Tabs<Tab>
+            label="Panels"
+            current={tab}
+            onChange={setTab}
+            tabs={[
+              { id: 'zones', label: 'Zones' },
+              { id: 'withdrawal', label: 'Withdrawal' },
+              { id: 'settings', label: 'Settings' },
+            ]}
+          />
+          <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'zones' && ws.metrics && (
+              <>
+                <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} />
+                {selected && ws.model && <ZoneDetail zone={selected} settings={ws.model.settings} districtNames={districtNames} />}
+                {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
+              </>
+            )}
+            {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
+            {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
+          </div>
         </aside>
       </main>
       <footer className="attribution-bar">
-        {state.project?.attributions.length ? state.project.attributions.join(' ') : 'No external data in this project.'}
+        {state.project?.isSample ? 'Sample data: providers are fictional and demand is modelled. ' : ''}
+        {state.project?.attributions.filter((a) => !/fictional|modelled/.test(a)).join(' ') || ''}
       </footer>
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>

@@ -8,7 +8,10 @@ export interface ProjectState {
   recent: RecentProject[];
   error: string | null;
   busy: boolean;
+  /** Bumped whenever the project (or its file) may have changed, so views reload. */
+  revision: number;
   clearError(): void;
+  setError(message: string): void;
   /** Runs a project-changing call, then reloads what depends on it; failures become the banner. */
   run(action: () => Promise<unknown>): Promise<void>;
 }
@@ -19,6 +22,7 @@ export function useProject(): ProjectState {
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [revision, setRevision] = useState(0);
 
   const reload = useCallback(async () => {
     const [info, current, recents] = await Promise.all([api.getAppInfo({}), api.getProject({}), api.listRecentProjects({})]);
@@ -33,6 +37,7 @@ export function useProject(): ProjectState {
       try {
         await action();
         await reload();
+        setRevision((r) => r + 1);
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -50,5 +55,5 @@ export function useProject(): ProjectState {
     });
   }, [run]);
 
-  return { app, project, recent, error, busy, clearError: () => setError(null), run };
+  return { app, project, recent, error, busy, revision, clearError: () => setError(null), setError, run };
 }

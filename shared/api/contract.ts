@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContingencySchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
 import { ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
+import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import type { ApiMethod } from './methods';
 
 /**
@@ -47,6 +48,24 @@ export type PlanSummary = z.infer<typeof PlanSummary>;
 export const ModelSettings = z.object({ settings: SettingsSchema, bands: z.array(RateBandSchema) });
 export type ModelSettings = z.infer<typeof ModelSettings>;
 
+/** Area geometries are checked for their kind only: a deep check of every coordinate would cost more than it could catch here. */
+const AreaGeometry = z.custom<AreaGeometryType>(
+  (v) => typeof v === 'object' && v !== null && ['Polygon', 'MultiPolygon'].includes((v as { type?: string }).type ?? '') && Array.isArray((v as { coordinates?: unknown }).coordinates),
+  'a GeoJSON Polygon or MultiPolygon',
+);
+const Lines = z.array(z.array(z.array(z.number())));
+
+export const MapData = z.object({
+  plan: z.object({ id: z.number().int(), name: z.string() }),
+  areas: z.array(z.object({ code: z.string(), name: z.string(), district: z.string(), zoneId: z.string().nullable(), geometry: AreaGeometry })),
+  zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: Lines })),
+  districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: Lines })),
+  places: z.array(z.object({ name: z.string(), lat: z.number(), lon: z.number() })),
+  /** [[south, west], [north, east]] */
+  bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]).nullable(),
+});
+export type MapData = z.infer<typeof MapData>;
+
 const noArgs = z.strictObject({});
 /** A plan by name; omitted or "current" means the current plan. */
 const planName = z.string().trim().min(1).max(200).optional();
@@ -70,6 +89,7 @@ export const contract = {
     response: z.object({ path: z.string().nullable() }),
   },
   listPlans: { request: noArgs, response: z.array(PlanSummary) },
+  getMapData: { request: z.strictObject({ plan: planName }), response: MapData },
   getPlanMetrics: {
     request: z.strictObject({ plan: planName }),
     response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),

@@ -12,6 +12,7 @@ export const API_METHODS = [
   'listRecentProjects',
   'chooseProjectFile',
   'listPlans',
+  'getMapData',
   'getPlanMetrics',
   'listProviders',
   'getContingency',

@@ -72,3 +72,20 @@ MIGRATION_CASES[2] = {
     assert((db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n === 0, 'deleting a plan deletes its zones and assignments');
   },
 };
+
+MIGRATION_CASES[3] = {
+  seed(db) {
+    db.exec(`INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', '{}')`);
+  },
+  verify(db) {
+    assert((db.prepare('SELECT count(*) AS n FROM areas').get() as { n: number }).n === 1, 'areas survive');
+    db.prepare("INSERT INTO places (name, lat, lon) VALUES ('Melton Mowbray', 52.77, -0.89)").run();
+    let rejected = false;
+    try {
+      db.prepare("INSERT INTO places (name, lat, lon) VALUES ('Nowhere', 123, 0)").run();
+    } catch {
+      rejected = true;
+    }
+    assert(rejected, 'places rejects an impossible latitude');
+  },
+};

@@ -14,6 +14,7 @@ const unused = () => {
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   return {
     listPlans: unused,
+    getMapData: unused,
     getPlanMetrics: unused,
     listProviders: unused,
     getContingency: unused,

@@ -1,0 +1,104 @@
+import { useEffect, useMemo } from 'react';
+import { CircleMarker, MapContainer, Polyline, ScaleControl, Tooltip, useMap } from 'react-leaflet';
+import type { FitBoundsOptions, LatLngBoundsExpression } from 'leaflet';
+import type { MapData } from '../../../shared/api/contract';
+import type { PlanMetrics } from '../../../shared/coverage/schemas';
+import type { Provider, Settings } from '../../../shared/domain/types';
+import { zoneStyle } from '../../../shared/style/coverage-style';
+import { AreaLayer } from './AreaLayer';
+import { toLatLngs, zoneLabelPoints } from './geometry';
+import { Legend } from './Legend';
+import { ProviderMarkers } from './ProviderMarkers';
+
+interface Props {
+  mapData: MapData;
+  metrics: PlanMetrics;
+  providers: Provider[];
+  settings: Settings;
+  selectedZoneId: string | null;
+  /** Zones whose state a withdrawal changed: outlined dashed. */
+  changedZones: Set<string>;
+  highlightedProviders: Map<string, number>;
+  onSelect(zoneId: string): void;
+  onRendered?(): void;
+}
+
+/** Room on the right for the legend. */
+const FIT_OPTIONS: FitBoundsOptions = { paddingTopLeft: [20, 20], paddingBottomRight: [150, 10] };
+
+function FitButton({ bounds }: { bounds: LatLngBoundsExpression }) {
+  const map = useMap();
+  return (
+    <button type="button" className="map-button map-button--fit" onClick={() => map.fitBounds(bounds, FIT_OPTIONS)} title="Zoom to fit the whole area">
+      Zoom to fit
+    </button>
+  );
+}
+
+function Rendered({ onRendered }: { onRendered?: () => void }) {
+  const map = useMap();
+  useEffect(() => {
+    // One frame after the layers are on the map, the canvas has been drawn.
+    const id = requestAnimationFrame(() => {
+      map.getContainer().dataset.rendered = 'true';
+      onRendered?.();
+    });
+    return () => cancelAnimationFrame(id);
+  }, [map, onRendered]);
+  return null;
+}
+
+/** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onRendered }: Props) {
+  const bounds: LatLngBoundsExpression = mapData.bounds ?? [
+    [52.39, -1.6],
+    [52.98, -0.66],
+  ];
+  const labelPoints = useMemo(() => zoneLabelPoints(mapData), [mapData]);
+  const zoneById = useMemo(() => new Map(metrics.zones.map((z) => [z.zoneId, z])), [metrics]);
+  // Exposed for tests and assistive summaries: how each zone is drawn.
+  const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
+
+  return (
+    <section className="map-panel" aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)}>
+      <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
+        <AreaLayer mapData={mapData} metrics={metrics} onSelect={onSelect} />
+        {mapData.districtOutlines.map((d) => (
+          <Polyline key={`d-${d.code}`} positions={toLatLngs(d.lines)} pathOptions={{ color: '#5b6670', weight: 1.4, dashArray: '5 4', opacity: 0.9 }} interactive={false} />
+        ))}
+        {mapData.zoneOutlines.map((z) => (
+          <Polyline key={`z-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#1d2327', weight: 1.8, opacity: 0.95 }} interactive={false} />
+        ))}
+        {mapData.zoneOutlines
+          .filter((z) => changedZones.has(z.zoneId))
+          .map((z) => (
+            <Polyline key={`c-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#000000', weight: 4, dashArray: '8 5' }} interactive={false} />
+          ))}
+        {mapData.zoneOutlines
+          .filter((z) => z.zoneId === selectedZoneId)
+          .map((z) => (
+            <Polyline key={`s-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#ffbf47', weight: 5, opacity: 1 }} interactive={false} />
+          ))}
+        {mapData.places.map((p) => (
+          <CircleMarker key={`p-${p.name}`} center={[p.lat, p.lon]} radius={1.5} pathOptions={{ color: '#1d2327', weight: 1, fillOpacity: 1 }} interactive={false}>
+            <Tooltip permanent direction="right" offset={[3, 0]} className="place-label">
+              {p.name}
+            </Tooltip>
+          </CircleMarker>
+        ))}
+        {[...labelPoints].map(([zoneId, point]) => (
+          <CircleMarker key={`l-${zoneId}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>
+            <Tooltip permanent direction="center" className={`zone-label${zoneId === selectedZoneId ? ' zone-label--selected' : ''}`}>
+              {zoneById.get(zoneId)?.name ?? zoneId}
+            </Tooltip>
+          </CircleMarker>
+        ))}
+        <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} />
+        <ScaleControl position="bottomleft" imperial={false} />
+        <FitButton bounds={bounds} />
+        <Rendered onRendered={onRendered} />
+      </MapContainer>
+      <Legend settings={settings} />
+    </section>
+  );
+}

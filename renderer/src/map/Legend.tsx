@@ -1,0 +1,39 @@
+import type { Settings } from '../../../shared/domain/types';
+import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL } from '../../../shared/style/coverage-style';
+
+/** The map's key: the classes with their thresholds, hatching, and what the circles mean. */
+export function Legend({ settings }: { settings: Settings }) {
+  return (
+    <section className="legend" aria-label="Map legend">
+      <h2 className="legend__title">Coverage</h2>
+      <ul>
+        {CLASS_ORDER.map((cls) => (
+          <li key={cls} data-class={cls}>
+            <svg width="22" height="14" aria-hidden="true">
+              <rect width="22" height="14" fill={CLASS_FILL[cls]} stroke="#555" strokeWidth="0.5" />
+            </svg>
+            {classLabel(cls, settings)}
+          </li>
+        ))}
+        <li>
+          <svg width="22" height="14" aria-hidden="true">
+            <defs>
+              <pattern id="legend-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <line x1="0" y1="0" x2="0" y2="6" stroke={HATCH_INK} strokeWidth="1.6" strokeOpacity="0.6" />
+              </pattern>
+            </defs>
+            <rect width="22" height="14" fill="#ffffff" stroke="#555" strokeWidth="0.5" />
+            <rect width="22" height="14" fill="url(#legend-hatch)" />
+          </svg>
+          {HATCH_LABEL}
+        </li>
+        <li>
+          <svg width="22" height="14" aria-hidden="true">
+            <circle cx="11" cy="7" r="5" fill="#ffffff" stroke="#1d2327" strokeWidth="1.2" />
+          </svg>
+          Provider branch (size: hours a week)
+        </li>
+      </ul>
+    </section>
+  );
+}

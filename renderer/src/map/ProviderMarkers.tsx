@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import type { PlanMetrics } from '../../../shared/coverage/schemas';
+import type { Provider } from '../../../shared/domain/types';
+import { hours } from '../format';
+
+interface Props {
+  providers: Provider[];
+  metrics: PlanMetrics;
+  /** Providers to pick out (contingency candidates), by id, with their rank. */
+  highlighted: Map<string, number>;
+}
+
+const CELL_PX = 34;
+const radiusFor = (weeklyHours: number) => 3 + Math.sqrt(weeklyHours) / 3.2;
+
+/**
+ * Provider branches as circles sized by their contracted hours. Branches closer
+ * than a few pixels at the current zoom are merged into one circle, so the map
+ * never turns into a heap of markers; picked-out providers are always drawn alone.
+ */
+export function ProviderMarkers({ providers, metrics, highlighted }: Props) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+
+  const hoursBy = useMemo(() => {
+    const totals = new Map<string, number>();
+    for (const zone of metrics.zones) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.contractedHours);
+    return totals;
+  }, [metrics]);
+
+  const groups = useMemo(() => {
+    const cells = new Map<string, { lat: number; lon: number; members: Provider[]; hours: number }>();
+    for (const provider of providers) {
+      if (highlighted.has(provider.id)) continue;
+      const point = map.project([provider.lat, provider.lon], zoom);
+      const key = `${Math.floor(point.x / CELL_PX)}:${Math.floor(point.y / CELL_PX)}`;
+      const cell = cells.get(key) ?? { lat: 0, lon: 0, members: [], hours: 0 };
+      cell.members.push(provider);
+      cell.hours += hoursBy.get(provider.id) ?? 0;
+      cell.lat += (provider.lat - cell.lat) / cell.members.length;
+      cell.lon += (provider.lon - cell.lon) / cell.members.length;
+      cells.set(key, cell);
+    }
+    return [...cells.values()];
+  }, [providers, highlighted, hoursBy, map, zoom]);
+
+  return (
+    <>
+      {groups.map((g) => (
+        <CircleMarker
+          key={g.members.map((m) => m.id).join(',')}
+          center={[g.lat, g.lon]}
+          radius={radiusFor(g.hours / Math.max(1, Math.sqrt(g.members.length)))}
+          pathOptions={{ color: '#1d2327', weight: 1.2, fillColor: '#ffffff', fillOpacity: 0.85 }}
+          bubblingMouseEvents={false}
+        >
+          <Tooltip direction="top" className="provider-tip">
+            {g.members.length === 1
+              ? `${g.members[0]!.name}: ${hours(g.hours)} h a week`
+              : `${g.members.length} providers here (${hours(g.hours)} h a week): ${g.members.map((m) => m.name).join(', ')}`}
+          </Tooltip>
+        </CircleMarker>
+      ))}
+      {providers
+        .filter((p) => highlighted.has(p.id))
+        .map((p) => (
+          <CircleMarker
+            key={`hl-${p.id}`}
+            center={[p.lat, p.lon]}
+            radius={radiusFor(hoursBy.get(p.id) ?? 0) + 2}
+            pathOptions={{ color: '#000000', weight: 3, fillColor: '#ffbf47', fillOpacity: 1 }}
+            bubblingMouseEvents={false}
+          >
+            {/* The rank only: names are in the contingency table, and would pile up in a town with several candidates. */}
+            <Tooltip permanent direction="right" className="candidate-tip">
+              {String(highlighted.get(p.id))}
+            </Tooltip>
+          </CircleMarker>
+        ))}
+    </>
+  );
+}

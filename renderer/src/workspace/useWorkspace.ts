@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { MapData, ModelSettings } from '../../../shared/api/contract';
+import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared/coverage/schemas';
+import type { Provider, RateBand, Settings } from '../../../shared/domain/types';
+import { api } from '../api';
+
+export interface Workspace {
+  loading: boolean;
+  mapData: MapData | null;
+  /** The metrics on screen: the withdrawal's "after" state while one is shown. */
+  metrics: PlanMetrics | null;
+  currentMetrics: PlanMetrics | null;
+  providers: Provider[];
+  model: ModelSettings | null;
+  selectedZoneId: string | null;
+  select(zoneId: string | null): void;
+  contingency: Contingency | null;
+  withdrawal: WithdrawalResult | null;
+  simulate(providerId: string, cutPercent: number): Promise<void>;
+  clearWithdrawal(): void;
+  saveSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): Promise<ModelSettings>;
+}
+
+/**
+ * The main screen's data for the open project. Every failure goes to `onError`
+ * (the banner); what is on screen stays as it was.
+ */
+export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void): Workspace {
+  const [mapData, setMapData] = useState<MapData | null>(null);
+  const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(null);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [model, setModel] = useState<ModelSettings | null>(null);
+  const [selectedZoneId, select] = useState<string | null>(null);
+  const [contingency, setContingency] = useState<Contingency | null>(null);
+  const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
+
+  useEffect(() => {
+    setMapData(null);
+    setMetrics(null);
+    setWithdrawal(null);
+    select(null);
+    if (!projectKey) return;
+    let live = true;
+    setLoading(true);
+    Promise.all([api.getMapData({}), api.getPlanMetrics({}), api.listProviders({}), api.getSettings({})])
+      .then(([map, planMetrics, providerList, settings]) => {
+        if (!live) return;
+        setMapData(map);
+        setMetrics(planMetrics.metrics);
+        setProviders(providerList);
+        setModel(settings);
+      })
+      .catch((e: unknown) => {
+        // A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner.
+        if (live && !(e instanceof Error && /no zone plan yet/.test(e.message))) report(e);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [projectKey, report]);
+
+  useEffect(() => {
+    setContingency(null);
+    if (!selectedZoneId || !currentMetrics) return;
+    let live = true;
+    api
+      .getContingency({ zoneId: selectedZoneId })
+      .then((c) => live && setContingency(c))
+      .catch(report);
+    return () => {
+      live = false;
+    };
+  }, [selectedZoneId, currentMetrics, report]);
+
+  const simulate = useCallback(
+    async (providerId: string, cutPercent: number) => {
+      setBusy(true);
+      try {
+        setWithdrawal(await api.simulateWithdrawal({ providerId, cutPercent }));
+      } catch (e) {
+        report(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [report, setBusy],
+  );
+
+  const saveSettings = useCallback(async (change: { settings?: Partial<Settings>; bands?: RateBand[] }) => {
+    const saved = await api.updateSettings(change);
+    setModel(saved);
+    setMetrics((await api.getPlanMetrics({})).metrics);
+    setWithdrawal(null);
+    return saved;
+  }, []);
+
+  const metrics = useMemo(() => (withdrawal ? withdrawal.after : currentMetrics), [withdrawal, currentMetrics]);
+
+  return {
+    loading,
+    mapData,
+    metrics,
+    currentMetrics,
+    providers,
+    model,
+    selectedZoneId,
+    select,
+    contingency,
+    withdrawal,
+    simulate,
+    clearWithdrawal: () => setWithdrawal(null),
+    saveSettings,
+  };
+}
