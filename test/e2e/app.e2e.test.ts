@@ -14,11 +14,10 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
 
   it('opens on the project with the map container and no console errors', async () => {
     const { page } = app;
-    await page.locator('.leaflet-container').waitFor({ state: 'visible' });
+    await page.locator('.leaflet-container[data-rendered="true"]').waitFor({ state: 'visible' });
     await expect.poll(() => page.locator('.project-bar__name').textContent()).toBe('Leicestershire sample');
-    const box = await page.locator('.leaflet-container').boundingBox();
-    expect(box!.width).toBeGreaterThan(600);
-    expect(box!.height).toBeGreaterThan(400);
+    await expect.poll(async () => (await page.locator('.leaflet-container').boundingBox())?.width ?? 0).toBeGreaterThan(600);
+    expect((await page.locator('.leaflet-container').boundingBox())!.height).toBeGreaterThan(400);
     const shot = await app.screenshot('foundation-main');
     expect(fs.statSync(shot).size).toBeGreaterThan(1000);
     expect(app.consoleErrors).toEqual([]);

@@ -45,6 +45,7 @@ export async function openApp(options: { project?: string } = {}): Promise<AppSe
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(10_000);
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
@@ -21,7 +21,6 @@ type AreaFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { cod
  */
 export function AreaLayer({ mapData, metrics, onSelect }: Props) {
   const map = useMap();
-  const renderer = useMemo(() => L.canvas({ padding: 0.3, tolerance: 2 }), []);
   const layer = useRef<L.GeoJSON | null>(null);
   const zones = useRef(new Map<string, ZoneMetrics>());
   const select = useRef(onSelect);
@@ -37,9 +36,9 @@ export function AreaLayer({ mapData, metrics, onSelect }: Props) {
     }));
     const tooltip = L.tooltip({ sticky: true, direction: 'top', offset: [0, -8], className: 'hover-tip' });
     const content = document.createElement('div');
-    // GeoJSON hands its options to every polygon it makes, renderer included.
-    const options = { renderer, style: { stroke: true, weight: 0.4, color: '#ffffff', opacity: 0.7, fillOpacity: 0.92 } } as L.GeoJSONOptions;
-    const created = L.geoJSON(features, options);
+    // No renderer of its own: the map's one canvas (preferCanvas) must take every
+    // click, or a second canvas stacked above would swallow the areas' events.
+    const created = L.geoJSON(features, { style: { stroke: true, weight: 0.4, color: '#ffffff', opacity: 0.7, fillOpacity: 0.92 } });
     created.on('click', (event: L.LeafletMouseEvent) => {
       const zoneId = (event.propagatedFrom as { feature?: AreaFeature }).feature?.properties.zoneId;
       if (zoneId) select.current(zoneId);
@@ -66,7 +65,7 @@ export function AreaLayer({ mapData, metrics, onSelect }: Props) {
       created.remove();
       layer.current = null;
     };
-  }, [map, mapData, renderer]);
+  }, [map, mapData]);
 
   useEffect(() => {
     layer.current?.setStyle((feature) => {

@@ -87,7 +87,8 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
           </CircleMarker>
         ))}
         {[...labelPoints].map(([zoneId, point]) => (
-          <CircleMarker key={`l-${zoneId}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>
+          // Keyed by selection too: Leaflet fixes a tooltip's class when it is made.
+          <CircleMarker key={`l-${zoneId}-${zoneId === selectedZoneId}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>
             <Tooltip permanent direction="center" className={`zone-label${zoneId === selectedZoneId ? ' zone-label--selected' : ''}`}>
               {zoneById.get(zoneId)?.name ?? zoneId}
             </Tooltip>
