@@ -1,6 +1,15 @@
 import { run as coverage } from './coverage.bench';
+import { run as map } from './map.bench';
 
 // npm run bench: prints figures and ratios against baselines measured in the same process.
 // Benchmarks that need ../shared/data say so and skip when it is missing.
-console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
-coverage();
+async function main(): Promise<void> {
+  console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
+  coverage();
+  await map();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

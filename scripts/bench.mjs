@@ -5,6 +5,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The map benchmark drives the built app.
+createRequire(import.meta.url)('./build-lib.cjs').ensureBuilt(root, { renderer: true });
 const outfile = path.join(root, 'dist', 'bench', 'bench.cjs');
 await build({
   absWorkingDir: root,

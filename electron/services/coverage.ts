@@ -7,10 +7,19 @@ import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/doma
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
 import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
 import type { MapData } from '../../shared/api/contract';
-import { groupOutlines } from '../../shared/geo/borders';
-import { polygonsOf } from '../../shared/geo/types';
+import { EdgeTopology } from '../../shared/geo/borders';
+import { polygonsOf, type AreaGeometry } from '../../shared/geo/types';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
+
+/** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
+const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
+const roundLine = (line: number[][]) => line.map((p) => [round5(p[0]!), round5(p[1]!)]);
+function forScreen(geometry: AreaGeometry): AreaGeometry {
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: geometry.coordinates.map(roundLine) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(roundLine)) };
+}
 
 export interface PlanSummary extends PlanRow {
   isCurrent: boolean;
@@ -22,15 +31,28 @@ export interface PlanSummary extends PlanRow {
  * model in shared/coverage.
  */
 export class CoverageService {
-  private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography }>();
+  private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography; map?: MapData }>();
   private cacheRevision = '';
+  private areas: { geometries: Map<string, AreaGeometry>; topology?: EdgeTopology } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
 
-  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; geography(): ZoneGeography } {
+  /** Area geometry is the largest thing read; it is parsed once per revision of the project. */
+  private areaGeometries(): Map<string, AreaGeometry> {
+    this.areas ??= { geometries: readAreaGeometries(this.session.db()) };
+    return this.areas.geometries;
+  }
+
+  private topology(): EdgeTopology {
+    const areas = (this.areas ??= { geometries: readAreaGeometries(this.session.db()) });
+    return (areas.topology ??= new EdgeTopology(areas.geometries));
+  }
+
+  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: { map?: MapData }; geography(): ZoneGeography } {
     const db = this.session.db();
     if (this.cacheRevision !== this.session.revision) {
       this.cache.clear();
+      this.areas = null;
       this.cacheRevision = this.session.revision;
     }
     const plan = resolvePlan(db, planName);
@@ -40,9 +62,10 @@ export class CoverageService {
     return {
       plan,
       inputs: hit.inputs,
+      cached: hit,
       geography: () =>
         (hit.geography ??= buildZoneGeography({
-          areaGeometries: readAreaGeometries(db),
+          areaGeometries: this.areaGeometries(),
           areaNeighbours: readAreaNeighbours(db),
           assignments: hit.inputs.assignments,
           providers: hit.inputs.providers,
@@ -53,8 +76,9 @@ export class CoverageService {
   /** Everything the map draws for a plan: areas with their zone, zone and district outlines, places. */
   mapData(planName?: string): MapData {
     const db = this.session.db();
-    const { plan, inputs } = this.entry(planName);
-    const geometries = readAreaGeometries(db);
+    const { plan, inputs, cached } = this.entry(planName);
+    if (cached.map) return cached.map;
+    const geometries = this.areaGeometries();
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
     const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
     let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
@@ -68,16 +92,18 @@ export class CoverageService {
         }
       }
     }
-    const zoneLines = groupOutlines(geometries, (code) => inputs.assignments.get(code));
-    const districtLines = groupOutlines(geometries, (code) => areaDistrict.get(code));
-    return {
+    const topology = this.topology();
+    const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
+    const districtLines = topology.outlines((code) => areaDistrict.get(code));
+    cached.map = {
       plan: { id: plan.id, name: plan.name },
-      areas: inputs.areas.map((a) => ({ code: a.code, name: a.name, district: a.district, zoneId: inputs.assignments.get(a.code) ?? null, geometry: geometries.get(a.code)! })),
-      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines })),
-      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
+      areas: inputs.areas.map((a) => ({ code: a.code, name: a.name, district: a.district, zoneId: inputs.assignments.get(a.code) ?? null, geometry: forScreen(geometries.get(a.code)!) })),
+      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: lines.map(roundLine) })),
+      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines: lines.map(roundLine) })),
       places: readPlaces(db),
       bounds: Number.isFinite(south) ? [[south, west], [north, east]] : null,
     };
+    return cached.map;
   }
 
   plans(): PlanSummary[] {

@@ -53,7 +53,8 @@ const AreaGeometry = z.custom<AreaGeometryType>(
   (v) => typeof v === 'object' && v !== null && ['Polygon', 'MultiPolygon'].includes((v as { type?: string }).type ?? '') && Array.isArray((v as { coordinates?: unknown }).coordinates),
   'a GeoJSON Polygon or MultiPolygon',
 );
-const Lines = z.array(z.array(z.array(z.number())));
+/** Polylines of [lon, lat]; like geometries, checked for their outer shape only. */
+const Lines = z.custom<number[][][]>((v) => Array.isArray(v) && v.every((line) => Array.isArray(line)), 'a list of polylines');
 
 export const MapData = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),

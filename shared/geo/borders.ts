@@ -1,66 +1,119 @@
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
-/** Coordinates closer than this (in degrees, about 1 cm) count as the same point when matching borders. */
+/** Coordinates closer than about this (in degrees, ~1 cm) count as the same point when matching borders. */
 export const SNAP_DEGREES = 1e-7;
-
-const key = (p: Position) => `${Math.round(p[0]! / SNAP_DEGREES)},${Math.round(p[1]! / SNAP_DEGREES)}`;
-const edgeKey = (a: Position, b: Position) => {
-  const ka = key(a);
-  const kb = key(b);
-  return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-};
+const CELL_BITS = 2 ** 26;
 
 /**
- * The outlines of groups of areas (zones, districts) as polylines: every area
- * edge that no other area of the same group shares. Internal borders vanish;
- * a border between two groups is drawn once (from the group with the smaller
- * id); the group's outer edge is kept. Works on shared-arc data such as the
- * embedded project; matching is to SNAP_DEGREES.
+ * The edges of a set of areas, matched across areas: each distinct edge (to
+ * SNAP_DEGREES) gets one index, and each area ring the indices of its edges.
+ * Built once, it answers outline questions for any grouping of the areas
+ * (zones, districts) without matching coordinates again.
  */
+export class EdgeTopology {
+  private readonly rings: { code: string; ring: Position[]; edges: Int32Array }[] = [];
+  readonly edgeCount: number;
+
+  constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const geometry of geometries.values()) {
+      for (const polygon of polygonsOf(geometry)) {
+        for (const [x, y] of polygon[0] ?? []) {
+          if (x! < minX) minX = x!;
+          if (x! > maxX) maxX = x!;
+          if (y! < minY) minY = y!;
+          if (y! > maxY) maxY = y!;
+        }
+      }
+    }
+    // Two grid cell numbers packed into one exact double: no strings for millions of vertices.
+    const grid = Math.max(SNAP_DEGREES, (maxX - minX) / (CELL_BITS - 2), (maxY - minY) / (CELL_BITS - 2));
+    const vertexIds = new Map<number, number>();
+    const edgeIds = new Map<number, number>();
+    for (const [code, geometry] of geometries) {
+      for (const polygon of polygonsOf(geometry)) {
+        for (const ring of polygon) {
+          const edges = new Int32Array(Math.max(0, ring.length - 1));
+          let previous = -1;
+          ring.forEach((p, i) => {
+            const cell = Math.round((p[0]! - minX) / grid) * CELL_BITS + Math.round((p[1]! - minY) / grid);
+            let id = vertexIds.get(cell);
+            if (id === undefined) vertexIds.set(cell, (id = vertexIds.size));
+            if (i > 0) {
+              const key = previous < id ? previous * CELL_BITS + id : id * CELL_BITS + previous;
+              let edge = edgeIds.get(key);
+              if (edge === undefined) edgeIds.set(key, (edge = edgeIds.size));
+              edges[i - 1] = edge;
+            }
+            previous = id;
+          });
+          this.rings.push({ code, ring, edges });
+        }
+      }
+    }
+    this.edgeCount = edgeIds.size;
+  }
+
+  /**
+   * The outlines of groups of areas as polylines: every edge no other area of
+   * the same group shares. Internal borders vanish; a border between two groups
+   * is drawn once, by the group whose id sorts first; outer edges are kept.
+   */
+  outlines(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
+    const names = [...new Set(this.rings.map((r) => groupOf(r.code)).filter((g): g is string => g !== undefined))].sort();
+    const index = new Map(names.map((g, i) => [g, i]));
+    // Per edge: the first group seen and how often, and the smallest other group.
+    const first = new Int32Array(this.edgeCount).fill(-1);
+    const firstCount = new Int32Array(this.edgeCount);
+    const otherMin = new Int32Array(this.edgeCount).fill(0x7fffffff);
+    const ringGroups = this.rings.map((r) => {
+      const name = groupOf(r.code);
+      return name === undefined ? -1 : index.get(name)!;
+    });
+    this.rings.forEach((r, k) => {
+      const g = ringGroups[k]!;
+      if (g < 0) return;
+      for (const e of r.edges) {
+        if (first[e] === -1 || first[e] === g) {
+          first[e] = g;
+          firstCount[e]! += 1;
+        } else if (g < otherMin[e]!) otherMin[e] = g;
+      }
+    });
+    // How often a group other than the first uses an edge: only ever counted for edges two groups share.
+    const groupCount = names.length;
+    const secondCount = new Map<number, number>();
+    this.rings.forEach((r, k) => {
+      const g = ringGroups[k]!;
+      if (g < 0) return;
+      for (const e of r.edges) if (first[e] !== g) secondCount.set(e * groupCount + g, (secondCount.get(e * groupCount + g) ?? 0) + 1);
+    });
+    const countOf = (g: number, e: number) => (first[e] === g ? firstCount[e]! : secondCount.get(e * groupCount + g) ?? 0);
+    // Kept when only one of the group's areas uses the edge, and no group sorting before it does.
+    const keep = (g: number, e: number) => countOf(g, e) === 1 && (first[e] === g ? otherMin[e]! > g : first[e]! > g);
+
+    const result = new Map<string, Position[][]>(names.map((g) => [g, []]));
+    this.rings.forEach((r, k) => {
+      const g = ringGroups[k]!;
+      if (g < 0) return;
+      const lines = result.get(names[g]!)!;
+      let run: Position[] = [];
+      r.edges.forEach((e, i) => {
+        if (keep(g, e)) {
+          if (run.length === 0) run.push(r.ring[i]!);
+          run.push(r.ring[i + 1]!);
+        } else if (run.length) {
+          lines.push(run);
+          run = [];
+        }
+      });
+      if (run.length) lines.push(run);
+    });
+    return result;
+  }
+}
+
+/** Outlines for one grouping; build an EdgeTopology yourself to ask for several. */
 export function groupOutlines(geometries: ReadonlyMap<string, AreaGeometry>, groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
-  // Which groups use each edge.
-  const users = new Map<string, string[]>();
-  for (const [code, geometry] of geometries) {
-    const group = groupOf(code);
-    if (group === undefined) continue;
-    for (const polygon of polygonsOf(geometry)) {
-      for (const ring of polygon) {
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const k = edgeKey(ring[i]!, ring[i + 1]!);
-          const list = users.get(k);
-          if (list) list.push(group);
-          else users.set(k, [group]);
-        }
-      }
-    }
-  }
-  const keep = (group: string, k: string) => {
-    const list = users.get(k)!;
-    if (list.filter((g) => g === group).length > 1) return false; // internal to the group
-    const others = list.filter((g) => g !== group);
-    return others.length === 0 || others.every((g) => group < g);
-  };
-  const result = new Map<string, Position[][]>();
-  for (const [code, geometry] of geometries) {
-    const group = groupOf(code);
-    if (group === undefined) continue;
-    let lines = result.get(group);
-    if (!lines) result.set(group, (lines = []));
-    for (const polygon of polygonsOf(geometry)) {
-      for (const ring of polygon) {
-        let run: Position[] = [];
-        for (let i = 0; i + 1 < ring.length; i++) {
-          if (keep(group, edgeKey(ring[i]!, ring[i + 1]!))) {
-            if (run.length === 0) run.push(ring[i]!);
-            run.push(ring[i + 1]!);
-          } else if (run.length) {
-            lines.push(run);
-            run = [];
-          }
-        }
-        if (run.length) lines.push(run);
-      }
-    }
-  }
-  return result;
+  return new EdgeTopology(geometries).outlines(groupOf);
 }

@@ -41,6 +41,8 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
     // One frame after the layers are on the map, the canvas has been drawn.
     const id = requestAnimationFrame(() => {
       map.getContainer().dataset.rendered = 'true';
+      // For the benchmark: when, after navigation started, the first complete map was on screen.
+      performance.mark('carecover:map-rendered');
       onRendered?.();
     });
     return () => cancelAnimationFrame(id);

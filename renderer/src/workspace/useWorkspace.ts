@@ -48,6 +48,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     Promise.all([api.getMapData({}), api.getPlanMetrics({}), api.listProviders({}), api.getSettings({})])
       .then(([map, planMetrics, providerList, settings]) => {
         if (!live) return;
+        performance.mark('carecover:map-data-loaded');
         setMapData(map);
         setMetrics(planMetrics.metrics);
         setProviders(providerList);

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startHost } from '../electron/host/server';
+import { createServices } from '../electron/services';
+import { report } from './harness';
+import { readEnglandAreas, sharedDataDir, writeEnglandProject } from './england';
+
+const root = path.resolve(__dirname, '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+interface Timing {
+  renderedMs: number;
+  /** When the map's data had arrived and been parsed. */
+  loadedMs: number;
+  shellMs: number;
+  p95FrameMs: number | null;
+}
+
+/** Opens the project in the browser host; times navigation → first complete map, and frames while panning. */
+async function timeMap(browser: Browser, project: string | null, pan: boolean): Promise<Timing> {
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-bench-map-'));
+  const services = createServices({ host: 'web', userData });
+  if (project) await services.session.open(project);
+  else services.session.create(path.join(userData, 'empty.carecover'), 'empty');
+  const host = await startHost({ handlers: services.handlers, staticDir: path.join(root, 'dist', 'renderer'), port: 0 });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(host.url);
+    if (project) await page.locator('.leaflet-container[data-rendered="true"]').waitFor({ timeout: 120_000 });
+    else await page.locator('.map--empty').waitFor();
+    const { renderedMs, shellMs, loadedMs } = await page.evaluate(() => ({
+      loadedMs: performance.getEntriesByName('carecover:map-data-loaded')[0]?.startTime ?? NaN,
+      renderedMs: performance.getEntriesByName('carecover:map-rendered')[0]?.startTime ?? NaN,
+      shellMs: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    }));
+    let p95FrameMs: number | null = null;
+    if (pan) {
+      const box = (await page.locator('.leaflet-container').boundingBox())!;
+      await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[] };
+        w.__frames = [];
+        const tick = (t: number) => {
+          w.__frames.push(t);
+          if (w.__frames.length < 400) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 0; i < 40; i++) await page.mouse.move(x + Math.sin(i / 4) * 200, y + Math.cos(i / 5) * 120, { steps: 2 });
+      await page.mouse.up();
+      const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+      p95FrameMs = gaps[Math.floor(gaps.length * 0.95)] ?? null;
+    }
+    return { renderedMs, shellMs, loadedMs, p95FrameMs };
+  } finally {
+    await page.close();
+    await host.close();
+    services.close();
+    fs.rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log('\nMap: navigation start → first complete map render, in headless Chromium against the browser host');
+  if (!fs.existsSync(chromiumPath)) return console.log(`  skipped: no Chromium at ${chromiumPath}`);
+  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) return console.log('  skipped: run npm run build first');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-bench-'));
+  try {
+    const baseline = await timeMap(browser, null, false);
+    report('app shell with no map (baseline, page load event)', baseline.shellMs, null, null);
+    const countyFile = path.join(work, 'county.carecover');
+    const seed = createServices({ host: 'web', userData: work });
+    seed.session.create(countyFile, 'default');
+    seed.close();
+    const runs = [] as Timing[];
+    for (let i = 0; i < 5; i++) runs.push(await timeMap(browser, countyFile, i === 0));
+    const median = runs.map((r) => r.renderedMs).sort((a, b) => a - b)[2]!;
+    report('default project (396 areas), median of 5', median, 1000, baseline.shellMs, 'shell');
+    report('  of which: data served and parsed (first run)', runs[0]!.loadedMs, null, null);
+    if (runs[0]!.p95FrameMs !== null) report('  panning: 95th percentile frame interval', runs[0]!.p95FrameMs, 50, null);
+
+    const data = sharedDataDir();
+    if (!data) return console.log('  England-scale layer skipped: ../shared/data is missing (set CARECOVER_SHARED_DATA)');
+    const england = readEnglandAreas(data);
+    const englandFile = path.join(work, 'england.carecover');
+    writeEnglandProject(englandFile, england);
+    const big = await timeMap(browser, englandFile, true);
+    report(`England-scale area layer (${england.areas.length} areas, read from ../shared/data)`, big.renderedMs, 3000, baseline.shellMs, 'shell');
+    report('  of which: data served and parsed', big.loadedMs, null, null);
+    if (big.p95FrameMs !== null) report('  panning: 95th percentile frame interval', big.p95FrameMs, 50, null);
+  } finally {
+    await browser.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
