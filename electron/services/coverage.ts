@@ -8,7 +8,8 @@ import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-ge
 import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
 import type { MapData } from '../../shared/api/contract';
 import { EdgeTopology } from '../../shared/geo/borders';
-import { polygonsOf, type AreaGeometry } from '../../shared/geo/types';
+import { boundsOf } from '../../shared/geo/bounds';
+import type { AreaGeometry } from '../../shared/geo/types';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
 
@@ -81,17 +82,7 @@ export class CoverageService {
     const geometries = this.areaGeometries();
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
     const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
-    let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
-    for (const geometry of geometries.values()) {
-      for (const polygon of polygonsOf(geometry)) {
-        for (const [lon, lat] of polygon[0] ?? []) {
-          if (lat! < south) south = lat!;
-          if (lat! > north) north = lat!;
-          if (lon! < west) west = lon!;
-          if (lon! > east) east = lon!;
-        }
-      }
-    }
+    const box = boundsOf(geometries.values());
     const topology = this.topology();
     const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
     const districtLines = topology.outlines((code) => areaDistrict.get(code));
@@ -101,7 +92,7 @@ export class CoverageService {
       zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: lines.map(roundLine) })),
       districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines: lines.map(roundLine) })),
       places: readPlaces(db),
-      bounds: Number.isFinite(south) ? [[south, west], [north, east]] : null,
+      bounds: Number.isFinite(box.minX) ? [[box.minY, box.minX], [box.maxY, box.maxX]] : null,
     };
     return cached.map;
   }

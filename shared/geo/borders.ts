@@ -1,3 +1,4 @@
+import { boundsOf } from './bounds';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
 /** Coordinates closer than about this (in degrees, ~1 cm) count as the same point when matching borders. */
@@ -15,17 +16,7 @@ export class EdgeTopology {
   readonly edgeCount: number;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const geometry of geometries.values()) {
-      for (const polygon of polygonsOf(geometry)) {
-        for (const [x, y] of polygon[0] ?? []) {
-          if (x! < minX) minX = x!;
-          if (x! > maxX) maxX = x!;
-          if (y! < minY) minY = y!;
-          if (y! > maxY) maxY = y!;
-        }
-      }
-    }
+    const { minX, minY, maxX, maxY } = boundsOf(geometries.values());
     // Two grid cell numbers packed into one exact double: no strings for millions of vertices.
     const grid = Math.max(SNAP_DEGREES, (maxX - minX) / (CELL_BITS - 2), (maxY - minY) / (CELL_BITS - 2));
     const vertexIds = new Map<number, number>();

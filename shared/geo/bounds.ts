@@ -1,0 +1,24 @@
+import { polygonsOf, type AreaGeometry } from './types';
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** The bounding box of the outer rings of some geometries (infinite when there are none). */
+export function boundsOf(geometries: Iterable<AreaGeometry>): Bounds {
+  const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const geometry of geometries) {
+    for (const polygon of polygonsOf(geometry)) {
+      for (const [x, y] of polygon[0] ?? []) {
+        if (x! < b.minX) b.minX = x!;
+        if (x! > b.maxX) b.maxX = x!;
+        if (y! < b.minY) b.minY = y!;
+        if (y! > b.maxY) b.maxY = y!;
+      }
+    }
+  }
+  return b;
+}
