@@ -12,7 +12,9 @@ const CELL_BITS = 2 ** 26;
  * (zones, districts) without matching coordinates again.
  */
 export class EdgeTopology {
-  private readonly rings: { code: string; ring: Position[]; edges: Int32Array }[] = [];
+  private readonly rings: { code: string; ring: Position[]; edges: Int32Array; vertices: Int32Array; outer: boolean }[] = [];
+  /** One canonical position per vertex id: the first seen, so every area and zone using a vertex agrees on it. */
+  private readonly positions: Position[] = [];
   readonly edgeCount: number;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
@@ -23,13 +25,18 @@ export class EdgeTopology {
     const edgeIds = new Map<number, number>();
     for (const [code, geometry] of geometries) {
       for (const polygon of polygonsOf(geometry)) {
-        for (const ring of polygon) {
+        polygon.forEach((ring, ringIndex) => {
           const edges = new Int32Array(Math.max(0, ring.length - 1));
+          const vertices = new Int32Array(ring.length);
           let previous = -1;
           ring.forEach((p, i) => {
             const cell = Math.round((p[0]! - minX) / grid) * CELL_BITS + Math.round((p[1]! - minY) / grid);
             let id = vertexIds.get(cell);
-            if (id === undefined) vertexIds.set(cell, (id = vertexIds.size));
+            if (id === undefined) {
+              vertexIds.set(cell, (id = vertexIds.size));
+              this.positions.push([p[0]!, p[1]!]);
+            }
+            vertices[i] = id;
             if (i > 0) {
               const key = previous < id ? previous * CELL_BITS + id : id * CELL_BITS + previous;
               let edge = edgeIds.get(key);
@@ -38,8 +45,8 @@ export class EdgeTopology {
             }
             previous = id;
           });
-          this.rings.push({ code, ring, edges });
-        }
+          this.rings.push({ code, ring, edges, vertices, outer: ringIndex === 0 });
+        });
       }
     }
     this.edgeCount = edgeIds.size;
@@ -50,7 +57,8 @@ export class EdgeTopology {
    * the same group shares. Internal borders vanish; a border between two groups
    * is drawn once, by the group whose id sorts first; outer edges are kept.
    */
-  outlines(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
+  /** Which group each ring belongs to, and how often each group uses each edge. */
+  private usage(groupOf: (areaCode: string) => string | undefined) {
     const names = [...new Set(this.rings.map((r) => groupOf(r.code)).filter((g): g is string => g !== undefined))].sort();
     const index = new Map(names.map((g, i) => [g, i]));
     // Per edge: the first group seen and how often, and the smallest other group.
@@ -80,6 +88,16 @@ export class EdgeTopology {
       for (const e of r.edges) if (first[e] !== g) secondCount.set(e * groupCount + g, (secondCount.get(e * groupCount + g) ?? 0) + 1);
     });
     const countOf = (g: number, e: number) => (first[e] === g ? firstCount[e]! : secondCount.get(e * groupCount + g) ?? 0);
+    return { names, ringGroups, first, otherMin, countOf };
+  }
+
+  /**
+   * The outlines of groups of areas as polylines: every edge no other area of
+   * the same group shares. Internal borders vanish; a border between two groups
+   * is drawn once, by the group whose id sorts first; outer edges are kept.
+   */
+  outlines(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
+    const { names, ringGroups, first, otherMin, countOf } = this.usage(groupOf);
     // Kept when only one of the group's areas uses the edge, and no group sorting before it does.
     const keep = (g: number, e: number) => countOf(g, e) === 1 && (first[e] === g ? otherMin[e]! > g : first[e]! > g);
 
@@ -91,8 +109,8 @@ export class EdgeTopology {
       let run: Position[] = [];
       r.edges.forEach((e, i) => {
         if (keep(g, e)) {
-          if (run.length === 0) run.push(r.ring[i]!);
-          run.push(r.ring[i + 1]!);
+          if (run.length === 0) run.push(this.positions[r.vertices[i]!]!);
+          run.push(this.positions[r.vertices[i + 1]!]!);
         } else if (run.length) {
           lines.push(run);
           run = [];
@@ -102,6 +120,77 @@ export class EdgeTopology {
     });
     return result;
   }
+
+  /**
+   * Dissolves each group of areas into one MultiPolygon by following the
+   * edges only one of its areas uses: internal borders vanish exactly, and
+   * neighbouring groups share the very same vertices along their common border.
+   * Rings are oriented as RFC 7946 asks (outer anticlockwise, holes clockwise).
+   */
+  dissolve(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][][]> {
+    const { names, ringGroups, countOf } = this.usage(groupOf);
+    const result = new Map<string, Position[][][]>();
+    names.forEach((name, g) => {
+      // Boundary half-edges, each area ring turned so outer rings run anticlockwise and holes clockwise.
+      const next = new Map<number, number[]>();
+      let count = 0;
+      this.rings.forEach((r, k) => {
+        if (ringGroups[k] !== g) return;
+        const forward = (signedArea(r.ring) >= 0) === r.outer;
+        for (let i = 0; i < r.edges.length; i++) {
+          if (countOf(g, r.edges[i]!) !== 1) continue;
+          const [a, b] = forward ? [r.vertices[i]!, r.vertices[i + 1]!] : [r.vertices[i + 1]!, r.vertices[i]!];
+          if (a === b) continue;
+          const list = next.get(a);
+          if (list) list.push(b);
+          else next.set(a, [b]);
+          count += 1;
+        }
+      });
+      const loops: Position[][] = [];
+      while (count > 0) {
+        const start = [...next.keys()].find((v) => next.get(v)!.length > 0)!;
+        const loop: number[] = [start];
+        let at = start;
+        for (;;) {
+          const outgoing = next.get(at)!;
+          const to = outgoing.pop()!;
+          count -= 1;
+          if (to === start) break;
+          loop.push(to);
+          at = to;
+          if (!next.get(at)?.length) break; // an open chain: broken input, close it where it stops
+        }
+        if (loop.length >= 3) loops.push([...loop, start].map((v) => this.positions[v]!));
+      }
+      const outers = loops.filter((l) => signedArea(l) > 0).map((l) => [l]);
+      for (const hole of loops.filter((l) => signedArea(l) <= 0)) {
+        const owner = outers
+          .filter((o) => pointInRing(hole[0]!, o[0]!) || pointInRing(hole[1]!, o[0]!))
+          .sort((a, b) => signedArea(a[0]!) - signedArea(b[0]!))[0];
+        if (owner) owner.push(hole);
+      }
+      result.set(name, outers);
+    });
+    return result;
+  }
+}
+
+/** Twice the signed area (positive when anticlockwise), in squared degrees. */
+export function signedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum;
+}
+
+function pointInRing(p: Position, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+  }
+  return inside;
 }
 
 /** Outlines for one grouping; build an EdgeTopology yourself to ask for several. */

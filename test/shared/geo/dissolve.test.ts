@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { booleanValid } from '@turf/turf';
+import { EdgeTopology, signedArea } from '../../../shared/geo/borders';
+import { polygonsOf, type AreaGeometry, type Position } from '../../../shared/geo/types';
+import { assignments, geometries } from '../../fixtures/small-plan';
+import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
+
+const areaOf = (polygons: Position[][][]) => polygons.reduce((sum, rings) => sum + rings.reduce((s, ring, i) => s + (i === 0 ? 1 : -1) * Math.abs(signedArea(ring)) / 2, 0), 0);
+const areaOfGeometry = (g: AreaGeometry) => areaOf(polygonsOf(g));
+
+describe('EdgeTopology.dissolve on the small fixture', () => {
+  const zones = new EdgeTopology(geometries).dissolve((code) => assignments.get(code));
+
+  it('merges two squares into one polygon with no internal border', () => {
+    const za = zones.get('ZA')!;
+    expect(za).toHaveLength(1);
+    expect(za[0]).toHaveLength(1); // no holes
+    expect(areaOf(za)).toBeCloseTo(areaOfGeometry(geometries.get('A1')!) + areaOfGeometry(geometries.get('A2')!), 12);
+    expect(za[0]![0]!.some((p) => p[0] === -1.25 && p[1]! > 52.6 && p[1]! < 52.65)).toBe(false);
+  });
+
+  it('orients outer rings anticlockwise and closes every ring', () => {
+    for (const polygons of zones.values()) {
+      for (const [outer] of polygons) {
+        expect(signedArea(outer!)).toBeGreaterThan(0);
+        expect(outer![0]).toEqual(outer!.at(-1));
+      }
+    }
+  });
+});
+
+describe('EdgeTopology.dissolve on the real Leicestershire LSOAs', () => {
+  let geometriesByArea: Map<string, AreaGeometry>;
+  let zoneOf: Map<string, string>;
+  let zones: Map<string, Position[][][]>;
+
+  beforeAll(() => {
+    const project = loadDefaultProject();
+    geometriesByArea = areaGeometries(project);
+    zoneOf = new Map(project.plan.assignments);
+    zones = new EdgeTopology(geometriesByArea).dissolve((code) => zoneOf.get(code));
+  });
+
+  it('keeps the total area of the areas (within 0.01%)', () => {
+    const areas = [...geometriesByArea.values()].reduce((sum, g) => sum + areaOfGeometry(g), 0);
+    const dissolved = [...zones.values()].reduce((sum, polygons) => sum + areaOf(polygons), 0);
+    expect(Math.abs(dissolved - areas) / areas).toBeLessThan(1e-4);
+  });
+
+  it('makes every zone a valid (Multi)Polygon', () => {
+    for (const [zoneId, polygons] of zones) {
+      const geometry = polygons.length === 1 ? { type: 'Polygon' as const, coordinates: polygons[0]! } : { type: 'MultiPolygon' as const, coordinates: polygons };
+      expect(booleanValid(geometry), zoneId).toBe(true);
+    }
+  });
+
+  it('gives neighbouring zones identical shared borders', () => {
+    // Every vertex on a zone's boundary that lies on another zone's boundary is the very same coordinate pair.
+    const key = (p: Position) => `${p[0]},${p[1]}`;
+    const seen = new Map<string, Set<string>>();
+    for (const [zoneId, polygons] of zones) for (const rings of polygons) for (const ring of rings) for (const p of ring) (seen.get(key(p)) ?? seen.set(key(p), new Set()).get(key(p))!).add(zoneId);
+    const sharedVertices = [...seen.values()].filter((s) => s.size > 1).length;
+    expect(sharedVertices).toBeGreaterThan(500);
+    // And for each pair of neighbouring zones, the shared vertices form the same sequence on both sides.
+    const z1 = zones.get('Z13')!.flat(2).map(key).filter((k) => seen.get(k)!.has('Z14'));
+    const z2 = zones.get('Z14')!.flat(2).map(key).filter((k) => seen.get(k)!.has('Z13'));
+    expect(new Set(z1)).toEqual(new Set(z2));
+    expect(z1.length).toBeGreaterThan(10);
+  });
+
+  it('gives back byte-identical zones after an area moves and moves back', () => {
+    const before = JSON.stringify([...zones]);
+    const code = [...zoneOf.entries()].find(([, z]) => z === 'Z14')![0];
+    const topology = new EdgeTopology(geometriesByArea);
+    const moved = new Map(zoneOf).set(code, 'Z13');
+    topology.dissolve((c) => moved.get(c));
+    expect(JSON.stringify([...topology.dissolve((c) => zoneOf.get(c))])).toBe(before);
+  });
+});
