@@ -5,11 +5,12 @@ import { simulateWithdrawal, type WithdrawalResult } from '../../shared/coverage
 import { SettingsSchema } from '../../shared/domain/schemas';
 import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
-import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings } from '../store/model-data';
+import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings, type Place } from '../store/model-data';
 import type { MapData } from '../../shared/api/contract';
 import { EdgeTopology } from '../../shared/geo/borders';
 import { boundsOf } from '../../shared/geo/bounds';
-import type { AreaGeometry } from '../../shared/geo/types';
+import type { AreaGeometry, Position } from '../../shared/geo/types';
+import { readMeta } from '../store/project-meta';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
 
@@ -95,6 +96,20 @@ export class CoverageService {
       bounds: Number.isFinite(box.minX) ? [[box.minY, box.minX], [box.maxY, box.maxX]] : null,
     };
     return cached.map;
+  }
+
+  /** Zones dissolved from their areas, district outlines and places: what exports draw. */
+  zoneShapes(planName?: string): { zones: Map<string, Position[][][]>; districtLines: Position[][]; places: Place[]; dataAsOf: string | null } {
+    const db = this.session.db();
+    const { inputs } = this.entry(planName);
+    const topology = this.topology();
+    const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
+    return {
+      zones: topology.dissolve((code) => inputs.assignments.get(code)),
+      districtLines: [...topology.outlines((code) => areaDistrict.get(code)).values()].flat(),
+      places: readPlaces(db),
+      dataAsOf: readMeta(db).data_as_of ?? null,
+    };
   }
 
   plans(): PlanSummary[] {

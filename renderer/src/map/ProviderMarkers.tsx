@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
-import { hours } from '../format';
+import { hours } from '../../../shared/format';
 
 interface Props {
   providers: Provider[];

@@ -1,5 +1,5 @@
 import type { Contingency } from '../../../shared/coverage/schemas';
-import { hours, km, percent } from '../format';
+import { hours, km, percent } from '../../../shared/format';
 
 const STATUS: Record<string, string> = {
   'on-framework': 'on framework',

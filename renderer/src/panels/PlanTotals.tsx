@@ -1,5 +1,5 @@
 import type { PlanTotals as Totals } from '../../../shared/coverage/schemas';
-import { hours, millions, percent } from '../format';
+import { hours, millions, percent } from '../../../shared/format';
 
 /** The plan at a glance, always above the zone table. */
 export function PlanTotals({ totals, label }: { totals: Totals; label: string }) {

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { WithdrawalResult } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
-import { hours, percent } from '../format';
+import { hours, percent } from '../../../shared/format';
 
 interface Props {
   providers: Provider[];

@@ -1,7 +1,7 @@
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { classLabel } from '../../../shared/style/coverage-style';
 import type { Settings } from '../../../shared/domain/types';
-import { FLAG_LABELS, hours, millions, percent, rate } from '../format';
+import { FLAG_LABELS, hours, millions, percent, rate } from '../../../shared/format';
 
 /** One zone: its figures, why it is flagged in plain words, and who serves it. */
 export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetrics; settings: Settings; districtNames: Map<string, string> }) {

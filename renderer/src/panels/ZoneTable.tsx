@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { CLASS_FILL } from '../../../shared/style/coverage-style';
-import { FLAG_LABELS, hours, millions, percent } from '../format';
+import { FLAG_LABELS, hours, millions, percent } from '../../../shared/format';
 
 interface Props {
   zones: ZoneMetrics[];

@@ -1,3 +1,4 @@
+/** Number formats shared by the screen and every export (en-GB, so identical on any machine). */
 const hoursFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const moneyFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const rateFormat = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -20,3 +21,8 @@ export const FLAG_LABELS: Record<string, string> = {
   'low-coverage': 'Low coverage',
   fragile: 'Fragile',
 };
+
+/** Small-number care: counts below the threshold are published as "<threshold", so nobody can be identified. */
+export function suppressed(value: number, threshold: number | null, format: (x: number) => string = hours): string {
+  return threshold !== null && value > 0 && value < threshold ? `<${threshold}` : format(value);
+}
