@@ -39,6 +39,13 @@ async function chooseProjectFile(purpose: 'open' | 'save'): Promise<string | nul
   return result.canceled ? null : result.filePath ?? null;
 }
 
+async function chooseExportFile(fileName: string): Promise<string | null> {
+  if (!mainWindow) return null;
+  const extension = path.extname(fileName).slice(1);
+  const result = await dialog.showSaveDialog(mainWindow, { title: 'Export', defaultPath: fileName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
+  return result.canceled ? null : result.filePath ?? null;
+}
+
 async function reportError(error: unknown): Promise<void> {
   if (mainWindow) await dialog.showMessageBox(mainWindow, { type: 'error', message: (error as Error).message });
 }
@@ -68,7 +75,7 @@ async function start(): Promise<void> {
       arch: process.arch,
     }),
   );
-  services = createServices({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile } });
+  services = createServices({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile, chooseExportFile } });
   serveRenderer(protocol, rendererDir);
   denyAllPermissions(session.defaultSession);
 

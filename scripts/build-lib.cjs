@@ -66,8 +66,10 @@ function buildNode(root) {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    // Native and runtime-provided modules load from node_modules / Electron at run time.
-    external: ['electron', 'better-sqlite3'],
+    // Packages load from node_modules at run time (several are native: better-sqlite3,
+    // resvg); only our own code is bundled. electron-builder ships the dependencies.
+    packages: 'external',
+    external: ['electron'],
     logLevel: 'warning',
   });
   fs.writeFileSync(nodeStamp(root), new Date().toISOString());

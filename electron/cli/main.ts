@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
+import { exportCommand } from './commands/export';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
@@ -8,7 +9,7 @@ import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

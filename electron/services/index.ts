@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiHandlers, ProjectInfo } from '../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
+import { mapSvg, produceExport } from '../export/service';
+import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
 import { RecentProjects } from './recent';
@@ -10,6 +12,7 @@ import { projectsDir } from './user-data';
 
 export interface Dialogs {
   chooseProjectFile(purpose: 'open' | 'save'): Promise<string | null>;
+  chooseExportFile(fileName: string): Promise<string | null>;
 }
 
 export interface ServiceOptions {
@@ -63,7 +66,27 @@ export function createServices(options: ServiceOptions): Services {
     simulateWithdrawal: ({ providerId, cutPercent, plan }) => coverage.withdrawal(providerId, cutPercent, plan),
     getSettings: () => coverage.settings(),
     updateSettings: (change) => coverage.updateSettings(change),
+    previewMap: ({ request }) => ({ svg: mapSvg(services, request) }),
+    exportDocument: async ({ request, path: target }) => {
+      const file = await produceExport(services, request);
+      session.write((db) => writeMeta(db, { export_choices: JSON.stringify(request) }));
+      if (!target) return { fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes.length, path: null, base64: file.bytes.toString('base64') };
+      const absolute = path.resolve(target);
+      const temp = `${absolute}.${process.pid}.partial`;
+      fs.writeFileSync(temp, file.bytes);
+      fs.renameSync(temp, absolute);
+      return { fileName: path.basename(absolute), mimeType: file.mimeType, bytes: file.bytes.length, path: absolute, base64: null };
+    },
+    chooseExportFile: async ({ fileName }) => {
+      if (!options.dialogs) throw new ApiError('unsupported', 'This host has no file dialogs; the export is downloaded instead.');
+      return { path: await options.dialogs.chooseExportFile(fileName) };
+    },
+    getExportChoices: () => {
+      const saved = readMeta(session.db()).export_choices;
+      return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
+    },
   };
+  const services: Services = { handlers, session, coverage, recent, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);
@@ -81,5 +104,5 @@ export function createServices(options: ServiceOptions): Services {
     return session.create(startup, STARTUP_TEMPLATE);
   }
 
-  return { handlers, session, coverage, recent, openStartupProject, close: () => session.close() };
+  return services;
 }

@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
-import { api } from './api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, onAppEvent } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ExportDialog } from './components/ExportDialog';
 import { ProjectBar } from './components/ProjectBar';
 import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectFileDialog';
 import { Tabs } from './components/Tabs';
@@ -21,6 +22,8 @@ export function App() {
   const [dialog, setDialog] = useState<FileDialogPurpose | null>(null);
   const [tab, setTab] = useState<Tab>('zones');
   const [working, setWorking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => onAppEvent((event) => event.type === 'menu' && event.command === 'export' && setExporting(true)), []);
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
 
@@ -60,7 +63,7 @@ export function App() {
 
   return (
     <div className="app">
-      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} />
+      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} onExport={() => setExporting(true)} />
       <ErrorBanner message={state.error} onDismiss={state.clearError} />
       {ws.withdrawal && (
         <div className="mode-banner" role="status">
@@ -118,6 +121,7 @@ export function App() {
         {state.project?.isSample ? 'Sample data: providers are fictional and demand is modelled. ' : ''}
         {state.project?.attributions.filter((a) => !/fictional|modelled/.test(a)).join(' ') || ''}
       </footer>
+      {exporting && <ExportDialog app={state.app} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>
   );

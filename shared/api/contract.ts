@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContingencySchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
 import { ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
+import { ExportRequestSchema } from '../export/request';
 import type { ApiMethod } from './methods';
 
 /**
@@ -106,6 +107,16 @@ export const contract = {
     response: WithdrawalResultSchema,
   },
   getSettings: { request: noArgs, response: ModelSettings },
+  previewMap: { request: z.strictObject({ request: ExportRequestSchema }), response: z.object({ svg: z.string() }) },
+  /** Writes the export to `path` (Electron, CLI) or, without a path, sends it back for the browser to download. */
+  exportDocument: {
+    request: z.strictObject({ request: ExportRequestSchema, path: filePath.optional() }),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), bytes: z.number().int(), path: z.string().nullable(), base64: z.string().nullable() }),
+  },
+  /** The choices of this project's last export, to start the dialog from. */
+  /** Native save dialog for an export (Electron only). */
+  chooseExportFile: { request: z.strictObject({ fileName: z.string().min(1).max(255) }), response: z.object({ path: z.string().nullable() }) },
+  getExportChoices: { request: noArgs, response: z.object({ choices: z.record(z.string(), z.unknown()).nullable() }) },
   updateSettings: {
     request: z.strictObject({ settings: SettingsFieldsSchema.partial().optional(), bands: z.array(RateBandSchema).optional() }),
     response: ModelSettings,

@@ -19,6 +19,10 @@ export const API_METHODS = [
   'simulateWithdrawal',
   'getSettings',
   'updateSettings',
+  'previewMap',
+  'exportDocument',
+  'getExportChoices',
+  'chooseExportFile',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

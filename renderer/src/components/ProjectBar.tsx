@@ -6,10 +6,11 @@ interface Props {
   project: ProjectInfo | null;
   busy: boolean;
   onFileAction(purpose: FileDialogPurpose): void;
+  onExport(): void;
 }
 
 /** The project's name and whether it is sample data are always in view. */
-export function ProjectBar({ app, project, busy, onFileAction }: Props) {
+export function ProjectBar({ app, project, busy, onFileAction, onExport }: Props) {
   return (
     <header className="project-bar">
       <div className="project-bar__brand" aria-hidden="true">
@@ -34,6 +35,9 @@ export function ProjectBar({ app, project, busy, onFileAction }: Props) {
         </button>
         <button type="button" className="button" disabled={busy || !project} onClick={() => onFileAction('save-as')}>
           Save as…
+        </button>
+        <button type="button" className="button" disabled={busy || !project} onClick={onExport}>
+          Export…
         </button>
       </nav>
       {busy && (

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ExportRequestSchema } from '../../../shared/export/request';
+import { produceExport } from '../../export/service';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { withProject } from '../project-services';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export a committee map, a table or a GIS layer.',
+  usage:
+    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] --out FILE',
+  options: {
+    project: { type: 'string' },
+    format: { type: 'string' },
+    paper: { type: 'string' },
+    orientation: { type: 'string' },
+    dpi: { type: 'string' },
+    title: { type: 'string' },
+    subtitle: { type: 'string' },
+    table: { type: 'string' },
+    zone: { type: 'string' },
+    provider: { type: 'string' },
+    cut: { type: 'string' },
+    withdrawal: { type: 'boolean' },
+    'no-flagged-table': { type: 'boolean' },
+    'no-suppress': { type: 'boolean' },
+    plan: { type: 'string' },
+    date: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(args, io) {
+    const [kind, ...extra] = args.positionals;
+    if (!kind || extra.length) throw new UsageError('export takes one of: map, table, zones, areas.');
+    const out = args.values.out;
+    if (typeof out !== 'string' || !out) throw new UsageError('--out FILE is required.');
+    const v = args.values as Record<string, string | boolean | undefined>;
+    const number = (value: string | boolean | undefined) => (typeof value === 'string' ? Number(value) : undefined);
+    const parsed = ExportRequestSchema.safeParse({
+      kind,
+      format: v.format,
+      paper: v.paper,
+      orientation: v.orientation,
+      dpi: number(v.dpi),
+      title: v.title,
+      subtitle: v.subtitle,
+      table: v.table,
+      zoneId: v.zone,
+      providerId: v.provider,
+      cutPercent: number(v.cut),
+      withdrawal: v.withdrawal === true,
+      includeFlaggedTable: v['no-flagged-table'] !== true,
+      suppressSmallNumbers: v['no-suppress'] !== true,
+      plan: v.plan,
+      date: v.date,
+    });
+    if (!parsed.success) {
+      throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+    }
+    return withProject(io, args.values.project, async (services) => {
+      const file = await produceExport(services, parsed.data);
+      // Written beside the target and renamed, so a failed export never leaves half a file.
+      const target = path.resolve(out);
+      const temp = `${target}.${process.pid}.partial`;
+      fs.writeFileSync(temp, file.bytes);
+      fs.renameSync(temp, target);
+      io.out(`Wrote ${target} (${file.bytes.length.toLocaleString('en-GB')} bytes).`);
+      return 0;
+    });
+  },
+};

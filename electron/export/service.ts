@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { areasFeatureCollection, zonesFeatureCollection } from '../../shared/export/geojson';
+import { renderMapDocument } from '../../shared/export/map-document';
+import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
+import { contingencyTable, toCsv, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
+import { classLabel } from '../../shared/style/coverage-style';
+import type { Services } from '../services';
+import { readAreaGeometries, readAreas, readAssignments, readDemand, readZones } from '../store/model-data';
+import { resolvePlan } from '../store/plans';
+import { writeGeoPackage } from './geopackage';
+import { mapDocumentInput } from './map-inputs';
+import { svgToPdf } from './pdf';
+import { svgToPng } from './png';
+import { tableToXlsx } from './xlsx';
+
+export interface ExportedFile {
+  bytes: Buffer;
+  fileName: string;
+  mimeType: string;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'carecover';
+}
+
+/** The committee map as SVG, for export and for the preview. */
+export function mapSvg(services: Services, request: ExportRequest): string {
+  return renderMapDocument(
+    mapDocumentInput(services.session, services.coverage, {
+      paper: request.paper,
+      orientation: request.orientation,
+      title: request.title,
+      subtitle: request.subtitle,
+      includeFlaggedTable: request.includeFlaggedTable,
+      smallNumberThreshold: request.suppressSmallNumbers ? request.smallNumberThreshold : null,
+      plan: request.plan,
+      withdrawal: request.withdrawal && request.providerId ? { providerId: request.providerId, cutPercent: request.cutPercent } : undefined,
+      date: request.date,
+    }),
+  );
+}
+
+function notes(services: Services, request: ExportRequest): { title: string; lines: string[] } {
+  const info = services.session.info()!;
+  const { settings } = services.coverage.settings();
+  return {
+    title: `${info.name}: exported by CareCover`,
+    lines: [
+      ...(info.isSample ? ['Sample data: providers are fictional and demand is modelled.'] : []),
+      `Thresholds: ${classLabel('red', settings)}; ${classLabel('amber', settings)}; ${classLabel('covered', settings)}.`,
+      `Fragile when cover without the largest provider is below ${Math.round(settings.fragileN1Below * 100)}%, or one provider holds more than ${Math.round(settings.fragileMaxShare * 100)}% of a zone's hours.`,
+      request.suppressSmallNumbers ? `Counts of demand and packages below ${request.smallNumberThreshold} are shown as "<${request.smallNumberThreshold}".` : 'Small-number suppression was turned off for this export.',
+      'Data sources:',
+      ...info.attributions,
+    ],
+  };
+}
+
+function tableFor(services: Services, request: ExportRequest, options: TableOptions): Table {
+  if (request.table === 'contingency') return contingencyTable(services.coverage.contingency(request.zoneId!, request.plan));
+  if (request.table === 'withdrawal') return withdrawalTable(services.coverage.withdrawal(request.providerId!, request.cutPercent, request.plan), options);
+  return zoneTable(services.coverage.metrics(request.plan).metrics, options);
+}
+
+/** Produces one export of the open project (map, table or GIS layer) as bytes. */
+export async function produceExport(services: Services, request: ExportRequest): Promise<ExportedFile> {
+  const info = services.session.info()!;
+  const options: TableOptions = { smallNumberThreshold: request.suppressSmallNumbers ? request.smallNumberThreshold : null };
+  const base = slug(`${info.name} ${request.kind === 'table' ? request.table : request.kind}`);
+  const file = (bytes: Buffer): ExportedFile => ({ bytes, fileName: `${base}.${request.format}`, mimeType: MIME_TYPES[request.format] });
+
+  if (request.kind === 'map') {
+    const svg = mapSvg(services, request);
+    if (request.format === 'svg') return file(Buffer.from(svg, 'utf8'));
+    if (request.format === 'png') return file(svgToPng(svg, request.paper, request.orientation, request.dpi));
+    return file(await svgToPdf(svg, request.paper, request.orientation, request.title || info.name));
+  }
+  if (request.kind === 'table') {
+    const table = tableFor(services, request, options);
+    return file(request.format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await tableToXlsx(table, notes(services, request)));
+  }
+
+  const db = services.session.db();
+  const plan = resolvePlan(db, request.plan);
+  const collection =
+    request.kind === 'zones'
+      ? zonesFeatureCollection(services.coverage.metrics(request.plan).metrics, services.coverage.zoneShapes(request.plan).zones, options)
+      : (() => {
+          const demand = new Map<string, number>();
+          for (const row of readDemand(db)) demand.set(row.areaCode, (demand.get(row.areaCode) ?? 0) + row.hours);
+          const zoneNames = new Map(readZones(db, plan.id).map((z) => [z.id, z.name]));
+          return areasFeatureCollection(readAreas(db), readAreaGeometries(db), readAssignments(db, plan.id), zoneNames, demand, options);
+        })();
+  if (request.format === 'geojson') return file(Buffer.from(JSON.stringify(collection), 'utf8'));
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-gpkg-'));
+  try {
+    const gpkg = path.join(temp, 'export.gpkg');
+    writeGeoPackage(gpkg, request.kind, collection, `${info.name}: ${request.kind} of ${plan.name}. ${info.attributions.join(' ')}`);
+    return file(fs.readFileSync(gpkg));
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}

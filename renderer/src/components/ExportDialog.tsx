@@ -1,0 +1,158 @@
+import { useEffect, useId, useState } from 'react';
+import type { ExportRequestInput } from '../../../shared/export/request';
+import { EXPORT_FORMATS } from '../../../shared/export/request';
+import type { AppInfo } from '../../../shared/api/contract';
+import { api } from '../api';
+
+type Kind = keyof typeof EXPORT_FORMATS;
+const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone table', zones: 'Zones (GIS)', areas: 'Areas (GIS)' };
+
+interface Props {
+  app: AppInfo | null;
+  onClose(): void;
+  onError(message: string): void;
+}
+
+const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', orientation: 'landscape', dpi: 300, includeFlaggedTable: true, suppressSmallNumbers: true };
+
+/** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
+export function ExportDialog({ app, onClose, onError }: Props) {
+  const id = useId();
+  const [choice, setChoice] = useState<ExportRequestInput>(DEFAULTS);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .getExportChoices({})
+      .then(({ choices }) => choices && setChoice({ ...DEFAULTS, ...(choices as Partial<ExportRequestInput>), withdrawal: false, date: undefined }))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (choice.kind !== 'map') return setPreview(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      api
+        .previewMap({ request: { ...choice, format: 'svg' } })
+        .then(({ svg }) => live && setPreview(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
+        .catch((e: Error) => live && onError(e.message));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [choice, onError]);
+
+  const set = (patch: Partial<ExportRequestInput>) => {
+    setDone(null);
+    setChoice((c) => ({ ...c, ...patch }));
+  };
+
+  async function save() {
+    setBusy(true);
+    try {
+      if (app?.nativeDialogs) {
+        const extension = choice.format;
+        const { path } = await api.chooseExportFile({ fileName: `export.${extension}` });
+        if (!path) return;
+        const result = await api.exportDocument({ request: choice, path });
+        setDone(`Saved ${result.path}.`);
+      } else {
+        const result = await api.exportDocument({ request: choice });
+        const bytes = Uint8Array.from(atob(result.base64!), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: result.mimeType }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = result.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        setDone(`Downloaded ${result.fileName}.`);
+      }
+    } catch (e) {
+      onError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const kind = choice.kind as Kind;
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Export</h2>
+        <div className="export">
+          <form className="form export__options" onSubmit={(e) => (e.preventDefault(), void save())}>
+            <label htmlFor={`${id}-kind`}>What</label>
+            <select id={`${id}-kind`} value={kind} onChange={(e) => set({ kind: e.target.value as Kind, format: EXPORT_FORMATS[e.target.value as Kind][0] })}>
+              {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-format`}>Format</label>
+            <select id={`${id}-format`} value={choice.format} onChange={(e) => set({ format: e.target.value as ExportRequestInput['format'] })}>
+              {EXPORT_FORMATS[kind].map((f) => (
+                <option key={f} value={f}>
+                  {f.toUpperCase()}
+                </option>
+              ))}
+            </select>
+            {kind === 'map' && (
+              <>
+                <label htmlFor={`${id}-title-field`}>Title</label>
+                <input id={`${id}-title-field`} value={choice.title ?? ''} placeholder="Project name" onChange={(e) => set({ title: e.target.value })} />
+                <label htmlFor={`${id}-subtitle`}>Subtitle</label>
+                <input id={`${id}-subtitle`} value={choice.subtitle ?? ''} placeholder="Plan name and today's date" onChange={(e) => set({ subtitle: e.target.value })} />
+                <label htmlFor={`${id}-paper`}>Paper</label>
+                <select id={`${id}-paper`} value={choice.paper} onChange={(e) => set({ paper: e.target.value as 'a4' | 'a3' })}>
+                  <option value="a4">A4</option>
+                  <option value="a3">A3</option>
+                </select>
+                <label htmlFor={`${id}-orientation`}>Orientation</label>
+                <select id={`${id}-orientation`} value={choice.orientation} onChange={(e) => set({ orientation: e.target.value as 'landscape' | 'portrait' })}>
+                  <option value="landscape">Landscape</option>
+                  <option value="portrait">Portrait</option>
+                </select>
+                {choice.format === 'png' && (
+                  <>
+                    <label htmlFor={`${id}-dpi`}>Resolution</label>
+                    <select id={`${id}-dpi`} value={choice.dpi} onChange={(e) => set({ dpi: Number(e.target.value) as 150 | 300 | 600 })}>
+                      <option value={150}>150 dpi</option>
+                      <option value={300}>300 dpi</option>
+                      <option value={600}>600 dpi</option>
+                    </select>
+                  </>
+                )}
+                <label className="check">
+                  <input type="checkbox" checked={choice.includeFlaggedTable ?? true} onChange={(e) => set({ includeFlaggedTable: e.target.checked })} /> Table of flagged zones
+                </label>
+              </>
+            )}
+            <label className="check">
+              <input type="checkbox" checked={choice.suppressSmallNumbers ?? true} onChange={(e) => set({ suppressSmallNumbers: e.target.checked })} /> Hide counts below 5 (small-number care)
+            </label>
+            <div className="form__actions">
+              <button type="button" className="button button--quiet" onClick={onClose}>
+                Close
+              </button>
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {busy ? 'Exporting…' : 'Export'}
+              </button>
+            </div>
+            {done && (
+              <p role="status" className="saved">
+                {done}
+              </p>
+            )}
+          </form>
+          <div className="export__preview" aria-label="Preview">
+            {kind === 'map' ? preview ? <img src={preview} alt="Preview of the exported map layout" /> : <p>Preparing the preview…</p> : <p>Tables and GIS files have no preview: they hold the figures shown in the zone table.</p>}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { PlanMetrics } from '../coverage/schemas';
+import type { Area } from '../domain/types';
+import { signedArea } from '../geo/borders';
+import { polygonsOf, type AreaGeometry, type Position } from '../geo/types';
+import { careful, type Cell, type TableOptions } from './tables';
+
+export interface GeoFeature {
+  type: 'Feature';
+  id: string;
+  properties: Record<string, Cell | boolean>;
+  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+}
+
+export interface GeoFeatureCollection {
+  type: 'FeatureCollection';
+  features: GeoFeature[];
+}
+
+const round6 = (p: Position): Position => [Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6];
+
+/** RFC 7946's right-hand rule: outer rings anticlockwise, holes clockwise; six decimals (~0.1 m). */
+export function rfc7946Polygons(polygons: Position[][][]): Position[][][] {
+  return polygons.map((rings) =>
+    rings.map((ring, i) => {
+      const clean = ring.map(round6);
+      const anticlockwise = signedArea(clean) > 0;
+      return anticlockwise === (i === 0) ? clean : [...clean].reverse();
+    }),
+  );
+}
+
+function geometryOf(polygons: Position[][][]): GeoFeature['geometry'] {
+  const rewound = rfc7946Polygons(polygons);
+  return rewound.length === 1 ? { type: 'Polygon', coordinates: rewound[0]! } : { type: 'MultiPolygon', coordinates: rewound };
+}
+
+/** Zones with their metrics as attributes, as RFC 7946 GeoJSON (WGS84, no crs member). */
+export function zonesFeatureCollection(metrics: PlanMetrics, shapes: ReadonlyMap<string, Position[][][]>, options: TableOptions): GeoFeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: metrics.zones
+      .filter((z) => shapes.get(z.zoneId)?.length)
+      .map((z) => ({
+        type: 'Feature',
+        id: z.zoneId,
+        properties: {
+          zone_id: z.zoneId,
+          name: z.name,
+          class: z.coverageClass,
+          flags: z.flags.join(' '),
+          band: z.bandName,
+          hourly_rate: z.hourlyRate,
+          demand_hours: careful(z.demandHours, options),
+          packages: careful(z.packages, options, 0),
+          contracted_hours: Math.round(z.contractedHours * 10) / 10,
+          coverage: z.coverage === null ? null : Math.round(z.coverage * 10000) / 10000,
+          n1_coverage: z.n1Coverage === null ? null : Math.round(z.n1Coverage * 10000) / 10000,
+          providers: z.providerCount,
+          annual_cost: Math.round(z.annualCost),
+        },
+        geometry: geometryOf(shapes.get(z.zoneId)!),
+      })),
+  };
+}
+
+/** Areas with their zone and attributes. */
+export function areasFeatureCollection(
+  areas: readonly Area[],
+  geometries: ReadonlyMap<string, AreaGeometry>,
+  zoneOf: ReadonlyMap<string, string>,
+  zoneNames: ReadonlyMap<string, string>,
+  demandHours: ReadonlyMap<string, number>,
+  options: TableOptions,
+): GeoFeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: areas
+      .filter((a) => geometries.has(a.code))
+      .map((a) => ({
+        type: 'Feature',
+        id: a.code,
+        properties: {
+          area_code: a.code,
+          name: a.name,
+          district: a.district,
+          zone_id: zoneOf.get(a.code) ?? null,
+          zone_name: zoneNames.get(zoneOf.get(a.code) ?? '') ?? null,
+          population: a.population,
+          ruc11: a.ruc,
+          demand_hours: careful(demandHours.get(a.code) ?? 0, options),
+        },
+        geometry: geometryOf(polygonsOf(geometries.get(a.code)!)),
+      })),
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** What can be exported, in which formats. */
+export const EXPORT_FORMATS = {
+  map: ['pdf', 'svg', 'png'],
+  table: ['csv', 'xlsx'],
+  zones: ['geojson', 'gpkg'],
+  areas: ['geojson', 'gpkg'],
+} as const;
+
+export const ExportRequestSchema = z
+  .strictObject({
+    kind: z.enum(['map', 'table', 'zones', 'areas']),
+    format: z.enum(['pdf', 'svg', 'png', 'csv', 'xlsx', 'geojson', 'gpkg']),
+    paper: z.enum(['a4', 'a3']).default('a4'),
+    orientation: z.enum(['landscape', 'portrait']).default('landscape'),
+    dpi: z.union([z.literal(150), z.literal(300), z.literal(600)]).default(300),
+    title: z.string().max(200).optional(),
+    subtitle: z.string().max(300).optional(),
+    includeFlaggedTable: z.boolean().default(true),
+    /** Small-number care: on by default for exports. */
+    suppressSmallNumbers: z.boolean().default(true),
+    smallNumberThreshold: z.number().int().min(1).max(100).default(5),
+    /** Which table: the zone table, a zone's contingency candidates, or a withdrawal result. */
+    table: z.enum(['zones', 'contingency', 'withdrawal']).default('zones'),
+    zoneId: z.string().min(1).optional(),
+    providerId: z.string().min(1).optional(),
+    cutPercent: z.number().gt(0).max(100).optional(),
+    /** For the map: show the state after this provider's withdrawal. */
+    withdrawal: z.boolean().default(false),
+    plan: z.string().min(1).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .refine((r) => (EXPORT_FORMATS[r.kind] as readonly string[]).includes(r.format), {
+    message: 'this kind of export does not come in that format (map: pdf, svg, png; table: csv, xlsx; zones and areas: geojson, gpkg)',
+    path: ['format'],
+  })
+  .refine((r) => !(r.kind === 'table' && r.table === 'contingency') || r.zoneId, { message: 'a contingency table needs a zone', path: ['zoneId'] })
+  .refine((r) => !((r.kind === 'table' && r.table === 'withdrawal') || r.withdrawal) || r.providerId, { message: 'a withdrawal needs a provider', path: ['providerId'] });
+
+export type ExportRequestInput = z.input<typeof ExportRequestSchema>;
+export type ExportRequest = z.output<typeof ExportRequestSchema>;
+
+export const MIME_TYPES: Record<ExportRequest['format'], string> = {
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+  gpkg: 'application/geopackage+sqlite3',
+};
