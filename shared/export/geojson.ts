@@ -18,15 +18,20 @@ export interface GeoFeatureCollection {
 
 const round6 = (p: Position): Position => [Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6];
 
-/** RFC 7946's right-hand rule: outer rings anticlockwise, holes clockwise; six decimals (~0.1 m). */
+/**
+ * RFC 7946's right-hand rule (outer rings anticlockwise, holes clockwise), six
+ * decimals (~0.1 m), and no rings without area: generalised boundaries carry a
+ * few collapsed slivers that every GIS would report as invalid.
+ */
 export function rfc7946Polygons(polygons: Position[][][]): Position[][][] {
-  return polygons.map((rings) =>
-    rings.map((ring, i) => {
-      const clean = ring.map(round6);
-      const anticlockwise = signedArea(clean) > 0;
-      return anticlockwise === (i === 0) ? clean : [...clean].reverse();
-    }),
-  );
+  const oriented = (ring: Position[], outer: boolean) => ((signedArea(ring) > 0) === outer ? ring : [...ring].reverse());
+  const result: Position[][][] = [];
+  for (const [outer, ...holes] of polygons) {
+    const shell = outer?.map(round6);
+    if (!shell || signedArea(shell) === 0) continue;
+    result.push([oriented(shell, true), ...holes.map((h) => h.map(round6)).filter((h) => signedArea(h) !== 0).map((h) => oriented(h, false))]);
+  }
+  return result;
 }
 
 function geometryOf(polygons: Position[][][]): GeoFeature['geometry'] {
