@@ -1,4 +1,5 @@
 import { run as coverage } from './coverage.bench';
+import { run as exports } from './export.bench';
 import { run as map } from './map.bench';
 
 // npm run bench: prints figures and ratios against baselines measured in the same process.
@@ -6,6 +7,7 @@ import { run as map } from './map.bench';
 async function main(): Promise<void> {
   console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
   coverage();
+  await exports();
   await map();
 }
 

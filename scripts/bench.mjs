@@ -16,7 +16,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'electron', 'playwright-core'],
+  packages: 'external',
+  external: ['electron'],
   logLevel: 'warning',
 });
 createRequire(import.meta.url)(outfile);

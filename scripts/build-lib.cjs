@@ -11,6 +11,7 @@ const NODE_ENTRIES = {
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',
   cli: 'electron/cli/main.ts',
+  'export-worker': 'electron/export/worker-entry.ts',
 };
 const NODE_SOURCES = ['electron', 'shared', 'data', 'package.json'];
 const RENDERER_SOURCES = ['renderer', 'shared', 'electron/security.ts', 'vite.config.ts', 'package.json'];

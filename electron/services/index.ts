@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiHandlers, ProjectInfo } from '../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
-import { mapSvg, produceExport } from '../export/service';
+import { exportInWorker } from '../export/run-in-worker';
+import { mapSvg } from '../export/service';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
@@ -68,7 +69,8 @@ export function createServices(options: ServiceOptions): Services {
     updateSettings: (change) => coverage.updateSettings(change),
     previewMap: ({ request }) => ({ svg: mapSvg(services, request) }),
     exportDocument: async ({ request, path: target }) => {
-      const file = await produceExport(services, request);
+      // Drawing a 600 dpi page takes a while: never on the main thread.
+      const file = await exportInWorker(session.file ?? session.db().name, options.userData, request);
       session.write((db) => writeMeta(db, { export_choices: JSON.stringify(request) }));
       if (!target) return { fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes.length, path: null, base64: file.bytes.toString('base64') };
       const absolute = path.resolve(target);

@@ -73,18 +73,19 @@ export class ProjectSession {
     };
   }
 
-  private adopt(db: ProjectDb, file: string): ProjectInfo {
+  private adopt(db: ProjectDb, file: string, remember = true): ProjectInfo {
     this.close();
     this.current = { db, file };
     this.changes += 1;
     const info = this.info()!;
-    this.recent.remember(file, info.name);
+    if (remember) this.recent.remember(file, info.name);
     return info;
   }
 
-  async open(file: string): Promise<ProjectInfo> {
+  /** `remember: false` for background readers (export workers) that must not reorder the recent list. */
+  async open(file: string, options: { remember?: boolean } = {}): Promise<ProjectInfo> {
     const absolute = path.resolve(file);
-    return this.adopt(await openProjectDb(absolute), absolute);
+    return this.adopt(await openProjectDb(absolute), absolute, options.remember ?? true);
   }
 
   create(file: string, template: ProjectTemplate, overwrite = false): ProjectInfo {

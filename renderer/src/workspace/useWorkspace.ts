@@ -21,6 +21,15 @@ export interface Workspace {
   saveSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): Promise<ModelSettings>;
 }
 
+function loadWorkspace() {
+  return Promise.all([api.getMapData({}), api.getPlanMetrics({}), api.listProviders({}), api.getSettings({})]);
+}
+
+// Started as soon as the bundle runs, while React and the project bar are still
+// starting: the host already has a project open, so the map need not wait for them.
+let prefetched: ReturnType<typeof loadWorkspace> | null = loadWorkspace();
+prefetched.catch(() => undefined);
+
 /**
  * The main screen's data for the open project. Every failure goes to `onError`
  * (the banner); what is on screen stays as it was.
@@ -45,7 +54,9 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     if (!projectKey) return;
     let live = true;
     setLoading(true);
-    Promise.all([api.getMapData({}), api.getPlanMetrics({}), api.listProviders({}), api.getSettings({})])
+    const load = prefetched ?? loadWorkspace();
+    prefetched = null;
+    load
       .then(([map, planMetrics, providerList, settings]) => {
         if (!live) return;
         performance.mark('carecover:map-data-loaded');
