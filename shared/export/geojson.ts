@@ -2,7 +2,7 @@ import type { PlanMetrics } from '../coverage/schemas';
 import type { Area } from '../domain/types';
 import { signedArea } from '../geo/borders';
 import { polygonsOf, type AreaGeometry, type Position } from '../geo/types';
-import { careful, type Cell, type TableOptions } from './tables';
+import { careful, zoneTable, type Cell, type TableOptions } from './tables';
 
 export interface GeoFeature {
   type: 'Feature';
@@ -39,32 +39,14 @@ function geometryOf(polygons: Position[][][]): GeoFeature['geometry'] {
   return rewound.length === 1 ? { type: 'Polygon', coordinates: rewound[0]! } : { type: 'MultiPolygon', coordinates: rewound };
 }
 
-/** Zones with their metrics as attributes, as RFC 7946 GeoJSON (WGS84, no crs member). */
+/** Zones with their metrics as attributes (the zone table's columns), as RFC 7946 GeoJSON (WGS84, no crs member). */
 export function zonesFeatureCollection(metrics: PlanMetrics, shapes: ReadonlyMap<string, Position[][][]>, options: TableOptions): GeoFeatureCollection {
+  const rows = new Map(zoneTable(metrics, options).rows.map((row) => [row.zone_id as string, row]));
   return {
     type: 'FeatureCollection',
     features: metrics.zones
       .filter((z) => shapes.get(z.zoneId)?.length)
-      .map((z) => ({
-        type: 'Feature',
-        id: z.zoneId,
-        properties: {
-          zone_id: z.zoneId,
-          name: z.name,
-          class: z.coverageClass,
-          flags: z.flags.join(' '),
-          band: z.bandName,
-          hourly_rate: z.hourlyRate,
-          demand_hours: careful(z.demandHours, options),
-          packages: careful(z.packages, options, 0),
-          contracted_hours: Math.round(z.contractedHours * 10) / 10,
-          coverage: z.coverage === null ? null : Math.round(z.coverage * 10000) / 10000,
-          n1_coverage: z.n1Coverage === null ? null : Math.round(z.n1Coverage * 10000) / 10000,
-          providers: z.providerCount,
-          annual_cost: Math.round(z.annualCost),
-        },
-        geometry: geometryOf(shapes.get(z.zoneId)!),
-      })),
+      .map((z) => ({ type: 'Feature', id: z.zoneId, properties: rows.get(z.zoneId)!, geometry: geometryOf(shapes.get(z.zoneId)!) })),
   };
 }
 
