@@ -11,6 +11,7 @@ import { EdgeTopology } from '../../shared/geo/borders';
 import { boundsOf } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta } from '../store/project-meta';
+import { recordEdit } from '../store/edits';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
 
@@ -112,6 +113,11 @@ export class CoverageService {
     };
   }
 
+  /** The model's inputs for a plan (cached per revision). */
+  inputs(planName?: string): PlanInputs {
+    return this.entry(planName).inputs;
+  }
+
   plans(): PlanSummary[] {
     const db = this.session.db();
     const current = currentPlanId(db);
@@ -157,10 +163,13 @@ export class CoverageService {
       const unknown = change.bands.filter((b) => !known.has(b.id)).map((b) => b.id);
       if (unknown.length) throw new ApiError('invalid-input', `Settings not saved: unknown rate band ${unknown.join(', ')}.`);
     }
-    this.session.write((db) => {
-      writeSettings(db, merged.data);
-      if (change.bands) writeBands(db, change.bands);
-    });
+    // Settings changes are undoable like zone edits.
+    this.session.write((db) =>
+      recordEdit(db, null, 'Change settings', ['settings', 'rate_bands'], () => {
+        writeSettings(db, merged.data);
+        if (change.bands) writeBands(db, change.bands);
+      }),
+    );
     return this.settings();
   }
 }

@@ -7,6 +7,7 @@ import { exportInWorker } from '../export/run-in-worker';
 import { mapSvg } from '../export/service';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
+import { PlanEditor } from './plan-editor';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
 import { RecentProjects } from './recent';
 import { projectsDir } from './user-data';
@@ -31,6 +32,7 @@ export interface Services {
   handlers: ApiHandlers;
   session: ProjectSession;
   coverage: CoverageService;
+  editor: PlanEditor;
   recent: RecentProjects;
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
   openStartupProject(file?: string): Promise<ProjectInfo>;
@@ -41,6 +43,7 @@ export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
+  const editor = new PlanEditor(session, coverage);
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({
@@ -88,7 +91,7 @@ export function createServices(options: ServiceOptions): Services {
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers, session, coverage, recent, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers, session, coverage, editor, recent, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

@@ -89,3 +89,17 @@ MIGRATION_CASES[3] = {
     assert(rejected, 'places rejects an impossible latitude');
   },
 };
+
+MIGRATION_CASES[4] = {
+  seed(db) {
+    db.exec(`INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000');`);
+  },
+  verify(db) {
+    const zone = db.prepare("SELECT name, locked FROM zones WHERE id = 'Z'").get() as { name: string; locked: number };
+    assert(zone.name === 'Zed' && zone.locked === 0, 'existing zones survive, unlocked');
+    db.prepare("INSERT INTO edits (plan_id, description, changes, created_at) VALUES (1, 'x', '[]', 'now')").run();
+    db.exec('DELETE FROM plans');
+    assert((db.prepare('SELECT count(*) AS n FROM edits').get() as { n: number }).n === 0, "a plan's edits go with it");
+  },
+};

@@ -1,0 +1,222 @@
+import { ApiError } from '../../shared/api/errors';
+import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
+import { checkPlan, type PlanChecks } from '../../shared/plan/checks';
+import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
+import { splitAreas, type SplitShape } from '../../shared/plan/split';
+import type { ProjectDb } from '../store/db';
+import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
+import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readZones } from '../store/model-data';
+import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
+import type { CoverageService } from './coverage';
+import type { ProjectSession } from './project-session';
+
+const ZONE_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/**
+ * Zone redesign and scenarios. Every change to a plan is one transaction and
+ * one entry in the undo history (store/edits.ts): the project file is the
+ * autosave.
+ */
+export class PlanEditor {
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly coverage: CoverageService,
+  ) {}
+
+  private plan(db: ProjectDb, name?: string): PlanRow {
+    return resolvePlan(db, name);
+  }
+
+  private zoneRow(db: ProjectDb, planId: number, zoneId: string): { id: string; name: string; locked: number } {
+    const zone = db.prepare('SELECT id, name, locked FROM zones WHERE plan_id = ? AND id = ?').get(planId, zoneId) as { id: string; name: string; locked: number } | undefined;
+    if (!zone) throw new ApiError('not-found', `There is no zone "${zoneId}" in this plan.`);
+    return zone;
+  }
+
+  /** Moves areas into a zone. Locked zones can neither gain nor lose areas. */
+  assignAreas(planName: string | undefined, zoneId: string, areaCodes: string[], description?: string): EditSummary | null {
+    return this.session.write((db) => {
+      const plan = this.plan(db, planName);
+      const target = this.zoneRow(db, plan.id, zoneId);
+      if (target.locked) throw new ApiError('invalid-input', `${target.name} is locked: unlock it to paint areas into it.`);
+      const from = db.prepare('SELECT zone_id FROM assignments WHERE plan_id = ? AND area_code = ?');
+      const known = new Set(readAreas(db).map((a) => a.code));
+      for (const code of areaCodes) {
+        if (!known.has(code)) throw new ApiError('not-found', `There is no area "${code}" in this project.`);
+        const source = (from.get(plan.id, code) as { zone_id: string } | undefined)?.zone_id;
+        if (source && source !== zoneId && this.zoneRow(db, plan.id, source).locked) throw new ApiError('invalid-input', `${this.zoneRow(db, plan.id, source).name} is locked: area ${code} cannot leave it.`);
+      }
+      const set = db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
+      const id = recordEdit(db, plan.id, description ?? `Move ${areaCodes.length} area${areaCodes.length === 1 ? '' : 's'} to ${target.name}`, ['assignments'], () => {
+        for (const code of areaCodes) set.run(plan.id, code, zoneId);
+      });
+      return id === null ? null : { id, planId: plan.id, description: description ?? '' };
+    });
+  }
+
+  createZone(planName: string | undefined, name: string, areaCodes: string[], colour?: string): { zoneId: string } {
+    let zoneId = '';
+    this.session.write((db) => {
+      const plan = this.plan(db, planName);
+      const zones = readZones(db, plan.id);
+      const numbers = zones.map((z) => Number(/^Z(\d+)$/.exec(z.id)?.[1] ?? 0));
+      zoneId = `Z${String(Math.max(0, ...numbers) + 1).padStart(2, '0')}`;
+      const id = zoneId;
+      recordEdit(db, plan.id, `Create zone ${name}`, ['zones', 'assignments'], () => {
+        db.prepare('INSERT INTO zones (plan_id, id, name, colour) VALUES (?, ?, ?, ?)').run(plan.id, id, name, colour ?? ZONE_COLOURS[zones.length % ZONE_COLOURS.length]!);
+        const set = db.prepare('UPDATE assignments SET zone_id = ? WHERE plan_id = ? AND area_code = ?');
+        for (const code of areaCodes) {
+          const source = db.prepare('SELECT z.locked, z.name FROM assignments a JOIN zones z ON z.plan_id = a.plan_id AND z.id = a.zone_id WHERE a.plan_id = ? AND a.area_code = ?').get(plan.id, code) as { locked: number; name: string } | undefined;
+          if (source?.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
+          set.run(id, plan.id, code);
+        }
+      });
+    });
+    return { zoneId };
+  }
+
+  /** Merges one zone into another: its areas and its providers' hours move, and it goes. */
+  mergeZones(planName: string | undefined, fromId: string, intoId: string): void {
+    this.session.write((db) => {
+      const plan = this.plan(db, planName);
+      const from = this.zoneRow(db, plan.id, fromId);
+      const into = this.zoneRow(db, plan.id, intoId);
+      if (fromId === intoId) throw new ApiError('invalid-input', 'Choose two different zones to merge.');
+      if (from.locked || into.locked) throw new ApiError('invalid-input', `${from.locked ? from.name : into.name} is locked.`);
+      recordEdit(db, plan.id, `Merge ${from.name} into ${into.name}`, ['zones', 'assignments', 'capacity'], () => {
+        db.prepare('UPDATE assignments SET zone_id = ? WHERE plan_id = ? AND zone_id = ?').run(intoId, plan.id, fromId);
+        db.prepare(
+          `INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours)
+           SELECT plan_id, provider_id, ?, contracted_hours, additional_hours FROM capacity WHERE plan_id = ? AND zone_id = ?
+           ON CONFLICT(plan_id, provider_id, zone_id) DO UPDATE SET contracted_hours = contracted_hours + excluded.contracted_hours, additional_hours = additional_hours + excluded.additional_hours`,
+        ).run(intoId, plan.id, fromId);
+        db.prepare('DELETE FROM zones WHERE plan_id = ? AND id = ?').run(plan.id, fromId);
+      });
+    });
+  }
+
+  /** Splits a zone along a drawn line or polygon: its areas on the new side form a new zone. */
+  splitZone(planName: string | undefined, zoneId: string, shape: SplitShape, newName: string): { zoneId: string; areas: string[] } {
+    const db = this.session.db();
+    const plan = this.plan(db, planName);
+    const zone = this.zoneRow(db, plan.id, zoneId);
+    if (zone.locked) throw new ApiError('invalid-input', `${zone.name} is locked.`);
+    const geometries = readAreaGeometries(db);
+    const own = new Map([...readAssignments(db, plan.id)].filter(([, z]) => z === zoneId).map(([code]) => [code, geometries.get(code)!]));
+    const moving = splitAreas(own, shape);
+    if (moving.length === 0 || moving.length === own.size) throw new ApiError('invalid-input', `That ${shape.type} does not divide ${zone.name}: every area falls on one side.`);
+    return { ...this.createZone(planName, newName, moving), areas: moving };
+  }
+
+  updateZone(planName: string | undefined, zoneId: string, change: { name?: string; colour?: string; locked?: boolean }): void {
+    this.session.write((db) => {
+      const plan = this.plan(db, planName);
+      const zone = this.zoneRow(db, plan.id, zoneId);
+      const what = change.locked !== undefined ? (change.locked ? `Lock ${zone.name}` : `Unlock ${zone.name}`) : `Change ${zone.name}`;
+      recordEdit(db, plan.id, what, ['zones'], () => {
+        if (change.name !== undefined) db.prepare('UPDATE zones SET name = ? WHERE plan_id = ? AND id = ?').run(change.name, plan.id, zoneId);
+        if (change.colour !== undefined) db.prepare('UPDATE zones SET colour = ? WHERE plan_id = ? AND id = ?').run(change.colour, plan.id, zoneId);
+        if (change.locked !== undefined) db.prepare('UPDATE zones SET locked = ? WHERE plan_id = ? AND id = ?').run(change.locked ? 1 : 0, plan.id, zoneId);
+      });
+    });
+  }
+
+  undo(): EditSummary | null {
+    return this.session.write((db) => undo(db));
+  }
+
+  redo(): EditSummary | null {
+    return this.session.write((db) => redo(db));
+  }
+
+  history(): { canUndo: string | null; canRedo: string | null } {
+    return history(this.session.db());
+  }
+
+  // ---- scenarios ------------------------------------------------------------
+
+  copyPlan(fromName: string, newName: string): PlanRow {
+    return this.session.write((db) => {
+      const from = this.plan(db, fromName);
+      if (listPlans(db).some((p) => p.name.toLowerCase() === newName.toLowerCase())) throw new ApiError('invalid-input', `There is already a plan called "${newName}".`);
+      const id = insertPlan(db, newName);
+      db.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override, locked) SELECT ?, id, name, colour, band_override, locked FROM zones WHERE plan_id = ?').run(id, from.id);
+      db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) SELECT ?, area_code, zone_id FROM assignments WHERE plan_id = ?').run(id, from.id);
+      db.prepare('INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours) SELECT ?, provider_id, zone_id, contracted_hours, additional_hours FROM capacity WHERE plan_id = ?').run(id, from.id);
+      return listPlans(db).find((p) => p.id === id)!;
+    });
+  }
+
+  renamePlan(name: string, newName: string): void {
+    this.session.write((db) => {
+      const plan = this.plan(db, name);
+      if (listPlans(db).some((p) => p.id !== plan.id && p.name.toLowerCase() === newName.toLowerCase())) throw new ApiError('invalid-input', `There is already a plan called "${newName}".`);
+      db.prepare('UPDATE plans SET name = ? WHERE id = ?').run(newName, plan.id);
+    });
+  }
+
+  switchPlan(name: string): void {
+    this.session.write((db) => setCurrentPlan(db, this.plan(db, name).id));
+  }
+
+  deletePlan(name: string): void {
+    this.session.write((db) => {
+      const plan = this.plan(db, name);
+      const plans = listPlans(db);
+      if (plans.length === 1) throw new ApiError('invalid-input', 'A project needs at least one plan: this is the last one.');
+      db.prepare('DELETE FROM plans WHERE id = ?').run(plan.id);
+      if (currentPlanId(db) === plan.id || !plans.some((p) => p.id === currentPlanId(db))) setCurrentPlan(db, plans.find((p) => p.id !== plan.id)!.id);
+    });
+  }
+
+  compare(a: string, b: string): PlanComparison & { a: string; b: string } {
+    const db = this.session.db();
+    const planA = this.plan(db, a);
+    const planB = this.plan(db, b);
+    return {
+      a: planA.name,
+      b: planB.name,
+      ...comparePlans(
+        { metrics: this.coverage.metrics(planA.name).metrics, assignments: readAssignments(db, planA.id) },
+        { metrics: this.coverage.metrics(planB.name).metrics, assignments: readAssignments(db, planB.id) },
+      ),
+    };
+  }
+
+  checks(planName?: string, minimumDemandHours = 0): PlanChecks {
+    const db = this.session.db();
+    const plan = this.plan(db, planName);
+    const { metrics } = this.coverage.metrics(plan.name);
+    return checkPlan(this.coverage.inputs(plan.name), metrics, readAreaNeighbours(db), minimumDemandHours);
+  }
+
+  exportCsv(planName?: string): string {
+    const db = this.session.db();
+    const plan = this.plan(db, planName);
+    const names = new Map(readZones(db, plan.id).map((z) => [z.id, z.name]));
+    return planToCsv([...readAssignments(db, plan.id)].sort(([x], [y]) => x.localeCompare(y)).map(([areaCode, zoneId]) => ({ areaCode, zoneId, zoneName: names.get(zoneId) ?? '' })));
+  }
+
+  /** Applies an area→zone CSV as one undoable edit; unknown areas or zones reject it whole. */
+  assignCsv(planName: string | undefined, csv: string, fileName = 'the plan file'): { moved: number } {
+    const db = this.session.db();
+    const plan = this.plan(db, planName);
+    const { rows, problems } = parsePlanCsv(csv);
+    const areas = new Set(readAreas(db).map((a) => a.code));
+    const zones = new Set(readZones(db, plan.id).map((z) => z.id));
+    for (const row of rows) {
+      if (!areas.has(row.areaCode)) problems.push(`line ${row.line}, area_code: there is no area "${row.areaCode}" in this project`);
+      if (!zones.has(row.zoneId)) problems.push(`line ${row.line}, zone_id: there is no zone "${row.zoneId}" in plan "${plan.name}"`);
+    }
+    if (problems.length) throw new ApiError('invalid-input', `${fileName} was not applied, nothing changed: ${problems.slice(0, 20).join('; ')}${problems.length > 20 ? `; and ${problems.length - 20} more` : ''}`, problems);
+    const current = readAssignments(db, plan.id);
+    const moves = rows.filter((r) => current.get(r.areaCode) !== r.zoneId);
+    this.session.write((w) => {
+      const set = w.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
+      recordEdit(w, plan.id, `Apply ${fileName} (${moves.length} areas)`, ['assignments'], () => {
+        for (const r of moves) set.run(plan.id, r.areaCode, r.zoneId);
+      });
+    });
+    return { moved: moves.length };
+  }
+}

@@ -1,0 +1,110 @@
+import type { ProjectDb } from './db';
+
+/**
+ * The undo history. An edit is stored as before/after images of every row it
+ * touched, so undoing and redoing are exact whatever the edit was, and the
+ * history survives a restart because it lives in the project file.
+ */
+type Value = string | number | null;
+type Row = Record<string, Value>;
+
+export interface RowChange {
+  table: EditableTable;
+  key: Row;
+  before: Row | null;
+  after: Row | null;
+}
+
+const KEYS = {
+  zones: ['plan_id', 'id'],
+  assignments: ['plan_id', 'area_code'],
+  capacity: ['plan_id', 'provider_id', 'zone_id'],
+  settings: ['key'],
+  rate_bands: ['id'],
+} as const;
+export type EditableTable = keyof typeof KEYS;
+const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments', 'capacity']);
+
+function snapshot(db: ProjectDb, table: EditableTable, planId: number | null): Map<string, Row> {
+  const rows = (PLAN_SCOPED.has(table) ? db.prepare(`SELECT * FROM ${table} WHERE plan_id = ?`).all(planId) : db.prepare(`SELECT * FROM ${table}`).all()) as Row[];
+  return new Map(rows.map((row) => [JSON.stringify(KEYS[table].map((k) => row[k])), row]));
+}
+
+function diff(table: EditableTable, before: Map<string, Row>, after: Map<string, Row>): RowChange[] {
+  const changes: RowChange[] = [];
+  const keyOf = (row: Row) => Object.fromEntries(KEYS[table].map((k) => [k, row[k]!]));
+  for (const [k, row] of before) {
+    const now = after.get(k);
+    if (!now) changes.push({ table, key: keyOf(row), before: row, after: null });
+    else if (JSON.stringify(now) !== JSON.stringify(row)) changes.push({ table, key: keyOf(row), before: row, after: now });
+  }
+  for (const [k, row] of after) if (!before.has(k)) changes.push({ table, key: keyOf(row), before: null, after: row });
+  return changes;
+}
+
+/**
+ * Runs `change` and records what it did as one edit (inside the caller's
+ * transaction). A new edit drops anything undone: there is one line of history.
+ * Returns the edit's id, or null when nothing changed.
+ */
+export function recordEdit(db: ProjectDb, planId: number | null, description: string, tables: EditableTable[], change: () => void): number | null {
+  const before = tables.map((t) => snapshot(db, t, planId));
+  change();
+  const changes = tables.flatMap((t, i) => diff(t, before[i]!, snapshot(db, t, planId)));
+  if (changes.length === 0) return null;
+  db.prepare('DELETE FROM edits WHERE undone = 1').run();
+  return Number(
+    db.prepare('INSERT INTO edits (plan_id, description, changes, created_at) VALUES (?, ?, ?, ?)').run(planId, description, JSON.stringify(changes), new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+/** Puts each row to its before (undo) or after (redo) image, in an order the foreign keys accept. */
+function apply(db: ProjectDb, changes: RowChange[], side: 'before' | 'after'): void {
+  const upsert = (table: EditableTable, row: Row) => {
+    const columns = Object.keys(row);
+    const keys = KEYS[table] as readonly string[];
+    const updates = columns.filter((c) => !keys.includes(c));
+    db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})` +
+        (updates.length ? ` ON CONFLICT(${keys.join(', ')}) DO UPDATE SET ${updates.map((c) => `${c} = excluded.${c}`).join(', ')}` : ' ON CONFLICT DO NOTHING'),
+    ).run(row);
+  };
+  const remove = (table: EditableTable, key: Row) => {
+    const keys = Object.keys(key);
+    db.prepare(`DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = @${k}`).join(' AND ')}`).run(key);
+  };
+  const target = (c: RowChange) => (side === 'before' ? c.before : c.after);
+  const order: EditableTable[] = ['rate_bands', 'settings', 'zones', 'assignments', 'capacity'];
+  // Rows that must exist first (zones before the assignments that point at them)…
+  for (const table of order) for (const c of changes) if (c.table === table && target(c)) upsert(table, target(c)!);
+  // …and rows to remove last, children before parents.
+  for (const table of [...order].reverse()) for (const c of changes) if (c.table === table && !target(c)) remove(table, c.key);
+}
+
+export interface EditSummary {
+  id: number;
+  planId: number | null;
+  description: string;
+}
+
+export function undo(db: ProjectDb): EditSummary | null {
+  const edit = db.prepare('SELECT id, plan_id AS planId, description, changes FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as (EditSummary & { changes: string }) | undefined;
+  if (!edit) return null;
+  apply(db, JSON.parse(edit.changes) as RowChange[], 'before');
+  db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
+  return { id: edit.id, planId: edit.planId, description: edit.description };
+}
+
+export function redo(db: ProjectDb): EditSummary | null {
+  const edit = db.prepare('SELECT id, plan_id AS planId, description, changes FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as (EditSummary & { changes: string }) | undefined;
+  if (!edit) return null;
+  apply(db, JSON.parse(edit.changes) as RowChange[], 'after');
+  db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
+  return { id: edit.id, planId: edit.planId, description: edit.description };
+}
+
+export function history(db: ProjectDb): { canUndo: string | null; canRedo: string | null } {
+  const last = db.prepare('SELECT description FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { description: string } | undefined;
+  const next = db.prepare('SELECT description FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { description: string } | undefined;
+  return { canUndo: last?.description ?? null, canRedo: next?.description ?? null };
+}

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../../electron/services';
+import { readAssignments } from '../../../electron/store/model-data';
+import { currentPlanId } from '../../../electron/store/plans';
+import { tempDir } from '../../helpers/temp';
+
+let dir: string;
+let file: string;
+let services: Services;
+const assignments = () => readAssignments(services.session.db(), currentPlanId(services.session.db())!);
+const zoneOf = (code: string) => assignments().get(code);
+const areasOf = (zoneId: string) => [...assignments()].filter(([, z]) => z === zoneId).map(([a]) => a).sort();
+
+beforeEach(() => {
+  dir = tempDir();
+  services = createServices({ host: 'web', userData: dir });
+  file = services.session.create(path.join(dir, 'plan.carecover'), 'default').path;
+});
+
+describe('zone edits', () => {
+  it('paints areas into a zone, with undo and redo surviving a restart', async () => {
+    const moving = areasOf('Z13').slice(0, 3);
+    const before = services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.demandHours;
+    services.editor.assignAreas(undefined, 'Z14', moving);
+    expect(moving.map(zoneOf)).toEqual(['Z14', 'Z14', 'Z14']);
+    expect(services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.demandHours).toBeGreaterThan(before);
+    expect(services.editor.history().canUndo).toBe('Move 3 areas to Vale of Belvoir & North Melton');
+
+    // Restart: the edit and its history are in the project file.
+    services.close();
+    services = createServices({ host: 'web', userData: dir });
+    await services.session.open(file);
+    expect(moving.map(zoneOf)).toEqual(['Z14', 'Z14', 'Z14']);
+    expect(services.editor.undo()?.description).toMatch(/^Move 3 areas/);
+    expect(moving.map(zoneOf)).toEqual(['Z13', 'Z13', 'Z13']);
+    services.close();
+    services = createServices({ host: 'web', userData: dir });
+    await services.session.open(file);
+    expect(services.editor.history().canRedo).toMatch(/^Move 3 areas/);
+    services.editor.redo();
+    expect(moving.map(zoneOf)).toEqual(['Z14', 'Z14', 'Z14']);
+  });
+
+  it('a new edit drops what was undone', () => {
+    const [a, b] = areasOf('Z13');
+    services.editor.assignAreas(undefined, 'Z14', [a!]);
+    services.editor.undo();
+    services.editor.assignAreas(undefined, 'Z14', [b!]);
+    expect(services.editor.history().canRedo).toBeNull();
+    expect(services.editor.redo()).toBeNull();
+  });
+
+  it('settings changes are undoable too', async () => {
+    await services.handlers.updateSettings({ settings: { redBelow: 0.95 } });
+    expect(services.coverage.settings().settings.redBelow).toBe(0.95);
+    services.editor.undo();
+    expect(services.coverage.settings().settings.redBelow).toBe(0.9);
+  });
+
+  it('a locked zone can be painted neither into nor out of', () => {
+    services.editor.updateZone(undefined, 'Z14', { locked: true });
+    const into = areasOf('Z13').slice(0, 1);
+    expect(() => services.editor.assignAreas(undefined, 'Z14', into)).toThrow(/locked/);
+    expect(() => services.editor.assignAreas(undefined, 'Z13', areasOf('Z14').slice(0, 1))).toThrow(/locked/);
+    expect(zoneOf(into[0]!)).toBe('Z13');
+    services.editor.updateZone(undefined, 'Z14', { locked: false });
+    services.editor.assignAreas(undefined, 'Z14', into);
+    expect(zoneOf(into[0]!)).toBe('Z14');
+  });
+
+  it('merges two zones, their areas and their providers\' hours; undo restores both', () => {
+    const total = services.coverage.metrics().metrics.totals;
+    const z13 = areasOf('Z13');
+    services.editor.mergeZones(undefined, 'Z14', 'Z13');
+    const merged = services.coverage.metrics().metrics;
+    expect(merged.zones.map((z) => z.zoneId)).not.toContain('Z14');
+    expect(merged.totals.contractedHours).toBeCloseTo(total.contractedHours, 6);
+    expect(areasOf('Z13').length).toBeGreaterThan(z13.length);
+    services.editor.undo();
+    expect(services.coverage.metrics().metrics.totals).toEqual(total);
+    expect(areasOf('Z13')).toEqual(z13);
+  });
+
+  it('splits a zone along a line into two zones', () => {
+    const before = areasOf('Z01');
+    // A north–south line through Loughborough (drawn from south to north: areas to the west go to the new zone).
+    const result = services.editor.splitZone(undefined, 'Z01', { type: 'line', coordinates: [[-1.2, 52.6], [-1.2, 52.9]] }, 'West Loughborough');
+    expect(result.areas.length).toBeGreaterThan(0);
+    expect(result.areas.length).toBeLessThan(before.length);
+    expect(areasOf(result.zoneId)).toEqual(result.areas);
+    expect([...areasOf('Z01'), ...result.areas].sort()).toEqual(before);
+    expect(() => services.editor.splitZone(undefined, 'Z02', { type: 'line', coordinates: [[-2, 52], [-2, 53]] }, 'Nothing')).toThrow(/does not divide/);
+  });
+
+  it('finds zones in several pieces, empty zones and unassigned areas', () => {
+    expect(services.editor.checks()).toEqual({ disconnected: [], emptyZones: [], belowMinimumDemand: [], unassignedAreas: [] });
+    // Move one area of Z14 far away into Z01: Z01 is now in two pieces.
+    const lone = areasOf('Z14')[0]!;
+    services.editor.assignAreas(undefined, 'Z01', [lone]);
+    const checks = services.editor.checks(undefined, 500);
+    expect(checks.disconnected.find((d) => d.zoneId === 'Z01')?.pieces).toContainEqual([lone]);
+    expect(checks.belowMinimumDemand.map((z) => z.zoneId)).toContain('Z14');
+    services.editor.assignAreas(undefined, 'Z01', areasOf('Z12'));
+    expect(services.editor.checks().emptyZones).toEqual(['Z12']);
+  });
+});
+
+describe('scenarios and plan files', () => {
+  it('copies, renames, switches and deletes plans; compares two', () => {
+    services.editor.copyPlan('current', 'Rural rebalance');
+    expect(() => services.editor.copyPlan('current', 'rural REBALANCE')).toThrow(/already a plan/);
+    services.editor.switchPlan('Rural rebalance');
+    expect(services.coverage.plans().find((p) => p.isCurrent)!.name).toBe('Rural rebalance');
+    const moving = areasOf('Z13').slice(0, 4);
+    services.editor.assignAreas(undefined, 'Z14', moving);
+    const comparison = services.editor.compare('Sample framework zones', 'Rural rebalance');
+    expect(comparison.areasMoved).toEqual(moving.map((areaCode) => ({ areaCode, fromZone: 'Z13', toZone: 'Z14' })));
+    expect(comparison.rows.find((r) => r.measure === 'Zones')).toEqual({ measure: 'Zones', a: 14, b: 14, difference: 0 });
+    services.editor.renamePlan('Rural rebalance', 'Option B');
+    services.editor.deletePlan('Option B');
+    expect(services.coverage.plans().map((p) => p.name)).toEqual(['Sample framework zones']);
+    expect(() => services.editor.deletePlan('current')).toThrow(/last one/);
+  });
+
+  it('exports a plan as area_code,zone_id,zone_name and applies one back as one edit', () => {
+    const csv = services.editor.exportCsv();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('area_code,zone_id,zone_name');
+    expect(lines).toHaveLength(397);
+    const moving = areasOf('Z13').slice(0, 2);
+    const edited = csv.replace(`${moving[0]},Z13,Melton Mowbray`, `${moving[0]},Z14,x`).replace(`${moving[1]},Z13,Melton Mowbray`, `${moving[1]},Z14,x`);
+    expect(services.editor.assignCsv(undefined, edited)).toEqual({ moved: 2 });
+    expect(moving.map(zoneOf)).toEqual(['Z14', 'Z14']);
+    services.editor.undo();
+    expect(moving.map(zoneOf)).toEqual(['Z13', 'Z13']);
+  });
+
+  it('rejects a plan file with unknown areas or zones, changing nothing', () => {
+    const before = [...assignments()];
+    const bad = 'area_code,zone_id,zone_name\nE01025610,Z99,Nowhere\nE09999999,Z01,Loughborough\n';
+    expect(() => services.editor.assignCsv(undefined, bad, 'bad.csv')).toThrow(/bad.csv was not applied, nothing changed: line 2, zone_id: there is no zone "Z99".*line 3, area_code: there is no area "E09999999"/);
+    expect([...assignments()]).toEqual(before);
+    expect(services.editor.history().canUndo).toBeNull();
+  });
+});
