@@ -24,11 +24,13 @@ export function useProject(): ProjectState {
   const [busy, setBusy] = useState(false);
   const [revision, setRevision] = useState(0);
 
-  const reload = useCallback(async () => {
+  /** Fetches, then sets everything in one go: views keyed on the project must not see it change twice. */
+  const reload = useCallback(async (bump: boolean) => {
     const [info, current, recents] = await Promise.all([api.getAppInfo({}), api.getProject({}), api.listRecentProjects({})]);
     setApp(info);
     setProject(current);
     setRecent(recents);
+    if (bump) setRevision((r) => r + 1);
   }, []);
 
   const run = useCallback(
@@ -36,8 +38,7 @@ export function useProject(): ProjectState {
       setBusy(true);
       try {
         await action();
-        await reload();
-        setRevision((r) => r + 1);
+        await reload(true);
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));

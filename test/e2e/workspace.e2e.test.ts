@@ -12,6 +12,7 @@ async function zoneStyles(app: AppSession): Promise<ZoneStyles> {
 async function ready(app: AppSession) {
   await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
   await app.page.locator('.zone-table tbody tr').first().waitFor();
+  await app.page.waitForFunction(() => Object.keys(JSON.parse(document.querySelector('.map-panel')?.getAttribute('data-zone-styles') ?? '{}')).length > 0);
 }
 
 describe.skipIf(skipE2E)('the map workspace', () => {
