@@ -3,13 +3,14 @@ import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
 import { exportCommand } from './commands/export';
 import { initCommand } from './commands/init';
+import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
 import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, exportCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

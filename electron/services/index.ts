@@ -86,6 +86,25 @@ export function createServices(options: ServiceOptions): Services {
       if (!options.dialogs) throw new ApiError('unsupported', 'This host has no file dialogs; the export is downloaded instead.');
       return { path: await options.dialogs.chooseExportFile(fileName) };
     },
+    assignAreas: ({ plan, zoneId, areaCodes }) => (editor.assignAreas(plan, zoneId, areaCodes), editor.history()),
+    createZone: ({ plan, name, areaCodes, colour }) => ({ ...editor.createZone(plan, name, areaCodes, colour), history: editor.history() }),
+    mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
+    splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
+    updateZone: ({ plan, zoneId, ...change }) => (editor.updateZone(plan, zoneId, change), editor.history()),
+    undo: () => (editor.undo(), editor.history()),
+    redo: () => (editor.redo(), editor.history()),
+    getHistory: () => editor.history(),
+    copyPlan: ({ from, name }) => {
+      const plan = editor.copyPlan(from, name);
+      return coverage.plans().find((p) => p.id === plan.id)!;
+    },
+    renamePlan: ({ name, newName }) => (editor.renamePlan(name, newName), coverage.plans()),
+    switchPlan: ({ name }) => (editor.switchPlan(name), coverage.plans()),
+    deletePlan: ({ name }) => (editor.deletePlan(name), coverage.plans()),
+    comparePlans: ({ a, b }) => editor.compare(a, b),
+    getPlanChecks: ({ plan, minimumDemandHours }) => editor.checks(plan, minimumDemandHours),
+    exportPlanCsv: ({ plan }) => ({ csv: editor.exportCsv(plan) }),
+    assignPlanCsv: ({ plan, csv, fileName }) => ({ ...editor.assignCsv(plan, csv, fileName), history: editor.history() }),
     getExportChoices: () => {
       const saved = readMeta(session.db()).export_choices;
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };

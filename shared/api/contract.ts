@@ -69,6 +69,24 @@ export const MapData = z.object({
 export type MapData = z.infer<typeof MapData>;
 
 const noArgs = z.strictObject({});
+
+/** What Undo and Redo would do next, in words (null when there is nothing). */
+export const History = z.object({ canUndo: z.string().nullable(), canRedo: z.string().nullable() });
+export type History = z.infer<typeof History>;
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #4e79a7');
+
+export const PlanComparisonSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  rows: z.array(z.object({ measure: z.string(), a: z.number(), b: z.number(), difference: z.number() })),
+  areasMoved: z.array(z.object({ areaCode: z.string(), fromZone: z.string().nullable(), toZone: z.string().nullable() })),
+});
+export const PlanChecksSchema = z.object({
+  disconnected: z.array(z.object({ zoneId: z.string(), pieces: z.array(z.array(z.string())) })),
+  emptyZones: z.array(z.string()),
+  belowMinimumDemand: z.array(z.object({ zoneId: z.string(), demandHours: z.number() })),
+  unassignedAreas: z.array(z.string()),
+});
 /** A plan by name; omitted or "current" means the current plan. */
 const planName = z.string().trim().min(1).max(200).optional();
 
@@ -117,6 +135,37 @@ export const contract = {
   /** Native save dialog for an export (Electron only). */
   chooseExportFile: { request: z.strictObject({ fileName: z.string().min(1).max(255) }), response: z.object({ path: z.string().nullable() }) },
   getExportChoices: { request: noArgs, response: z.object({ choices: z.record(z.string(), z.unknown()).nullable() }) },
+  assignAreas: { request: z.strictObject({ plan: planName, zoneId: z.string().min(1), areaCodes: z.array(z.string().min(1)).min(1).max(100_000) }), response: History },
+  createZone: {
+    request: z.strictObject({ plan: planName, name: z.string().trim().min(1).max(200), areaCodes: z.array(z.string().min(1)).max(100_000), colour: Colour.optional() }),
+    response: z.object({ zoneId: z.string(), history: History }),
+  },
+  mergeZones: { request: z.strictObject({ plan: planName, from: z.string().min(1), into: z.string().min(1) }), response: History },
+  splitZone: {
+    request: z.strictObject({
+      plan: planName,
+      zoneId: z.string().min(1),
+      name: z.string().trim().min(1).max(200),
+      shape: z.object({ type: z.enum(['line', 'polygon']), coordinates: z.array(z.tuple([z.number(), z.number()])).min(2).max(10_000) }),
+    }),
+    response: z.object({ zoneId: z.string(), areas: z.array(z.string()), history: History }),
+  },
+  updateZone: {
+    request: z.strictObject({ plan: planName, zoneId: z.string().min(1), name: z.string().trim().min(1).max(200).optional(), colour: Colour.optional(), locked: z.boolean().optional() }),
+    response: History,
+  },
+  undo: { request: noArgs, response: History },
+  redo: { request: noArgs, response: History },
+  getHistory: { request: noArgs, response: History },
+  copyPlan: { request: z.strictObject({ from: z.string().min(1), name: z.string().trim().min(1).max(200) }), response: PlanSummary },
+  renamePlan: { request: z.strictObject({ name: z.string().min(1), newName: z.string().trim().min(1).max(200) }), response: z.array(PlanSummary) },
+  switchPlan: { request: z.strictObject({ name: z.string().min(1) }), response: z.array(PlanSummary) },
+  /** Deleting needs `confirm: true`: the UI asks first. */
+  deletePlan: { request: z.strictObject({ name: z.string().min(1), confirm: z.literal(true) }), response: z.array(PlanSummary) },
+  comparePlans: { request: z.strictObject({ a: z.string().min(1), b: z.string().min(1) }), response: PlanComparisonSchema },
+  getPlanChecks: { request: z.strictObject({ plan: planName, minimumDemandHours: z.number().min(0).optional() }), response: PlanChecksSchema },
+  exportPlanCsv: { request: z.strictObject({ plan: planName }), response: z.object({ csv: z.string() }) },
+  assignPlanCsv: { request: z.strictObject({ plan: planName, csv: z.string().max(50_000_000), fileName: z.string().max(255).optional() }), response: z.object({ moved: z.number().int(), history: History }) },
   updateSettings: {
     request: z.strictObject({ settings: SettingsFieldsSchema.partial().optional(), bands: z.array(RateBandSchema).optional() }),
     response: ModelSettings,

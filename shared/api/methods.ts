@@ -23,6 +23,22 @@ export const API_METHODS = [
   'exportDocument',
   'getExportChoices',
   'chooseExportFile',
+  'assignAreas',
+  'createZone',
+  'mergeZones',
+  'splitZone',
+  'updateZone',
+  'undo',
+  'redo',
+  'getHistory',
+  'copyPlan',
+  'renamePlan',
+  'switchPlan',
+  'deletePlan',
+  'comparePlans',
+  'getPlanChecks',
+  'exportPlanCsv',
+  'assignPlanCsv',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

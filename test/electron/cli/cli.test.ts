@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/security';
@@ -105,5 +106,44 @@ describe('carecover init, report and simulate-withdrawal', () => {
     const report = carecover(['report', '--project', empty]);
     expect(report.code).toBe(2);
     expect(report.stderr).toMatch(/no zone plan yet/);
+  });
+});
+
+describe('carecover plan', () => {
+  it('lists, copies, exports, applies and compares plans', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'county.carecover');
+    carecover(['init', file]);
+    expect(carecover(['plan', 'list', '--project', file]).stdout).toBe('* Sample framework zones\n');
+    expect(carecover(['plan', 'copy', '--project', file, '--from', 'current', '--name', 'Option B']).code).toBe(0);
+    expect(carecover(['plan', 'list', '--project', file]).stdout).toBe('* Sample framework zones\n  Option B\n');
+    const out = path.join(dir, 'plan.csv');
+    expect(carecover(['plan', 'export', '--project', file, '--plan', 'Option B', '--out', out]).code).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('area_code,zone_id,zone_name');
+    expect(lines).toHaveLength(397);
+    // Move two areas of Melton Mowbray into the Vale of Belvoir.
+    const melton = lines.filter((l) => l.includes(',Z13,')).slice(0, 2);
+    const edited = lines.map((l) => (melton.includes(l) ? l.replace(',Z13,', ',Z14,') : l)).join('\n');
+    fs.writeFileSync(out, edited);
+    const applied = carecover(['plan', 'assign', '--project', file, '--plan', 'Option B', out]);
+    expect(applied).toMatchObject({ code: 0 });
+    expect(applied.stdout).toMatch(/2 areas changed zone/);
+    const compare = carecover(['plan', 'compare', '--project', file, 'current', 'Option B', '--format', 'json']);
+    expect(JSON.parse(compare.stdout).areasMoved).toHaveLength(2);
+    expect(carecover(['plan', 'compare', '--project', file, 'current', 'Option B']).stdout).toMatch(/Areas that changed zone,,,2/);
+  });
+
+  it('plan assign with unknown areas or zones exits 2 and changes nothing', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'county.carecover');
+    carecover(['init', file]);
+    const before = carecover(['report', '--project', file]).stdout;
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'area_code,zone_id,zone_name\nE01025610,Z77,Nowhere\n');
+    const result = carecover(['plan', 'assign', '--project', file, bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad.csv was not applied, nothing changed: line 2, zone_id: there is no zone "Z77"/);
+    expect(carecover(['report', '--project', file]).stdout).toBe(before);
   });
 });
