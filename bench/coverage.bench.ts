@@ -18,7 +18,7 @@ function baselinePass(inputs: PlanInputs): number {
   return total;
 }
 
-function defaultProjectInputs(): PlanInputs {
+export function defaultInputs(): PlanInputs {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-bench-'));
   const db = createProjectDb(path.join(dir, 'bench.carecover'));
   try {
@@ -32,7 +32,7 @@ function defaultProjectInputs(): PlanInputs {
 
 export function run(): void {
   console.log('\nCoverage metrics (all zones, flags, bands, costs, totals); median of 21 runs');
-  const county = defaultProjectInputs();
+  const county = defaultInputs();
   const countyBaseline = medianMs(() => baselinePass(county), 51);
   report(`default project (${county.areas.length} areas, ${county.zones.length} zones)`, medianMs(() => computePlanMetrics(county), 51), 5, countyBaseline, 'one pass over the rows');
   const england = syntheticEngland();

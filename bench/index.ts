@@ -1,4 +1,5 @@
 import { run as coverage } from './coverage.bench';
+import { run as dissolve } from './dissolve.bench';
 import { run as exports } from './export.bench';
 import { run as map } from './map.bench';
 
@@ -7,6 +8,7 @@ import { run as map } from './map.bench';
 async function main(): Promise<void> {
   console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
   coverage();
+  await dissolve();
   await exports();
   await map();
 }

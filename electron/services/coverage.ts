@@ -37,6 +37,7 @@ export class CoverageService {
   private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography; map?: MapData }>();
   private cacheRevision = '';
   private areas: { geometries: Map<string, AreaGeometry>; topology?: EdgeTopology } | null = null;
+  private areasFile: string | null = null;
 
   constructor(private readonly session: ProjectSession) {}
 
@@ -55,7 +56,9 @@ export class CoverageService {
     const db = this.session.db();
     if (this.cacheRevision !== this.session.revision) {
       this.cache.clear();
-      this.areas = null;
+      // Zone edits change assignments, not areas: keep the parsed geometry and its topology.
+      if (this.areasFile !== this.session.file) this.areas = null;
+      this.areasFile = this.session.file;
       this.cacheRevision = this.session.revision;
     }
     const plan = resolvePlan(db, planName);

@@ -57,6 +57,20 @@ export class EdgeTopology {
    * the same group shares. Internal borders vanish; a border between two groups
    * is drawn once, by the group whose id sorts first; outer edges are kept.
    */
+  /** Pairs of areas that share at least one edge (each pair once, codes in order): their borders touch along a line. */
+  neighbours(): [string, string][] {
+    const firstUser = new Map<number, string>();
+    const pairs = new Set<string>();
+    for (const r of this.rings) {
+      for (const e of r.edges) {
+        const other = firstUser.get(e);
+        if (other === undefined) firstUser.set(e, r.code);
+        else if (other !== r.code) pairs.add(other < r.code ? `${other}\u0000${r.code}` : `${r.code}\u0000${other}`);
+      }
+    }
+    return [...pairs].sort().map((p) => p.split('\u0000') as [string, string]);
+  }
+
   /** Which group each ring belongs to, and how often each group uses each edge. */
   private usage(groupOf: (areaCode: string) => string | undefined) {
     const names = [...new Set(this.rings.map((r) => groupOf(r.code)).filter((g): g is string => g !== undefined))].sort();
@@ -127,8 +141,10 @@ export class EdgeTopology {
    * neighbouring groups share the very same vertices along their common border.
    * Rings are oriented as RFC 7946 asks (outer anticlockwise, holes clockwise).
    */
-  dissolve(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][][]> {
-    const { names, ringGroups, countOf } = this.usage(groupOf);
+  dissolve(groupOf: (areaCode: string) => string | undefined, only?: ReadonlySet<string>): Map<string, Position[][][]> {
+    // With `only`, just those groups are rebuilt (after an edit, the two zones it touched): a group's
+    // outline depends on its own areas alone, so the others need not be read.
+    const { names, ringGroups, countOf } = this.usage(only ? (code) => { const g = groupOf(code); return g !== undefined && only.has(g) ? g : undefined; } : groupOf);
     const result = new Map<string, Position[][][]>();
     names.forEach((name, g) => {
       // Boundary half-edges, each area ring turned so outer rings run anticlockwise and holes clockwise.

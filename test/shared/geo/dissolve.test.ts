@@ -77,3 +77,20 @@ describe('EdgeTopology.dissolve on the real Leicestershire LSOAs', () => {
     expect(JSON.stringify([...topology.dissolve((c) => zoneOf.get(c))])).toBe(before);
   });
 });
+
+describe('EdgeTopology.neighbours', () => {
+  it('finds areas that share a border, not those that only meet at a corner or stand apart', () => {
+    expect(new EdgeTopology(geometries).neighbours()).toEqual([
+      ['A1', 'A2'],
+      ['A2', 'B1'],
+      ['B1', 'C1'],
+    ]);
+  });
+
+  it('agrees with the shared-arc neighbours of the embedded project', () => {
+    const project = loadDefaultProject();
+    const found = new EdgeTopology(areaGeometries(project)).neighbours().map((p) => p.join(' '));
+    const expected = project.neighbours.map(([a, b]) => (a < b ? `${a} ${b}` : `${b} ${a}`)).sort();
+    expect(found).toEqual(expected);
+  });
+});

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { featureCollection, union } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { computePlanMetrics } from '../shared/coverage/metrics';
+import { EdgeTopology } from '../shared/geo/borders';
+import type { AreaGeometry } from '../shared/geo/types';
+import { areaGeometries, loadDefaultProject } from '../electron/services/default-project';
+import { defaultInputs } from './coverage.bench';
+import { medianMs, report } from './harness';
+import { readEnglandAreas, sharedDataDir } from './england';
+
+const mapshaper = createRequire(__filename)('mapshaper') as { applyCommands(commands: string, input: Record<string, unknown>): Promise<Record<string, string | Buffer>> };
+
+function timeOnce(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function timeOnceAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Pairwise turf.union, group by group, as a plain approach would; failures are counted, not hidden. */
+function turfDissolve(geometries: Map<string, AreaGeometry>, groupOf: (code: string) => string): { failures: number; groups: number } {
+  const byGroup = new Map<string, Feature<Polygon | MultiPolygon>[]>();
+  for (const [code, geometry] of geometries) {
+    const list = byGroup.get(groupOf(code)) ?? [];
+    list.push({ type: 'Feature', properties: {}, geometry: geometry as Polygon | MultiPolygon });
+    byGroup.set(groupOf(code), list);
+  }
+  let failures = 0;
+  for (const features of byGroup.values()) {
+    try {
+      let acc: Feature<Polygon | MultiPolygon> | null = features[0]!;
+      for (const next of features.slice(1)) acc = acc ? union(featureCollection([acc, next])) : next;
+    } catch {
+      failures += 1;
+    }
+  }
+  return { failures, groups: byGroup.size };
+}
+
+async function mapshaperDissolve(geometries: Map<string, AreaGeometry>, groupOf: (code: string) => string): Promise<void> {
+  const input = { type: 'FeatureCollection', features: [...geometries].map(([code, geometry]) => ({ type: 'Feature', properties: { group: groupOf(code) }, geometry })) };
+  await mapshaper.applyCommands('-i in.json -dissolve group -o out.json', { 'in.json': input });
+}
+
+/** Median time to move one random area to a neighbouring zone and bring its two zones' outlines and all metrics up to date. */
+function reassignMedian(topology: EdgeTopology, zoneOf: Map<string, string>, neighbours: Map<string, string[]>, recompute: () => void): number {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const codes = [...zoneOf.keys()];
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const code = codes[Math.floor(random() * codes.length)]!;
+    const from = zoneOf.get(code)!;
+    const to = (neighbours.get(code) ?? []).map((n) => zoneOf.get(n)!).find((z) => z !== from) ?? from;
+    times.push(
+      timeOnce(() => {
+        zoneOf.set(code, to);
+        topology.dissolve((c) => zoneOf.get(c), new Set([from, to]));
+        recompute();
+      }),
+    );
+  }
+  return times.sort((a, b) => a - b)[50]!;
+}
+
+export async function run(): Promise<void> {
+  console.log('\nDissolving areas into zones (topology-aware), against mapshaper -dissolve and pairwise turf.union');
+  const project = loadDefaultProject();
+  const geometries = areaGeometries(project);
+  const zoneOf = new Map(project.plan.assignments);
+  const ours = medianMs(() => new EdgeTopology(geometries).dissolve((c) => zoneOf.get(c)), 11, 2);
+  const shaper = await timeOnceAsync(() => mapshaperDissolve(geometries, (c) => zoneOf.get(c)!));
+  const turfResult = { failures: 0, groups: 0 };
+  const turfMs = timeOnce(() => Object.assign(turfResult, turfDissolve(geometries, (c) => zoneOf.get(c)!)));
+  report('default project: full dissolve, 396 areas → 14 zones', ours, null, null);
+  report('  mapshaper -dissolve, same areas', shaper, null, ours, 'ours');
+  report(`  pairwise turf.union (${turfResult.failures} of ${turfResult.groups} zones failed)`, turfMs, null, ours, 'ours');
+  const inputs = defaultInputs();
+  const neighbours = new Map<string, string[]>();
+  for (const [a, b] of project.neighbours) {
+    (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
+    (neighbours.get(b) ?? neighbours.set(b, []).get(b)!).push(a);
+  }
+  const topology = new EdgeTopology(geometries);
+  const moving = new Map(zoneOf);
+  report(
+    'default project: reassign one area, update outlines and metrics (median of 100)',
+    reassignMedian(topology, moving, neighbours, () => computePlanMetrics({ ...inputs, assignments: moving })),
+    16,
+    null,
+  );
+
+  const data = sharedDataDir();
+  if (!data) return console.log('  England: skipped, ../shared/data is missing (set CARECOVER_SHARED_DATA)');
+  const england = readEnglandAreas(data);
+  const englandGeometries = new Map(england.areas.map((a) => [a.code, a.geometry]));
+  const district = new Map(england.areas.map((a) => [a.code, a.district]));
+  let englandTopology: EdgeTopology | null = null;
+  const oursEngland = timeOnce(() => {
+    englandTopology = new EdgeTopology(englandGeometries);
+    englandTopology.dissolve((c) => district.get(c));
+  });
+  report(`England: full dissolve, ${england.areas.length} LSOAs → ${england.districts.length} districts (../shared/data)`, oursEngland, null, null);
+  report('  mapshaper -dissolve, same areas', await timeOnceAsync(() => mapshaperDissolve(englandGeometries, (c) => district.get(c)!)), null, oursEngland, 'ours');
+  const englandTurf = { failures: 0, groups: 0 };
+  const englandTurfMs = timeOnce(() => Object.assign(englandTurf, turfDissolve(englandGeometries, (c) => district.get(c)!)));
+  report(`  pairwise turf.union (${englandTurf.failures} of ${englandTurf.groups} districts failed)`, englandTurfMs, null, oursEngland, 'ours');
+  // England-scale metrics use the synthetic plan's providers and demand over the real areas' zoning.
+  const englandInputs = { ...inputs, areas: england.areas, zones: england.districts.map((id) => ({ id, name: id, colour: '#888', bandOverride: null })), demand: [], capacity: [] };
+  const englandZoneOf = new Map(district);
+  const englandNeighbours = new Map<string, string[]>();
+  for (const [a, b] of englandTopology!.neighbours()) {
+    (englandNeighbours.get(a) ?? englandNeighbours.set(a, []).get(a)!).push(b);
+    (englandNeighbours.get(b) ?? englandNeighbours.set(b, []).get(b)!).push(a);
+  }
+  report(
+    'England: reassign one area, update outlines and metrics (median of 100)',
+    reassignMedian(englandTopology!, englandZoneOf, englandNeighbours, () => computePlanMetrics({ ...englandInputs, assignments: englandZoneOf })),
+    100,
+    null,
+  );
+}
