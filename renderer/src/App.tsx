@@ -7,6 +7,9 @@ import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectF
 import { Tabs } from './components/Tabs';
 import { CoverageMap } from './map/CoverageMap';
 import { ContingencyPanel } from './panels/ContingencyPanel';
+import { EditPanel } from './panels/EditPanel';
+import { ScenariosPanel } from './panels/ScenariosPanel';
+import type { History } from '../../shared/api/contract';
 import { PlanTotals } from './panels/PlanTotals';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { WithdrawalPanel } from './panels/WithdrawalPanel';
@@ -15,7 +18,7 @@ import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
 import { useWorkspace } from './workspace/useWorkspace';
 
-type Tab = 'zones' | 'withdrawal' | 'settings';
+type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'settings';
 
 export function App() {
   const state = useProject();
@@ -23,9 +26,53 @@ export function App() {
   const [tab, setTab] = useState<Tab>('zones');
   const [working, setWorking] = useState(false);
   const [exporting, setExporting] = useState(false);
-  useEffect(() => onAppEvent((event) => event.type === 'menu' && event.command === 'export' && setExporting(true)), []);
+  const [painting, setPainting] = useState<string | null>(null);
+  const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
+
+  const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
+  useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
+
+  /** Runs an edit (each is saved at once), then redraws from the project. */
+  const edit = useCallback(
+    async (change: () => Promise<unknown>) => {
+      setWorking(true);
+      try {
+        await change();
+        await ws.refresh();
+        await refreshHistory();
+      } catch (e) {
+        showError((e as Error).message);
+      } finally {
+        setWorking(false);
+      }
+    },
+    [ws.refresh, refreshHistory, showError],
+  );
+
+  useEffect(() => {
+    const undoRedo = (command: 'undo' | 'redo') => void edit(() => (command === 'undo' ? api.undo({}) : api.redo({})));
+    const offMenu = onAppEvent((event) => {
+      if (event.type !== 'menu') return;
+      if (event.command === 'export') setExporting(true);
+      if (event.command === 'undo' || event.command === 'redo') undoRedo(event.command);
+    });
+    // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) anywhere but in a text field, where the browser's own undo applies.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input, textarea, select')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undoRedo('undo');
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) undoRedo('redo');
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      offMenu();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [edit]);
 
   const districtNames = useMemo(() => new Map((ws.mapData?.districtOutlines ?? []).map((d) => [d.code, d.name])), [ws.mapData]);
   const changedZones = useMemo(() => new Set(ws.withdrawal?.zones.filter((z) => z.changed).map((z) => z.zoneId) ?? []), [ws.withdrawal]);
@@ -38,7 +85,7 @@ export function App() {
 
   function selectZone(zoneId: string) {
     ws.select(zoneId);
-    setTab('zones');
+    if (tab !== 'edit') setTab('zones');
   }
 
   function perform(purpose: FileDialogPurpose, path: string) {
@@ -84,6 +131,7 @@ export function App() {
             changedZones={changedZones}
             highlightedProviders={highlighted}
             onSelect={selectZone}
+            onPaint={painting && !ws.withdrawal ? (areaCodes) => void edit(() => api.assignAreas({ zoneId: painting, areaCodes })) : undefined}
           />
         ) : (
           <section className="map-panel map-panel--empty" aria-label="Coverage map">
@@ -100,6 +148,8 @@ export function App() {
             onChange={setTab}
             tabs={[
               { id: 'zones', label: 'Zones' },
+              { id: 'edit', label: 'Redraw' },
+              { id: 'scenarios', label: 'Scenarios' },
               { id: 'withdrawal', label: 'Withdrawal' },
               { id: 'settings', label: 'Settings' },
             ]}
@@ -112,6 +162,10 @@ export function App() {
                 {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
               </>
             )}
+            {tab === 'edit' && ws.currentMetrics && (
+              <EditPanel zones={ws.currentMetrics.zones} selectedZoneId={ws.selectedZoneId} history={history} painting={painting} onPaint={setPainting} onEdit={edit} />
+            )}
+            {tab === 'scenarios' && <ScenariosPanel onChanged={ws.refresh} onError={showError} />}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
             {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
           </div>

@@ -10,6 +10,8 @@ interface Props {
   mapData: MapData;
   metrics: PlanMetrics;
   onSelect(zoneId: string): void;
+  /** In paint mode, a press-and-drag across areas hands over the areas touched (one edit). */
+  onPaint?(areaCodes: string[]): void;
 }
 
 type AreaFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; zoneId: string | null }>;
@@ -19,12 +21,14 @@ type AreaFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { cod
  * on one canvas so that tens of thousands of areas stay quick. Hovering names
  * the zone; clicking selects it.
  */
-export function AreaLayer({ mapData, metrics, onSelect }: Props) {
+export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
   const map = useMap();
   const layer = useRef<L.GeoJSON | null>(null);
   const zones = useRef(new Map<string, ZoneMetrics>());
   const select = useRef(onSelect);
   select.current = onSelect;
+  const paint = useRef(onPaint);
+  paint.current = onPaint;
   zones.current = new Map(metrics.zones.map((z) => [z.zoneId, z]));
 
   useEffect(() => {
@@ -39,12 +43,30 @@ export function AreaLayer({ mapData, metrics, onSelect }: Props) {
     // No renderer of its own: the map's one canvas (preferCanvas) must take every
     // click, or a second canvas stacked above would swallow the areas' events.
     const created = L.geoJSON(features, { style: { stroke: true, weight: 0.4, color: '#ffffff', opacity: 0.7, fillOpacity: 0.92 } });
+    let stroke: Set<string> | null = null;
+    const finishStroke = () => {
+      if (!stroke) return;
+      const codes = [...stroke];
+      stroke = null;
+      map.dragging.enable();
+      if (codes.length) paint.current?.(codes);
+    };
+    created.on('mousedown', (event: L.LeafletMouseEvent) => {
+      if (!paint.current) return;
+      const code = (event.propagatedFrom as { feature?: AreaFeature }).feature?.properties.code;
+      if (!code) return;
+      map.dragging.disable();
+      stroke = new Set([code]);
+    });
+    map.on('mouseup', finishStroke);
     created.on('click', (event: L.LeafletMouseEvent) => {
+      if (paint.current) return;
       const zoneId = (event.propagatedFrom as { feature?: AreaFeature }).feature?.properties.zoneId;
       if (zoneId) select.current(zoneId);
     });
     created.on('mousemove', (event: L.LeafletMouseEvent) => {
       const feature = (event.propagatedFrom as { feature?: AreaFeature }).feature;
+      if (stroke && feature) stroke.add(feature.properties.code);
       const zone = feature?.properties.zoneId ? zones.current.get(feature.properties.zoneId) : undefined;
       if (!feature || !zone) return;
       // Names come from data: set as text, never as HTML.
@@ -61,6 +83,7 @@ export function AreaLayer({ mapData, metrics, onSelect }: Props) {
     created.addTo(map);
     layer.current = created;
     return () => {
+      map.off('mouseup', finishStroke);
       tooltip.remove();
       created.remove();
       layer.current = null;

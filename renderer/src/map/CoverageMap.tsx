@@ -20,6 +20,7 @@ interface Props {
   changedZones: Set<string>;
   highlightedProviders: Map<string, number>;
   onSelect(zoneId: string): void;
+  onPaint?(areaCodes: string[]): void;
   onRendered?(): void;
 }
 
@@ -39,6 +40,11 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
   const map = useMap();
   useEffect(() => {
     // One frame after the layers are on the map, the canvas has been drawn.
+    // For automation (end-to-end tests, accessibility tools): where a place is on screen.
+    (map.getContainer() as HTMLElement & { carecoverPoint?: (lat: number, lng: number) => [number, number] }).carecoverPoint = (lat, lng) => {
+      const p = map.latLngToContainerPoint([lat, lng]);
+      return [p.x, p.y];
+    };
     const id = requestAnimationFrame(() => {
       map.getContainer().dataset.rendered = 'true';
       // For the benchmark: when, after navigation started, the first complete map was on screen.
@@ -51,7 +57,7 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
 }
 
 /** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
-export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onRendered }: Props) {
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onPaint, onRendered }: Props) {
   const bounds: LatLngBoundsExpression = mapData.bounds ?? [
     [52.39, -1.6],
     [52.98, -0.66],
@@ -62,9 +68,9 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
 
   return (
-    <section className="map-panel" aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)}>
+    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)}>
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
-        <AreaLayer mapData={mapData} metrics={metrics} onSelect={onSelect} />
+        <AreaLayer mapData={mapData} metrics={metrics} onSelect={onSelect} onPaint={onPaint} />
         {mapData.districtOutlines.map((d) => (
           <Polyline key={`d-${d.code}`} positions={toLatLngs(d.lines)} pathOptions={{ color: '#5b6670', weight: 1.4, dashArray: '5 4', opacity: 0.9 }} interactive={false} />
         ))}

@@ -19,6 +19,8 @@ export interface Workspace {
   simulate(providerId: string, cutPercent: number): Promise<void>;
   clearWithdrawal(): void;
   saveSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): Promise<ModelSettings>;
+  /** Reloads map, metrics and settings in place after an edit (no flicker). */
+  refresh(): Promise<void>;
 }
 
 function loadWorkspace() {
@@ -110,6 +112,19 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     return saved;
   }, []);
 
+  const refresh = useCallback(async () => {
+    try {
+      const [map, planMetrics, providerList, settings] = await loadWorkspace();
+      setMapData(map);
+      setMetrics(planMetrics.metrics);
+      setProviders(providerList);
+      setModel(settings);
+      setWithdrawal(null);
+    } catch (e) {
+      report(e);
+    }
+  }, [report]);
+
   const metrics = useMemo(() => (withdrawal ? withdrawal.after : currentMetrics), [withdrawal, currentMetrics]);
 
   return {
@@ -126,5 +141,6 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     simulate,
     clearWithdrawal: () => setWithdrawal(null),
     saveSettings,
+    refresh,
   };
 }

@@ -1,0 +1,166 @@
+import { useEffect, useId, useState } from 'react';
+import type { History } from '../../../shared/api/contract';
+import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import { api } from '../api';
+import { hours } from '../../../shared/format';
+
+interface Props {
+  zones: ZoneMetrics[];
+  selectedZoneId: string | null;
+  history: History;
+  painting: string | null;
+  onPaint(zoneId: string | null): void;
+  /** Runs an edit; the workspace reloads after it. */
+  onEdit(edit: () => Promise<unknown>): Promise<void>;
+}
+
+type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
+
+/** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
+export function EditPanel({ zones, selectedZoneId, history, painting, onPaint, onEdit }: Props) {
+  const id = useId();
+  const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
+  const [mergeInto, setMergeInto] = useState('');
+  const [newName, setNewName] = useState('');
+  const [checks, setChecks] = useState<Checks | null>(null);
+  const zone = zones.find((z) => z.zoneId === target);
+  const [name, setName] = useState(zone?.name ?? '');
+  const [colour, setColour] = useState(zone?.colour ?? '#4e79a7');
+
+  useEffect(() => {
+    if (selectedZoneId) setTarget(selectedZoneId);
+  }, [selectedZoneId]);
+  useEffect(() => {
+    setName(zone?.name ?? '');
+    setColour(zone?.colour ?? '#4e79a7');
+  }, [zone?.name, zone?.colour]);
+  useEffect(() => {
+    api.getPlanChecks({}).then(setChecks, () => setChecks(null));
+  }, [zones]);
+
+  const nameOf = (zoneId: string) => zones.find((z) => z.zoneId === zoneId)?.name ?? zoneId;
+
+  return (
+    <section className="edit" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Redraw zones</h2>
+      <div className="form__actions">
+        <button type="button" className="button" disabled={!history.canUndo} onClick={() => void onEdit(() => api.undo({}))} title={history.canUndo ? `Undo: ${history.canUndo}` : 'Nothing to undo'}>
+          Undo
+        </button>
+        <button type="button" className="button" disabled={!history.canRedo} onClick={() => void onEdit(() => api.redo({}))} title={history.canRedo ? `Redo: ${history.canRedo}` : 'Nothing to redo'}>
+          Redo
+        </button>
+        <span className="hint">{history.canUndo ? `Last edit: ${history.canUndo}` : 'No edits yet'}. Every edit is saved at once.</span>
+      </div>
+
+      <div className="form">
+        <label htmlFor={`${id}-zone`}>Zone</label>
+        <select id={`${id}-zone`} value={target} onChange={(e) => setTarget(e.target.value)}>
+          {zones.map((z) => (
+            <option key={z.zoneId} value={z.zoneId}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+        <div className="form__actions">
+          <button type="button" className={`button${painting === target ? ' button--primary' : ''}`} aria-pressed={painting === target} onClick={() => onPaint(painting === target ? null : target)}>
+            {painting === target ? 'Stop painting' : 'Paint areas into this zone'}
+          </button>
+        </div>
+        <p className="hint">{painting ? `Click or drag across areas on the map to move them into ${nameOf(painting)}.` : 'Choose a zone, then paint: click or drag across areas on the map.'}</p>
+        {zone && (
+          <p className="hint">
+            {zone.areaCount} areas · {hours(zone.demandHours)} h a week · coverage {zone.coverage === null ? '—' : `${Math.round(zone.coverage * 100)}%`}
+          </p>
+        )}
+      </div>
+
+      <fieldset>
+        <legend>This zone</legend>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-colour`}>Colour</label>
+          <input id={`${id}-colour`} type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
+        </div>
+        <div className="form__actions">
+          <button type="button" className="button" disabled={!zone || (name.trim() === zone.name && colour === zone.colour)} onClick={() => void onEdit(() => api.updateZone({ zoneId: target, name: name.trim(), colour }))}>
+            Rename / recolour
+          </button>
+          <button type="button" className="button" onClick={() => void onEdit(() => api.updateZone({ zoneId: target, locked: true }))}>
+            Lock
+          </button>
+          <button type="button" className="button" onClick={() => void onEdit(() => api.updateZone({ zoneId: target, locked: false }))}>
+            Unlock
+          </button>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-merge`}>Merge into</label>
+          <select id={`${id}-merge`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+            <option value="">Choose a zone</option>
+            {zones
+              .filter((z) => z.zoneId !== target)
+              .map((z) => (
+                <option key={z.zoneId} value={z.zoneId}>
+                  {z.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="form__actions">
+          <button type="button" className="button" disabled={!mergeInto} onClick={() => void onEdit(() => api.mergeZones({ from: target, into: mergeInto }))}>
+            Merge
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>New zone</legend>
+        <div className="field">
+          <label htmlFor={`${id}-new`}>Name</label>
+          <input id={`${id}-new`} value={newName} onChange={(e) => setNewName(e.target.value)} />
+        </div>
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={!newName.trim()}
+            onClick={() =>
+              void onEdit(async () => {
+                const { zoneId } = await api.createZone({ name: newName.trim(), areaCodes: [] });
+                setNewName('');
+                setTarget(zoneId);
+                onPaint(zoneId);
+              })
+            }
+          >
+            Create and paint into it
+          </button>
+        </div>
+      </fieldset>
+
+      {checks && (
+        <section aria-label="Plan checks" className="checks">
+          <h3>Checks</h3>
+          {checks.disconnected.length + checks.emptyZones.length + checks.unassignedAreas.length === 0 ? (
+            <p>Every zone is in one piece, none is empty, and every area has a zone.</p>
+          ) : (
+            <ul>
+              {checks.disconnected.map((d) => (
+                <li key={d.zoneId}>
+                  {nameOf(d.zoneId)} is in {d.pieces.length} pieces: {d.pieces.map((p) => (p.length === 1 ? p[0] : `${p.length} areas`)).join(', ')}.
+                </li>
+              ))}
+              {checks.emptyZones.map((z) => (
+                <li key={z}>{nameOf(z)} has no areas.</li>
+              ))}
+              {checks.unassignedAreas.length > 0 && <li>{checks.unassignedAreas.length} areas have no zone.</li>}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

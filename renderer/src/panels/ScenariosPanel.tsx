@@ -1,0 +1,172 @@
+import { useEffect, useId, useState } from 'react';
+import type { PlanSummary } from '../../../shared/api/contract';
+import { api } from '../api';
+import { hours, millions } from '../../../shared/format';
+
+interface Props {
+  onChanged(): Promise<void>;
+  onError(message: string): void;
+}
+
+type Comparison = Awaited<ReturnType<typeof api.comparePlans>>;
+
+const money = (measure: string) => /£/.test(measure);
+
+/** Scenarios: duplicate, rename, switch, delete (with confirmation) and compare plans; plan CSV files. */
+export function ScenariosPanel({ onChanged, onError }: Props) {
+  const id = useId();
+  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [copyName, setCopyName] = useState('');
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const current = plans.find((p) => p.isCurrent);
+
+  const load = () => api.listPlans({}).then(setPlans, (e: Error) => onError(e.message));
+  useEffect(() => void load(), []);
+
+  async function act(action: () => Promise<unknown>) {
+    try {
+      await action();
+      await load();
+      await onChanged();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  }
+
+  async function downloadCsv() {
+    const { csv } = await api.exportPlanCsv({});
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    link.download = `${current?.name ?? 'plan'}.csv`;
+    link.click();
+  }
+
+  return (
+    <section className="scenarios" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Scenarios</h2>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((p) => (
+            <tr key={p.id} className={p.isCurrent ? 'selected' : ''}>
+              <th scope="row">
+                {p.name}
+                {p.isCurrent && <span className="muted"> (current)</span>}
+              </th>
+              <td>
+                {!p.isCurrent && (
+                  <button type="button" className="link-button" onClick={() => void act(() => api.switchPlan({ name: p.name }))}>
+                    Switch to
+                  </button>
+                )}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const newName = window.prompt(`New name for "${p.name}"`, p.name);
+                    if (newName && newName.trim() !== p.name) void act(() => api.renamePlan({ name: p.name, newName: newName.trim() }));
+                  }}
+                >
+                  Rename
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={plans.length === 1}
+                  onClick={() => window.confirm(`Delete the plan "${p.name}"? Its zones and edits go with it.`) && void act(() => api.deletePlan({ name: p.name, confirm: true }))}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="form" onSubmit={(e) => (e.preventDefault(), copyName.trim() && void act(async () => (await api.copyPlan({ from: 'current', name: copyName.trim() }), setCopyName(''))))}>
+        <label htmlFor={`${id}-copy`}>Duplicate the current plan as</label>
+        <input id={`${id}-copy`} value={copyName} onChange={(e) => setCopyName(e.target.value)} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={!copyName.trim()}>
+            Duplicate
+          </button>
+          <button type="button" className="button" onClick={() => void downloadCsv()}>
+            Export plan CSV
+          </button>
+        </div>
+      </form>
+
+      <h3>Compare two plans</h3>
+      <form className="form" onSubmit={(e) => (e.preventDefault(), a && b && void api.comparePlans({ a, b }).then(setComparison, (err: Error) => onError(err.message)))}>
+        <div className="field">
+          <label htmlFor={`${id}-a`}>Plan A</label>
+          <select id={`${id}-a`} value={a} onChange={(e) => setA(e.target.value)}>
+            <option value="">Choose</option>
+            {plans.map((p) => (
+              <option key={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-b`}>Plan B</label>
+          <select id={`${id}-b`} value={b} onChange={(e) => setB(e.target.value)}>
+            <option value="">Choose</option>
+            {plans.map((p) => (
+              <option key={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={!a || !b || a === b}>
+            Compare
+          </button>
+        </div>
+      </form>
+      {comparison && (
+        <>
+          <table className="compact comparison">
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col" className="num">{comparison.a}</th>
+                <th scope="col" className="num">{comparison.b}</th>
+                <th scope="col" className="num">Difference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.rows.map((r) => (
+                <tr key={r.measure}>
+                  <th scope="row">{r.measure}</th>
+                  <td className="num">{money(r.measure) ? millions(r.a) : hours(r.a)}</td>
+                  <td className="num">{money(r.measure) ? millions(r.b) : hours(r.b)}</td>
+                  <td className="num">{money(r.measure) ? millions(r.difference) : hours(r.difference)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Areas that changed zone</th>
+                <td />
+                <td />
+                <td className="num">{comparison.areasMoved.length}</td>
+              </tr>
+            </tbody>
+          </table>
+          {comparison.areasMoved.length > 0 && (
+            <ul className="moved">
+              {comparison.areasMoved.slice(0, 200).map((m) => (
+                <li key={m.areaCode}>
+                  {m.areaCode}: {m.fromZone ?? '—'} → {m.toZone ?? '—'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areaCentre } from '../../shared/plan/split';
+import { readAreaGeometries, readAreaNeighbours, readAssignments } from '../../electron/store/model-data';
+import { currentPlanId } from '../../electron/store/plans';
+import { openApp, skipE2E, type AppSession } from './harness';
+
+describe.skipIf(skipE2E)('redrawing zones', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await openApp();
+    await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const coverageCell = (zoneId: string) => app.page.locator(`tr[data-zone-id="${zoneId}"] td`).nth(2).textContent();
+
+  it('paints three areas from a red zone\'s neighbour into it, undoes, redoes, duplicates, compares and exports the plan', async () => {
+    const { page, services } = app;
+    const db = services.session.db();
+    const zoneOf = readAssignments(db, currentPlanId(db)!);
+    // Three areas of Melton Mowbray (Z13) that border the red Vale of Belvoir (Z14).
+    const border = readAreaNeighbours(db)
+      .flatMap(([a, b]) => (zoneOf.get(a) === 'Z13' && zoneOf.get(b) === 'Z14' ? [a] : zoneOf.get(b) === 'Z13' && zoneOf.get(a) === 'Z14' ? [b] : []))
+      .filter((code, i, all) => all.indexOf(code) === i)
+      .slice(0, 3);
+    expect(border).toHaveLength(3);
+    const geometries = readAreaGeometries(db);
+    const before = await coverageCell('Z14');
+
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z14');
+    await page.getByRole('button', { name: 'Paint areas into this zone' }).click();
+    for (const code of border) {
+      const [lng, lat] = areaCentre(geometries.get(code)!);
+      const [x, y] = await page.locator('.leaflet-container').evaluate((el, [la, ln]) => (el as HTMLElement & { carecoverPoint(a: number, b: number): [number, number] }).carecoverPoint(la!, ln!), [lat!, lng!]);
+      const box = (await page.locator('.leaflet-container').boundingBox())!;
+      await page.mouse.move(box.x + x, box.y + y);
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(code)).toBe('Z14');
+    }
+    await page.getByRole('button', { name: 'Stop painting' }).click();
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await expect.poll(() => coverageCell('Z14')).not.toBe(before);
+    const painted = await coverageCell('Z14');
+    await app.screenshot('redesign-painted');
+
+    // Undo the last of the three, then redo it.
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(border[2]!)).toBe('Z13');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(border[2]!)).toBe('Z14');
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await expect.poll(() => coverageCell('Z14')).toBe(painted);
+
+    // Duplicate the plan, compare it with the original, export its CSV.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Duplicate the current plan as').fill('Belvoir option');
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await expect.poll(() => page.locator('.scenarios tbody tr').count()).toBe(2);
+    await page.getByLabel('Plan A', { exact: true }).selectOption('Belvoir option');
+    await page.getByLabel('Plan B', { exact: true }).selectOption('Sample framework zones');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('.comparison').textContent()).toContain('Areas that changed zone');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export plan CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('area_code,zone_id,zone_name');
+    for (const code of border) expect(csv).toContain(`${code},Z14,`);
+    await app.screenshot('redesign-compare');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
