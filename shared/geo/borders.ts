@@ -1,4 +1,5 @@
 import { boundsOf } from './bounds';
+import { pointInRing } from './point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
 /** Coordinates closer than about this (in degrees, ~1 cm) count as the same point when matching borders. */
@@ -199,15 +200,6 @@ export function signedArea(ring: Position[]): number {
   return sum;
 }
 
-function pointInRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-  }
-  return inside;
-}
 
 /** Outlines for one grouping; build an EdgeTopology yourself to ask for several. */
 export function groupOutlines(geometries: ReadonlyMap<string, AreaGeometry>, groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {

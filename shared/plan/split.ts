@@ -1,3 +1,4 @@
+import { pointInRing } from '../geo/point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from '../geo/types';
 
 /** Area-weighted centre of a geometry's outer rings (holes ignored: for deciding sides, that is enough). */
@@ -21,15 +22,6 @@ export function areaCentre(geometry: AreaGeometry): Position {
   return [x / (3 * total), y / (3 * total)];
 }
 
-function inRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi! > p[1]! !== yj! > p[1]! && p[0]! < ((xj! - xi!) * (p[1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-  }
-  return inside;
-}
 
 /** Which side of a polyline a point lies: +1 left, -1 right, judged by the nearest segment. */
 function sideOfLine(p: Position, line: Position[]): number {
@@ -66,7 +58,7 @@ export function splitAreas(areas: ReadonlyMap<string, AreaGeometry>, shape: Spli
   const ring = shape.type === 'polygon' ? (closed ? shape.coordinates : [...shape.coordinates, first!]) : [];
   for (const [code, geometry] of areas) {
     const centre = areaCentre(geometry);
-    if (shape.type === 'polygon' ? inRing(centre, ring) : sideOfLine(centre, shape.coordinates) > 0) moving.push(code);
+    if (shape.type === 'polygon' ? pointInRing(centre, ring) : sideOfLine(centre, shape.coordinates) > 0) moving.push(code);
   }
   return moving.sort();
 }
