@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { computePlanMetrics } from '../shared/coverage/metrics';
@@ -9,7 +12,24 @@ import { defaultInputs } from './coverage.bench';
 import { medianMs, report } from './harness';
 import { readEnglandAreas, sharedDataDir } from './england';
 
-const mapshaper = createRequire(__filename)('mapshaper') as { applyCommands(commands: string, input: Record<string, unknown>): Promise<Record<string, string | Buffer>> };
+type Mapshaper = { applyCommands(commands: string, input: Record<string, unknown>): Promise<Record<string, string | Buffer>> };
+
+/**
+ * mapshaper is installed for the benchmark only, outside the project's lock
+ * file (one of its optional native helpers is not on every registry mirror,
+ * which would break npm ci): into dist/bench-tools, on first use.
+ */
+function loadMapshaper(): Mapshaper {
+  const tools = path.resolve(__dirname, '..', 'bench-tools');
+  if (!fs.existsSync(path.join(tools, 'node_modules', 'mapshaper'))) {
+    console.log('  (installing mapshaper 0.7 for the comparison into dist/bench-tools)');
+    const result = spawnSync('npm', ['install', '--prefix', tools, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', 'mapshaper@0.7.70'], { stdio: 'ignore', shell: process.platform === 'win32' });
+    if (result.status !== 0) throw new Error('could not install mapshaper for the benchmark');
+  }
+  return createRequire(path.join(tools, 'index.js'))('mapshaper') as Mapshaper;
+}
+let mapshaperModule: Mapshaper | null = null;
+const mapshaper = { applyCommands: (c: string, i: Record<string, unknown>) => (mapshaperModule ??= loadMapshaper()).applyCommands(c, i) };
 
 function timeOnce(fn: () => unknown): number {
   const start = process.hrtime.bigint();

@@ -7,7 +7,9 @@ import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectF
 import { Tabs } from './components/Tabs';
 import { CoverageMap } from './map/CoverageMap';
 import { ContingencyPanel } from './panels/ContingencyPanel';
-import { EditPanel } from './panels/EditPanel';
+import { EditPanel, type EditTool } from './panels/EditPanel';
+import { areaCentre } from '../../shared/plan/split';
+import { pointInRing } from '../../shared/geo/point-in-ring';
 import { ScenariosPanel } from './panels/ScenariosPanel';
 import type { History } from '../../shared/api/contract';
 import { PlanTotals } from './panels/PlanTotals';
@@ -27,9 +29,12 @@ export function App() {
   const [working, setWorking] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [painting, setPainting] = useState<string | null>(null);
+  const [tool, setTool] = useState<EditTool>('paint');
+  const [lastSelection, setLastSelection] = useState<string[]>([]);
   const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
+  const centres = useMemo(() => new Map((ws.mapData?.areas ?? []).map((a) => [a.code, areaCentre(a.geometry)])), [ws.mapData]);
 
   const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
   useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
@@ -83,6 +88,18 @@ export function App() {
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
 
+  /** A rectangle or lasso moves the areas whose middle it holds; a line splits the zone. */
+  async function onShape(zoneId: string, kind: 'rectangle' | 'lasso' | 'line', coordinates: [number, number][]) {
+    if (kind === 'line') {
+      const name = `${ws.currentMetrics?.zones.find((z) => z.zoneId === zoneId)?.name ?? zoneId} (split)`;
+      return edit(() => api.splitZone({ zoneId, name, shape: { type: 'line', coordinates } }));
+    }
+    const ring = [...coordinates, coordinates[0]!];
+    const picked = [...centres].filter(([, c]) => pointInRing(c, ring)).map(([code]) => code);
+    setLastSelection(picked);
+    if (picked.length) await edit(() => api.assignAreas({ zoneId, areaCodes: picked }));
+  }
+
   function selectZone(zoneId: string) {
     ws.select(zoneId);
     if (tab !== 'edit') setTab('zones');
@@ -131,7 +148,8 @@ export function App() {
             changedZones={changedZones}
             highlightedProviders={highlighted}
             onSelect={selectZone}
-            onPaint={painting && !ws.withdrawal ? (areaCodes) => void edit(() => api.assignAreas({ zoneId: painting, areaCodes })) : undefined}
+            onPaint={painting && !ws.withdrawal && tool === 'paint' ? (areaCodes) => void edit(() => api.assignAreas({ zoneId: painting, areaCodes })) : undefined}
+            drawing={painting && !ws.withdrawal && tool !== 'paint' ? { kind: tool, onShape: (kind, coordinates) => void onShape(painting, kind, coordinates) } : undefined}
           />
         ) : (
           <section className="map-panel map-panel--empty" aria-label="Coverage map">
@@ -163,7 +181,17 @@ export function App() {
               </>
             )}
             {tab === 'edit' && ws.currentMetrics && (
-              <EditPanel zones={ws.currentMetrics.zones} selectedZoneId={ws.selectedZoneId} history={history} painting={painting} onPaint={setPainting} onEdit={edit} />
+              <EditPanel
+                zones={ws.currentMetrics.zones}
+                selectedZoneId={ws.selectedZoneId}
+                history={history}
+                painting={painting}
+                tool={tool}
+                onTool={setTool}
+                onPaint={setPainting}
+                lastSelection={lastSelection}
+                onEdit={edit}
+              />
             )}
             {tab === 'scenarios' && <ScenariosPanel onChanged={ws.refresh} onError={showError} />}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}

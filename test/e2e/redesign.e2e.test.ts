@@ -42,7 +42,7 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
       await page.mouse.up();
       await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(code)).toBe('Z14');
     }
-    await page.getByRole('button', { name: 'Stop painting' }).click();
+    await page.getByRole('button', { name: 'Stop editing on the map' }).click();
     await page.getByRole('tab', { name: 'Zones' }).click();
     await expect.poll(() => coverageCell('Z14')).not.toBe(before);
     const painted = await coverageCell('Z14');
@@ -72,5 +72,47 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     for (const code of border) expect(csv).toContain(`${code},Z14,`);
     await app.screenshot('redesign-compare');
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('moves the areas a rectangle holds, and splits a zone along a drawn line', async () => {
+    const { page, services } = app;
+    const db = services.session.db();
+    const geometries = readAreaGeometries(db);
+    const toScreen = async ([lng, lat]: number[]) => {
+      const [x, y] = await page.locator('.leaflet-container').evaluate((el, [la, ln]) => (el as HTMLElement & { carecoverPoint(a: number, b: number): [number, number] }).carecoverPoint(la!, ln!), [lat!, lng!]);
+      const box = (await page.locator('.leaflet-container').boundingBox())!;
+      return [box.x + x, box.y + y] as const;
+    };
+    const drag = async (from: number[], to: number[]) => {
+      const [x1, y1] = await toScreen(from);
+      const [x2, y2] = await toScreen(to);
+      await page.mouse.move(x1, y1);
+      await page.mouse.down();
+      await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+      await page.mouse.move(x2, y2, { steps: 4 });
+      await page.mouse.up();
+    };
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
+    await page.getByRole('button', { name: 'Rectangle' }).click();
+    await page.getByRole('button', { name: 'Paint areas into this zone' }).click();
+    // A small box around the middle of one Market Harborough (Z11) area.
+    const zoneOf = readAssignments(db, currentPlanId(db)!);
+    const target = [...zoneOf].find(([, z]) => z === 'Z11')![0];
+    const [cx, cy] = areaCentre(geometries.get(target)!);
+    await drag([cx! - 0.002, cy! - 0.002], [cx! + 0.002, cy! + 0.002]);
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(target)).toBe('Z12');
+    await page.getByRole('button', { name: 'Stop editing on the map' }).click();
+
+    // Split Loughborough along a north–south line through it.
+    const zones = () => services.coverage.metrics().metrics.zones.length;
+    const count = zones();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z01');
+    await page.getByRole('button', { name: 'Split along a line' }).click();
+    await page.getByRole('button', { name: 'Draw a line to split this zone' }).click();
+    await drag([-1.2, 52.72], [-1.2, 52.83]);
+    await expect.poll(zones).toBe(count + 1);
+    expect(services.coverage.metrics().metrics.zones.some((z) => z.name === 'Loughborough (split)')).toBe(true);
+    await app.screenshot('redesign-split');
   });
 });

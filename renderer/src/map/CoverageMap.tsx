@@ -6,6 +6,7 @@ import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider, Settings } from '../../../shared/domain/types';
 import { zoneStyle } from '../../../shared/style/coverage-style';
 import { AreaLayer } from './AreaLayer';
+import { DrawTool, type DrawKind } from './DrawTool';
 import { toLatLngs, zoneLabelPoints } from './geometry';
 import { Legend } from './Legend';
 import { ProviderMarkers } from './ProviderMarkers';
@@ -21,6 +22,8 @@ interface Props {
   highlightedProviders: Map<string, number>;
   onSelect(zoneId: string): void;
   onPaint?(areaCodes: string[]): void;
+  /** A drawing tool in use (Redraw tab): the map draws instead of panning or selecting. */
+  drawing?: { kind: DrawKind; onShape(kind: DrawKind, coordinates: [number, number][]): void } | undefined;
   onRendered?(): void;
 }
 
@@ -57,7 +60,7 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
 }
 
 /** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
-export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onPaint, onRendered }: Props) {
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onPaint, drawing, onRendered }: Props) {
   const bounds: LatLngBoundsExpression = mapData.bounds ?? [
     [52.39, -1.6],
     [52.98, -0.66],
@@ -70,7 +73,8 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   return (
     <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)}>
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
-        <AreaLayer mapData={mapData} metrics={metrics} onSelect={onSelect} onPaint={onPaint} />
+        <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} />
+        {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}
         {mapData.districtOutlines.map((d) => (
           <Polyline key={`d-${d.code}`} positions={toLatLngs(d.lines)} pathOptions={{ color: '#5b6670', weight: 1.4, dashArray: '5 4', opacity: 0.9 }} interactive={false} />
         ))}

@@ -4,12 +4,19 @@ import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { api } from '../api';
 import { hours } from '../../../shared/format';
 
+export type EditTool = 'paint' | 'rectangle' | 'lasso' | 'line';
+
 interface Props {
   zones: ZoneMetrics[];
   selectedZoneId: string | null;
   history: History;
+  /** The zone being painted into and the tool in use, or null. */
   painting: string | null;
+  tool: EditTool;
+  onTool(tool: EditTool): void;
   onPaint(zoneId: string | null): void;
+  /** Areas picked by the last rectangle or lasso (for "new zone from selection"). */
+  lastSelection: string[];
   /** Runs an edit; the workspace reloads after it. */
   onEdit(edit: () => Promise<unknown>): Promise<void>;
 }
@@ -17,7 +24,7 @@ interface Props {
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, onPaint, onEdit }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -62,12 +69,34 @@ export function EditPanel({ zones, selectedZoneId, history, painting, onPaint, o
             </option>
           ))}
         </select>
+        <div className="tool-buttons" role="group" aria-label="Drawing tool">
+          {(
+            [
+              ['paint', 'Brush'],
+              ['rectangle', 'Rectangle'],
+              ['lasso', 'Lasso'],
+              ['line', 'Split along a line'],
+            ] as [EditTool, string][]
+          ).map(([value, label]) => (
+            <button key={value} type="button" className={`button${tool === value ? ' button--primary' : ''}`} aria-pressed={tool === value} onClick={() => onTool(value)}>
+              {label}
+            </button>
+          ))}
+        </div>
         <div className="form__actions">
           <button type="button" className={`button${painting === target ? ' button--primary' : ''}`} aria-pressed={painting === target} onClick={() => onPaint(painting === target ? null : target)}>
-            {painting === target ? 'Stop painting' : 'Paint areas into this zone'}
+            {painting === target ? 'Stop editing on the map' : tool === 'line' ? 'Draw a line to split this zone' : 'Paint areas into this zone'}
           </button>
         </div>
-        <p className="hint">{painting ? `Click or drag across areas on the map to move them into ${nameOf(painting)}.` : 'Choose a zone, then paint: click or drag across areas on the map.'}</p>
+        <p className="hint">
+          {!painting
+            ? 'Choose a zone and a tool, then draw on the map.'
+            : tool === 'paint'
+              ? `Click or drag across areas to move them into ${nameOf(painting)}.`
+              : tool === 'line'
+                ? `Press and drag a line across ${nameOf(painting)}: the areas on its left become a new zone.`
+                : `Press and drag a ${tool} on the map: the areas whose middle falls inside move into ${nameOf(painting)}.`}
+        </p>
         {zone && (
           <p className="hint">
             {zone.areaCount} areas · {hours(zone.demandHours)} h a week · coverage {zone.coverage === null ? '—' : `${Math.round(zone.coverage * 100)}%`}
@@ -137,6 +166,14 @@ export function EditPanel({ zones, selectedZoneId, history, painting, onPaint, o
             }
           >
             Create and paint into it
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!newName.trim() || lastSelection.length === 0}
+            onClick={() => void onEdit(() => api.createZone({ name: newName.trim(), areaCodes: lastSelection }).then(() => setNewName('')))}
+          >
+            Create from last selection ({lastSelection.length} areas)
           </button>
         </div>
       </fieldset>
