@@ -38,7 +38,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    // End-to-end waits poll the page; CI machines are slower than a laptop.
+    expect: { poll: { timeout: 5_000, interval: 50 } },
     hookTimeout: 120_000,
     reporters: ['default', './test/summary-reporter.ts'],
   },

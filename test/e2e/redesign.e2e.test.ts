@@ -66,6 +66,10 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     await page.getByLabel('Plan B', { exact: true }).selectOption('Sample framework zones');
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(() => page.locator('.comparison').textContent()).toContain('Areas that changed zone');
+    await page.getByRole('button', { name: 'Show both maps side by side' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Two plans side by side' }).locator('img').count()).toBe(2);
+    await app.screenshot('redesign-two-maps');
+    await page.getByRole('dialog', { name: 'Two plans side by side' }).getByRole('button', { name: 'Close' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export plan CSV' }).click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe('area_code,zone_id,zone_name');
@@ -101,7 +105,7 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     const target = [...zoneOf].find(([, z]) => z === 'Z11')![0];
     const [cx, cy] = areaCentre(geometries.get(target)!);
     await drag([cx! - 0.002, cy! - 0.002], [cx! + 0.002, cy! + 0.002]);
-    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(target)).toBe('Z12');
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(target), { timeout: 5000 }).toBe('Z12');
     await page.getByRole('button', { name: 'Stop editing on the map' }).click();
 
     // Split Loughborough along a north–south line through it.

@@ -20,6 +20,14 @@ export function ScenariosPanel({ onChanged, onError }: Props) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [maps, setMaps] = useState<[string, string] | null>(null);
+
+  async function showMaps(first: string, second: string) {
+    const svgFor = (plan: string) => api.previewMap({ request: { kind: 'map', format: 'svg', plan, title: plan, subtitle: 'Coverage by zone', includeFlaggedTable: false } });
+    const [x, y] = await Promise.all([svgFor(first), svgFor(second)]);
+    const url = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    setMaps([url(x.svg), url(y.svg)]);
+  }
   const current = plans.find((p) => p.isCurrent);
 
   const load = () => api.listPlans({}).then(setPlans, (e: Error) => onError(e.message));
@@ -156,6 +164,11 @@ export function ScenariosPanel({ onChanged, onError }: Props) {
               </tr>
             </tbody>
           </table>
+          <div className="form__actions">
+            <button type="button" className="button" onClick={() => void showMaps(comparison.a, comparison.b).catch((e: Error) => onError(e.message))}>
+              Show both maps side by side
+            </button>
+          </div>
           {comparison.areasMoved.length > 0 && (
             <ul className="moved">
               {comparison.areasMoved.slice(0, 200).map((m) => (
@@ -166,6 +179,27 @@ export function ScenariosPanel({ onChanged, onError }: Props) {
             </ul>
           )}
         </>
+      )}
+      {maps && (
+        <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && setMaps(null)}>
+          <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-label="Two plans side by side">
+            <div className="compare-maps">
+              <figure>
+                <img src={maps[0]} alt={`Coverage map of ${comparison?.a ?? 'plan A'}`} />
+                <figcaption>{comparison?.a}</figcaption>
+              </figure>
+              <figure>
+                <img src={maps[1]} alt={`Coverage map of ${comparison?.b ?? 'plan B'}`} />
+                <figcaption>{comparison?.b}</figcaption>
+              </figure>
+            </div>
+            <div className="dialog__actions">
+              <button type="button" className="button" autoFocus onClick={() => setMaps(null)}>
+                Close
+              </button>
+            </div>
+          </div>
+        </div>
       )}
     </section>
   );

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../helpers/temp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanValid } from '@turf/turf';
 import { EdgeTopology, signedArea } from '../../../shared/geo/borders';
@@ -92,5 +95,31 @@ describe('EdgeTopology.neighbours', () => {
     const found = new EdgeTopology(areaGeometries(project)).neighbours().map((p) => p.join(' '));
     const expected = project.neighbours.map(([a, b]) => (a < b ? `${a} ${b}` : `${b} ${a}`)).sort();
     expect(found).toEqual(expected);
+  });
+});
+
+describe('EdgeTopology.dissolve on raw published boundaries (borders that do not match vertex for vertex)', () => {
+  const raw = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'melton-lsoa11-raw.geojson'), 'utf8')) as {
+    features: { properties: { LSOA11CD: string }; geometry: AreaGeometry }[];
+  };
+  const geometriesRaw = new Map(raw.features.map((f) => [f.properties.LSOA11CD, f.geometry]));
+
+  it('dissolves a whole district into one polygon with no holes: no slivers where neighbours disagree by 1e-9°', () => {
+    const dissolved = new EdgeTopology(geometriesRaw).dissolve(() => 'Melton').get('Melton')!;
+    expect(dissolved).toHaveLength(1);
+    expect(dissolved[0]).toHaveLength(1);
+    const areas = [...geometriesRaw.values()].reduce((sum, g) => sum + areaOfGeometry(g), 0);
+    expect(Math.abs(areaOf(dissolved) - areas) / areas).toBeLessThan(1e-4);
+  });
+
+  it('gives two zones the same border vertices where they meet', () => {
+    const codes = [...geometriesRaw.keys()].sort();
+    const half = new Set(codes.slice(0, Math.floor(codes.length / 2)));
+    const zones = new EdgeTopology(geometriesRaw).dissolve((c) => (half.has(c) ? 'A' : 'B'));
+    const key = (p: Position) => `${p[0]},${p[1]}`;
+    const a = new Set(zones.get('A')!.flat(2).map(key));
+    const shared = zones.get('B')!.flat(2).map(key).filter((k) => a.has(k));
+    expect(shared.length).toBeGreaterThan(5);
+    for (const polygons of zones.values()) expect(booleanValid((polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons }) as never)).toBe(true);
   });
 });
