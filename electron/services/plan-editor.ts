@@ -183,11 +183,12 @@ export class PlanEditor {
     };
   }
 
-  checks(planName?: string, minimumDemandHours = 0): PlanChecks {
+  checks(planName?: string, minimumDemandHours?: number): PlanChecks {
     const db = this.session.db();
     const plan = this.plan(db, planName);
     const { metrics } = this.coverage.metrics(plan.name);
-    return checkPlan(this.coverage.inputs(plan.name), metrics, readAreaNeighbours(db), minimumDemandHours);
+    const minimum = minimumDemandHours ?? this.coverage.settings().settings.minZoneDemandHours;
+    return checkPlan(this.coverage.inputs(plan.name), metrics, readAreaNeighbours(db), minimum);
   }
 
   exportCsv(planName?: string): string {

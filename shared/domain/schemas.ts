@@ -52,5 +52,7 @@ export const SettingsFieldsSchema = z.object({
     distanceLimitKm: z.number().min(0).max(500),
     budgetPerYear: z.number().min(0),
     weeksPerYear: z.number().min(1).max(53),
+    /** Zone redesign checks flag zones whose demand falls below this. */
+    minZoneDemandHours: z.number().min(0).max(1_000_000),
 });
 export const SettingsSchema = SettingsFieldsSchema.refine((s) => s.redBelow <= s.amberBelow, { message: 'the red line must not be above the amber line', path: ['redBelow'] });

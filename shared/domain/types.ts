@@ -52,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   distanceLimitKm: 15,
   budgetPerYear: 0,
   weeksPerYear: 52,
+  minZoneDemandHours: 0,
 };
 
 /** Everything the coverage model reads for one plan. */

@@ -181,7 +181,7 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
       {checks && (
         <section aria-label="Plan checks" className="checks">
           <h3>Checks</h3>
-          {checks.disconnected.length + checks.emptyZones.length + checks.unassignedAreas.length === 0 ? (
+          {checks.disconnected.length + checks.emptyZones.length + checks.unassignedAreas.length + checks.belowMinimumDemand.length === 0 ? (
             <p>Every zone is in one piece, none is empty, and every area has a zone.</p>
           ) : (
             <ul>
@@ -192,6 +192,11 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
               ))}
               {checks.emptyZones.map((z) => (
                 <li key={z}>{nameOf(z)} has no areas.</li>
+              ))}
+              {checks.belowMinimumDemand.map((z) => (
+                <li key={`min-${z.zoneId}`}>
+                  {nameOf(z.zoneId)} has only {hours(z.demandHours)} h a week of demand, below the minimum set in Settings.
+                </li>
               ))}
               {checks.unassignedAreas.length > 0 && <li>{checks.unassignedAreas.length} areas have no zone.</li>}
             </ul>

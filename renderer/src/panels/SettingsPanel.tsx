@@ -21,6 +21,7 @@ function toFields(model: ModelSettings): Fields {
   for (const [key] of percentFields) fields[key] = String(Math.round(model.settings[key] * 1000) / 10);
   fields.distanceLimitKm = String(model.settings.distanceLimitKm);
   fields.budgetPerYear = String(model.settings.budgetPerYear);
+  fields.minZoneDemandHours = String(model.settings.minZoneDemandHours);
   for (const band of model.bands) {
     fields[`${band.id}.hourlyRate`] = band.hourlyRate.toFixed(2);
     fields[`${band.id}.floor`] = band.floor === null ? '' : band.floor.toFixed(2);
@@ -57,6 +58,7 @@ export function SettingsPanel({ model, onSave }: Props) {
     for (const [key, label] of percentFields) settings[key] = (number(key, label) ?? 0) / 100;
     settings.distanceLimitKm = number('distanceLimitKm', 'Distance limit') ?? 0;
     settings.budgetPerYear = number('budgetPerYear', 'Budget') ?? 0;
+    settings.minZoneDemandHours = number('minZoneDemandHours', 'Minimum zone demand') ?? 0;
     const bands = model.bands.map((band) => ({
       ...band,
       hourlyRate: number(`${band.id}.hourlyRate`, `${band.name} rate`) ?? 0,
@@ -94,6 +96,7 @@ export function SettingsPanel({ model, onSave }: Props) {
           <legend>Coverage and fragility</legend>
           {percentFields.map(([key, label]) => input(key, label, '%'))}
           {input('distanceLimitKm', 'Distance limit for contingency', 'km')}
+          {input('minZoneDemandHours', 'Redraw checks: flag zones with demand below', 'h/wk')}
         </fieldset>
         <fieldset>
           <legend>Rates and budget</legend>
