@@ -50,6 +50,13 @@ describe('EdgeTopology.dissolve on the real Leicestershire LSOAs', () => {
     expect(Math.abs(dissolved - areas) / areas).toBeLessThan(1e-4);
   });
 
+  it('leaves no holes that are not holes in the source', () => {
+    const sourceHoles = [...geometriesByArea.values()].reduce((n, g) => n + polygonsOf(g).reduce((m, rings) => m + rings.length - 1, 0), 0);
+    const zoneHoles = [...zones.values()].reduce((n, polygons) => n + polygons.reduce((m, rings) => m + rings.length - 1, 0), 0);
+    expect(zoneHoles).toBeLessThanOrEqual(sourceHoles);
+    expect(zoneHoles).toBe(0); // Leicester city's hole in the county is bordered by several zones, so no zone holds it
+  });
+
   it('makes every zone a valid (Multi)Polygon', () => {
     for (const [zoneId, polygons] of zones) {
       const geometry = polygons.length === 1 ? { type: 'Polygon' as const, coordinates: polygons[0]! } : { type: 'MultiPolygon' as const, coordinates: polygons };
