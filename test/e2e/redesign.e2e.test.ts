@@ -100,6 +100,7 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
     await page.getByRole('button', { name: 'Rectangle' }).click();
     await page.getByRole('button', { name: 'Paint areas into this zone' }).click();
+    await page.locator('.leaflet-container.map--drawing').waitFor(); // the tool is listening
     // A small box around the middle of one Market Harborough (Z11) area.
     const zoneOf = readAssignments(db, currentPlanId(db)!);
     const target = [...zoneOf].find(([, z]) => z === 'Z11')![0];
@@ -114,6 +115,7 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     await page.getByLabel('Zone', { exact: true }).selectOption('Z01');
     await page.getByRole('button', { name: 'Split along a line' }).click();
     await page.getByRole('button', { name: 'Draw a line to split this zone' }).click();
+    await page.locator('.leaflet-container.map--drawing').waitFor();
     await drag([-1.2, 52.72], [-1.2, 52.83]);
     await expect.poll(zones).toBe(count + 1);
     expect(services.coverage.metrics().metrics.zones.some((z) => z.name === 'Loughborough (split)')).toBe(true);

@@ -106,7 +106,8 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
             </Tooltip>
           </CircleMarker>
         ))}
-        <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} />
+        {/* While redrawing, branch markers would catch the strokes meant for the areas beneath them. */}
+        {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} />}
         <ScaleControl position="bottomleft" imperial={false} />
         <FitButton bounds={bounds} />
         <Rendered onRendered={onRendered} />

@@ -25,13 +25,19 @@ export function DrawTool({ kind, onShape }: Props) {
     map.dragging.disable();
     const container = map.getContainer();
     container.classList.add('map--drawing');
-    const down = (e: { latlng: LatLng }) => {
-      drawing.current = [e.latlng];
-      setPoints([e.latlng]);
+    // Plain DOM pointer events, captured on the container: Leaflet's own mouse events
+    // pass through its canvas hit-testing, which could drop the first press.
+    const at = (e: PointerEvent) => map.mouseEventToLatLng(e);
+    const down = (e: PointerEvent) => {
+      if (e.button !== 0 || (e.target as HTMLElement).closest('.leaflet-control, .legend, .map-button')) return;
+      e.stopPropagation();
+      drawing.current = [at(e)];
+      setPoints(drawing.current);
     };
-    const move = (e: { latlng: LatLng }) => {
+    const move = (e: PointerEvent) => {
       if (!drawing.current) return;
-      drawing.current = kind === 'rectangle' ? [drawing.current[0]!, e.latlng] : [...drawing.current, e.latlng];
+      const p = at(e);
+      drawing.current = kind === 'rectangle' ? [drawing.current[0]!, p] : [...drawing.current, p];
       setPoints(drawing.current);
     };
     const up = () => {
@@ -46,13 +52,13 @@ export function DrawTool({ kind, onShape }: Props) {
       }
       done.current(kind, coordinates);
     };
-    map.on('mousedown', down);
-    map.on('mousemove', move);
-    map.on('mouseup', up);
+    container.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointermove', move, true);
+    window.addEventListener('pointerup', up, true);
     return () => {
-      map.off('mousedown', down);
-      map.off('mousemove', move);
-      map.off('mouseup', up);
+      container.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointermove', move, true);
+      window.removeEventListener('pointerup', up, true);
       map.dragging.enable();
       container.classList.remove('map--drawing');
     };
