@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { GeoFeature, GeoFeatureCollection } from '../../shared/export/geojson';
+import { boundsOf, multiPolygon } from '../../shared/geo/bounds';
 import type { Position } from '../../shared/geo/types';
 import { sqliteOptions } from '../store/native';
 
@@ -44,15 +45,7 @@ function wkbMultiPolygon(polygons: Position[][][]): Buffer {
 
 /** GeoPackage binary: "GP", version 0, flags (little-endian, xy envelope), srs id, envelope, then WKB. */
 export function gpkgGeometry(polygons: Position[][][], srsId = 4326): Buffer {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const rings of polygons) {
-    for (const p of rings[0] ?? []) {
-      minX = Math.min(minX, p[0]!);
-      maxX = Math.max(maxX, p[0]!);
-      minY = Math.min(minY, p[1]!);
-      maxY = Math.max(maxY, p[1]!);
-    }
-  }
+  const { minX, minY, maxX, maxY } = boundsOf([multiPolygon(polygons)]);
   const header = Buffer.alloc(8 + 32);
   header.write('GP', 0, 'latin1');
   header.writeUInt8(0, 2);
@@ -81,17 +74,7 @@ export function writeGeoPackage(file: string, layer: string, collection: GeoFeat
     const keys = [...new Set(collection.features.flatMap((f) => Object.keys(f.properties)))];
     const numeric = new Set(keys.filter((k) => collection.features.every((f) => f.properties[k] === null || typeof f.properties[k] === 'number')));
     const column = (k: string) => `"${k.replace(/"/g, '""')}"`;
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const f of collection.features) {
-      for (const rings of polygonsOfFeature(f)) {
-        for (const p of rings[0] ?? []) {
-          minX = Math.min(minX, p[0]!);
-          maxX = Math.max(maxX, p[0]!);
-          minY = Math.min(minY, p[1]!);
-          maxY = Math.max(maxY, p[1]!);
-        }
-      }
-    }
+    const { minX, minY, maxX, maxY } = boundsOf(collection.features.map((f) => multiPolygon(polygonsOfFeature(f))));
     db.transaction(() => {
       db.exec(`
         CREATE TABLE gpkg_spatial_ref_sys (

@@ -1,6 +1,8 @@
 import type { PlanMetrics } from '../coverage/schemas';
 import type { Settings } from '../domain/types';
 import { millions, percent, suppressed } from '../format';
+import { boundsOf, multiPolygon } from '../geo/bounds';
+import { pointInRing } from '../geo/point-in-ring';
 import type { Position } from '../geo/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL, zoneStyle } from '../style/coverage-style';
 import { attrs, escapeXml, mm, rect, text, textWidth, wrap } from './svg';
@@ -106,18 +108,8 @@ export function renderMapDocument(input: MapDocumentInput): string {
   const panel: Box = landscape ? { x: W - margin - panelW, y: bodyTop, w: panelW, h: bodyBottom - bodyTop } : { x: margin, y: frame.y + frame.h + 5 * f, w: panelW, h: bodyBottom - frame.y - frame.h - 5 * f };
 
   // Projection: equirectangular at the map's middle latitude, fitted into the frame.
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-  for (const polygons of input.zoneShapes.values()) {
-    for (const rings of polygons) {
-      for (const [lon, lat] of rings[0] ?? []) {
-        minLon = Math.min(minLon, lon!);
-        maxLon = Math.max(maxLon, lon!);
-        minLat = Math.min(minLat, lat!);
-        maxLat = Math.max(maxLat, lat!);
-      }
-    }
-  }
-  if (!Number.isFinite(minLon)) [minLon, minLat, maxLon, maxLat] = [-1, 52, 0, 53];
+  const box = boundsOf([...input.zoneShapes.values()].map(multiPolygon));
+  const [minLon, minLat, maxLon, maxLat] = Number.isFinite(box.minX) ? [box.minX, box.minY, box.maxX, box.maxY] : [-1, 52, 0, 53];
   const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const pad = 4 * f;
   const scale = Math.min((frame.w - 2 * pad) / ((maxLon - minLon) * kx || 1), (frame.h - 2 * pad) / (maxLat - minLat || 1));
@@ -294,7 +286,7 @@ function labelAnchor(polygons: [number, number][][]): [number, number] {
   const ys = best.map((p) => p[1]);
   const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
   const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  if (inside(best, cx, cy)) return [cx, cy];
+  if (pointInRing([cx, cy], best)) return [cx, cy];
   // Scan the middle row for the widest run inside the ring.
   const crossings: number[] = [];
   for (let i = 0; i + 1 < best.length; i++) {
@@ -312,15 +304,5 @@ function labelAnchor(polygons: [number, number][][]): [number, number] {
     }
   }
   return [mid, cy];
-}
-
-function inside(ring: [number, number][], x: number, y: number): boolean {
-  let result = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
-  }
-  return result;
 }
 

@@ -1,10 +1,15 @@
-import { polygonsOf, type AreaGeometry } from './types';
+import { polygonsOf, type AreaGeometry, type Position } from './types';
 
 export interface Bounds {
   minX: number;
   minY: number;
   maxX: number;
   maxY: number;
+}
+
+/** The geometry of a bare list of polygons (rings of positions), for bounds and tests alike. */
+export function multiPolygon(polygons: Position[][][]): AreaGeometry {
+  return { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** The bounding box of the outer rings of some geometries (infinite when there are none). */

@@ -16,7 +16,6 @@ export const CLASS_FILL: Record<CoverageClass, string> = {
 };
 
 export const HATCH_INK = '#1b1b1b';
-export const SELECTED_OUTLINE = '#111111';
 
 export const CLASS_ORDER: readonly CoverageClass[] = ['red', 'amber', 'covered', 'no-demand'];
 

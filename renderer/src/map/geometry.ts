@@ -1,20 +1,12 @@
 import type { MapData } from '../../../shared/api/contract';
-import { polygonsOf } from '../../../shared/geo/types';
+import { boundsOf } from '../../../shared/geo/bounds';
 
 /** A point inside each zone to hang its label on: the middle of the zone's most central sizeable area. */
 export function zoneLabelPoints(mapData: MapData): Map<string, [number, number]> {
   const boxes = new Map<string, { lat: number; lon: number; weight: number }[]>();
   for (const area of mapData.areas) {
     if (!area.zoneId) continue;
-    let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
-    for (const polygon of polygonsOf(area.geometry)) {
-      for (const [lon, lat] of polygon[0] ?? []) {
-        south = Math.min(south, lat!);
-        north = Math.max(north, lat!);
-        west = Math.min(west, lon!);
-        east = Math.max(east, lon!);
-      }
-    }
+    const { minX: west, minY: south, maxX: east, maxY: north } = boundsOf([area.geometry]);
     const list = boxes.get(area.zoneId) ?? [];
     list.push({ lat: (south + north) / 2, lon: (west + east) / 2, weight: (north - south) * (east - west) });
     boxes.set(area.zoneId, list);
