@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { infoCommand } from './commands/info';
 import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
@@ -10,7 +12,7 @@ import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, reportCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

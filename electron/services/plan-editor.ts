@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
+import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
 import { checkPlan, type PlanChecks } from '../../shared/plan/checks';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
@@ -10,7 +11,6 @@ import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
 
-const ZONE_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 /**
  * Zone redesign and scenarios. Every change to a plan is one transaction and

@@ -3,9 +3,10 @@ import { migration001 } from './001-project-meta';
 import { migration002 } from './002-coverage-model';
 import { migration003 } from './003-places';
 import { migration004 } from './004-edits';
+import { migration005 } from './005-imports';
 
 /** Every migration, in order. A project's PRAGMA user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

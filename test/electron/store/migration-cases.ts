@@ -103,3 +103,26 @@ MIGRATION_CASES[4] = {
     assert((db.prepare('SELECT count(*) AS n FROM edits').get() as { n: number }).n === 0, "a plan's edits go with it");
   },
 };
+
+MIGRATION_CASES[5] = {
+  seed(db) {
+    db.exec(`INSERT INTO providers VALUES ('P', 'Kept Care', NULL, 52, -1, 'on-framework', '["home-care"]', 0)`);
+  },
+  verify(db) {
+    assert((db.prepare('SELECT count(*) AS n FROM providers').get() as { n: number }).n === 1, 'providers survive');
+    db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('providers', 'p.csv', ?, 'now', 3, 0)").run('a'.repeat(64));
+    let rejected = 0;
+    for (const sql of [
+      `INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('pictures', 'p.csv', '${'a'.repeat(64)}', 'now', 1, 0)`,
+      `INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('rates', 'r.csv', 'short', 'now', 1, 0)`,
+    ]) {
+      try {
+        db.exec(sql);
+      } catch {
+        rejected += 1;
+      }
+    }
+    assert(rejected === 2, `imports rejects an unknown kind and a malformed hash (${rejected}/2)`);
+    db.prepare("INSERT INTO import_mappings (kind, mapping) VALUES ('providers', '{}')").run();
+  },
+};

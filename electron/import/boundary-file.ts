@@ -1,0 +1,168 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { unzipSync } from 'fflate';
+import * as shapefile from 'shapefile';
+import { crsFromWkt, normaliseCrsName, WGS84 } from './crs';
+import { decodeText } from './decode-text';
+import { ImportFileError } from './errors';
+import { readGeoPackageGeometry } from './wkb';
+
+export interface RawFeature {
+  properties: Record<string, unknown>;
+  geometry: unknown;
+}
+
+/** The features of one layer of a boundary file, before any checking. */
+export interface BoundarySource {
+  format: 'geojson' | 'shapefile' | 'geopackage';
+  layers: string[];
+  layer: string | null;
+  features: RawFeature[];
+  /** The coordinate system the file declares ("EPSG:n"), or its own words when CareCover cannot name it; null when it says nothing. */
+  declaredCrs: string | null;
+}
+
+/** Bytes beside the main file (a shapefile's .dbf and .prj), read by the caller. */
+export type SiblingReader = (extension: string) => Uint8Array | null;
+
+export async function readBoundaryFile(fileName: string, bytes: Uint8Array, siblings: SiblingReader, layer?: string): Promise<BoundarySource> {
+  if (bytes.length === 0) throw new ImportFileError('the file is empty (0 bytes)');
+  const extension = path.extname(fileName).toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (head.startsWith('SQLite format 3')) return readGeoPackage(bytes, layer);
+  if (head.startsWith('PK')) return readShapefileZip(bytes, layer);
+  if (extension === '.shp') {
+    const dbf = siblings('.dbf');
+    if (!dbf) throw new ImportFileError('the shapefile has no .dbf beside it (the attribute table with the ids and names); choose the .zip or put the .dbf in the same folder');
+    const prj = siblings('.prj');
+    const cpg = siblings('.cpg');
+    return readShapefile(bytes, dbf, prj, cpg, path.basename(fileName, extension), []);
+  }
+  if (['.gpkg', '.zip', '.dbf', '.shx'].includes(extension)) throw new ImportFileError(`the file is not a ${extension.slice(1)} file CareCover can read (its first bytes are not what that format starts with)`);
+  return readGeoJson(bytes);
+}
+
+function readGeoJson(bytes: Uint8Array): BoundarySource {
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') throw new ImportFileError('the file is empty');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+    if (/end of (JSON|data)|Unterminated|Unexpected end/i.test(message) || position >= text.trimEnd().length - 1) throw new ImportFileError(`the file ends part-way through (${text.length.toLocaleString('en-GB')} characters read); it may have been cut short when it was copied or downloaded`);
+    throw new ImportFileError(`the file is not valid JSON: ${message}`);
+  }
+  const object = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ImportFileError('the file is JSON but not GeoJSON (expected an object with "type": "FeatureCollection")');
+  let features: RawFeature[];
+  if (object.type === 'FeatureCollection') {
+    if (!Array.isArray(object.features)) throw new ImportFileError('the FeatureCollection has no "features" list');
+    features = (object.features as unknown[]).map((f) => {
+      const feature = (f ?? {}) as { properties?: unknown; geometry?: unknown; id?: unknown; type?: unknown };
+      const properties = typeof feature.properties === 'object' && feature.properties !== null ? { ...(feature.properties as Record<string, unknown>) } : {};
+      if (feature.id !== undefined && properties.id === undefined) properties.id = feature.id;
+      return { properties, geometry: feature.geometry ?? null };
+    });
+  } else if (object.type === 'Feature') {
+    const f = object as { properties?: Record<string, unknown>; geometry?: unknown };
+    features = [{ properties: { ...(f.properties ?? {}) }, geometry: f.geometry ?? null }];
+  } else if (object.type === 'Polygon' || object.type === 'MultiPolygon') {
+    features = [{ properties: {}, geometry: object }];
+  } else {
+    const what = typeof object.type === 'string' ? `"type": "${object.type}"` : 'no "type" member';
+    throw new ImportFileError(`the file is JSON but not GeoJSON boundaries (it has ${what}; expected a FeatureCollection of polygons)`);
+  }
+  if (features.length === 0) throw new ImportFileError('the file holds no features');
+  const crsName = object.crs?.properties?.name;
+  const declaredCrs = typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
+  return { format: 'geojson', layers: [], layer: null, features, declaredCrs };
+}
+
+async function readShapefile(shp: Uint8Array, dbf: Uint8Array, prj: Uint8Array | null, cpg: Uint8Array | null, layer: string, layers: string[]): Promise<BoundarySource> {
+  const encoding = cpg ? new TextDecoder().decode(cpg).trim() || 'windows-1252' : 'windows-1252';
+  let source;
+  try {
+    source = await shapefile.open(toArrayBuffer(shp), toArrayBuffer(dbf), { encoding: /utf-?8/i.test(encoding) ? 'utf-8' : encoding });
+  } catch (error) {
+    throw new ImportFileError(`the shapefile cannot be read: ${(error as Error).message}`);
+  }
+  const features: RawFeature[] = [];
+  try {
+    for (let r = await source.read(); !r.done; r = await source.read()) features.push({ properties: { ...r.value.properties }, geometry: r.value.geometry });
+  } catch (error) {
+    throw new ImportFileError(`the shapefile stops being readable after ${features.length} features: ${(error as Error).message}`);
+  }
+  if (features.length === 0) throw new ImportFileError('the shapefile holds no features');
+  const wkt = prj ? new TextDecoder().decode(prj) : null;
+  const declaredCrs = wkt ? (crsFromWkt(wkt) ?? `the .prj's "${wkt.slice(0, 60)}…"`) : null;
+  return { format: 'shapefile', layers, layer, features, declaredCrs };
+}
+
+async function readShapefileZip(bytes: Uint8Array, wanted?: string): Promise<BoundarySource> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (error) {
+    throw new ImportFileError(`the .zip cannot be opened: ${(error as Error).message}`);
+  }
+  const stems = Object.keys(files).filter((n) => /\.shp$/i.test(n) && !n.startsWith('__MACOSX')).map((n) => n.slice(0, -4)).sort();
+  if (stems.length === 0) throw new ImportFileError('the .zip holds no shapefile (.shp)');
+  const layers = stems.map((s) => path.posix.basename(s));
+  const stem = wanted ? stems.find((s) => path.posix.basename(s) === wanted) : stems[0];
+  if (!stem) throw new ImportFileError(`the .zip has no layer "${wanted}"; it has ${layers.join(', ')}`);
+  const part = (ext: string) => {
+    const key = Object.keys(files).find((n) => n.toLowerCase() === `${stem}${ext}`.toLowerCase());
+    return key ? files[key]! : null;
+  };
+  const dbf = part('.dbf');
+  if (!dbf) throw new ImportFileError(`the .zip has ${stem}.shp but no ${stem}.dbf (the attribute table)`);
+  return readShapefile(part('.shp')!, dbf, part('.prj'), part('.cpg'), path.posix.basename(stem), layers);
+}
+
+function readGeoPackage(bytes: Uint8Array, wanted?: string): BoundarySource {
+  let db: Database.Database;
+  try {
+    db = new Database(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { readonly: true });
+  } catch (error) {
+    throw new ImportFileError(`the GeoPackage cannot be opened: ${(error as Error).message}`);
+  }
+  try {
+    const layers = db
+      .prepare(
+        `SELECT c.table_name AS name, g.column_name AS column, s.organization AS org, s.organization_coordsys_id AS code
+           FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
+           LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
+          WHERE c.data_type = 'features' ORDER BY c.table_name`,
+      )
+      .all() as { name: string; column: string; org: string | null; code: number | null }[];
+    if (layers.length === 0) throw new ImportFileError('the GeoPackage has no feature layers');
+    const chosen = wanted ? layers.find((l) => l.name === wanted) : layers[0];
+    if (!chosen) throw new ImportFileError(`the GeoPackage has no layer "${wanted}"; it has ${layers.map((l) => l.name).join(', ')}`);
+    const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const features: RawFeature[] = [];
+    for (const row of db.prepare(`SELECT * FROM ${quote(chosen.name)}`).iterate() as Iterable<Record<string, unknown>>) {
+      const { [chosen.column]: blob, ...properties } = row;
+      let geometry: unknown;
+      try {
+        geometry = readGeoPackageGeometry(blob as Uint8Array | null);
+      } catch (error) {
+        geometry = { type: 'unreadable', reason: (error as Error).message };
+      }
+      features.push({ properties, geometry });
+    }
+    if (features.length === 0) throw new ImportFileError(`the layer "${chosen.name}" holds no features`);
+    const declaredCrs = chosen.org && chosen.code !== null && chosen.code >= 0 && chosen.org.toUpperCase() === 'EPSG' ? `EPSG:${chosen.code}` : chosen.code === 0 || chosen.code === -1 ? null : WGS84;
+    return { format: 'geopackage', layers: layers.map((l) => l.name), layer: chosen.name, features, declaredCrs };
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(`the GeoPackage cannot be read: ${(error as Error).message}`);
+  } finally {
+    db.close();
+  }
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** What can be imported: boundaries (areas, zones) from GIS files, the rest from tables. */
+export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'demand', 'rates'] as const;
+export const ImportKindSchema = z.enum(IMPORT_KINDS);
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+export type BoundaryKind = 'areas' | 'zones';
+export type TableKind = Exclude<ImportKind, BoundaryKind>;
+
+export function isBoundaryKind(kind: ImportKind): kind is BoundaryKind {
+  return kind === 'areas' || kind === 'zones';
+}
+
+export const KIND_LABELS: Record<ImportKind, string> = {
+  areas: 'Areas (building blocks)',
+  zones: 'Zones (drawn boundaries)',
+  providers: 'Providers',
+  capacity: 'Capacity (provider hours per zone)',
+  demand: 'Demand (hours per area or zone)',
+  rates: 'Rate bands',
+};
+
+export interface TableField {
+  key: string;
+  label: string;
+  required: boolean;
+  /** Column headers (compared without case, spaces or punctuation) that map to this field by default. */
+  aliases: string[];
+}
+
+/**
+ * The fields of each table kind. Where two fields are alternatives (latitude
+ * and longitude or easting and northing; area or zone) neither is required on
+ * its own and the row check asks for one of the pairs.
+ */
+export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
+  providers: [
+    { key: 'id', label: 'Provider id', required: true, aliases: ['id', 'providerid', 'provider', 'providercode', 'code', 'ref', 'reference'] },
+    { key: 'name', label: 'Name', required: true, aliases: ['name', 'providername', 'organisation', 'organisationname', 'branchname'] },
+    { key: 'cqcId', label: 'CQC location id', required: false, aliases: ['cqcid', 'cqc', 'cqclocationid', 'locationid', 'cqcref'] },
+    { key: 'lat', label: 'Latitude', required: false, aliases: ['lat', 'latitude', 'y'] },
+    { key: 'lon', label: 'Longitude', required: false, aliases: ['lon', 'long', 'lng', 'longitude', 'x'] },
+    { key: 'easting', label: 'Easting (BNG)', required: false, aliases: ['easting', 'eastings', 'east', 'oseast1m'] },
+    { key: 'northing', label: 'Northing (BNG)', required: false, aliases: ['northing', 'northings', 'north', 'osnrth1m'] },
+    { key: 'status', label: 'Framework status', required: false, aliases: ['status', 'frameworkstatus', 'framework'] },
+    { key: 'services', label: 'Services', required: false, aliases: ['services', 'service', 'servicetypes', 'servicetype'] },
+  ],
+  capacity: [
+    { key: 'provider', label: 'Provider id', required: true, aliases: ['provider', 'providerid', 'providercode', 'id'] },
+    { key: 'zone', label: 'Zone id', required: true, aliases: ['zone', 'zoneid', 'zonecode', 'lot', 'patch'] },
+    { key: 'hours', label: 'Contracted hours a week', required: true, aliases: ['hours', 'contractedhours', 'weeklyhours', 'hoursperweek', 'contractedhoursperweek', 'capacity'] },
+    { key: 'additionalHours', label: 'Additional hours offered', required: false, aliases: ['additionalhours', 'additional', 'extrahours', 'sparehours', 'offeredhours'] },
+  ],
+  demand: [
+    { key: 'area', label: 'Area code', required: false, aliases: ['area', 'areacode', 'lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'lsoa11', 'lsoa21'] },
+    { key: 'zone', label: 'Zone id', required: false, aliases: ['zone', 'zoneid', 'zonecode'] },
+    { key: 'service', label: 'Service type', required: false, aliases: ['service', 'servicetype', 'caretype', 'type'] },
+    { key: 'hours', label: 'Hours a week', required: true, aliases: ['hours', 'demandhours', 'weeklyhours', 'hoursperweek', 'demand'] },
+    { key: 'packages', label: 'Packages', required: false, aliases: ['packages', 'packagecount', 'clients', 'people', 'count'] },
+  ],
+  rates: [
+    { key: 'id', label: 'Band id', required: true, aliases: ['id', 'band', 'bandid', 'rateband', 'code'] },
+    { key: 'name', label: 'Band name', required: false, aliases: ['name', 'bandname', 'description'] },
+    { key: 'hourlyRate', label: 'Hourly rate (£)', required: true, aliases: ['hourlyrate', 'rate', 'rateperhour', 'price', 'hourlyprice'] },
+    { key: 'floor', label: 'Floor (£)', required: false, aliases: ['floor', 'minimum', 'minrate', 'floorrate'] },
+    { key: 'ceiling', label: 'Ceiling (£)', required: false, aliases: ['ceiling', 'maximum', 'maxrate', 'cap', 'ceilingrate'] },
+    { key: 'minRuralShare', label: 'From rural share', required: false, aliases: ['minruralshare', 'ruralshare', 'fromruralshare', 'rural'] },
+  ],
+};
+
+/** A header as compared with aliases: lower case, letters and digits only. */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** A field → column mapping; null where no column is chosen. */
+export type ColumnMapping = Record<string, string | null>;
+
+/**
+ * The mapping to start from: a saved one where its columns are all present,
+ * else the first column matching each field's aliases (each column used once).
+ */
+export function guessMapping(kind: TableKind, headers: readonly string[], saved?: ColumnMapping | null): ColumnMapping {
+  const fields = TABLE_FIELDS[kind];
+  if (saved && Object.values(saved).every((column) => column === null || headers.includes(column))) {
+    return Object.fromEntries(fields.map((f) => [f.key, saved[f.key] ?? null]));
+  }
+  const used = new Set<string>();
+  const mapping: ColumnMapping = {};
+  for (const field of fields) {
+    const column = field.aliases.map((alias) => headers.find((h) => !used.has(h) && headerKey(h) === alias)).find((h) => h !== undefined) ?? null;
+    if (column) used.add(column);
+    mapping[field.key] = column;
+  }
+  return mapping;
+}
+
+/** Default id and name properties of a boundary file: ONS codes and names first, then id / name. */
+export function guessBoundaryFields(properties: readonly string[]): { idField: string | null; nameField: string | null } {
+  const find = (tests: ((p: string) => boolean)[]) => tests.map((t) => properties.find(t)).find((p) => p !== undefined) ?? null;
+  const idField = find([(p) => /^LSOA(11|21)CD$/i.test(p), (p) => /CD$/i.test(p), (p) => /^(id|code|zone_?id|zone)$/i.test(p), (p) => /(^|_)(id|code)$/i.test(p)]);
+  const stem = idField && /CD$/i.test(idField) ? idField.slice(0, -2) : null;
+  const nameField = find([(p) => stem !== null && p.toUpperCase() === `${stem.toUpperCase()}NM`, (p) => /NM$/i.test(p), (p) => /^(name|zone_?name|label)$/i.test(p), (p) => /name/i.test(p)]);
+  return { idField, nameField };
+}

@@ -1,0 +1,173 @@
+import type { Position } from '../geo/types';
+
+/** Where a ring meets itself: at a vertex or edge it touches (`touch`), or where two edges cross (`cross`). */
+export interface Crossing {
+  kind: 'touch' | 'cross';
+  point: Position;
+}
+
+export interface SplitResult {
+  /** Simple closed rings, each meeting the others at most at vertices. */
+  loops: Position[][];
+  crossings: Crossing[];
+  /** Where two edges lie along each other (a collinear overlap), which has no safe repair. */
+  overlap: Position | null;
+  /** Out-and-back spikes removed. */
+  spikes: number;
+}
+
+// Relative tolerance for "this vertex lies on that edge": well below survey precision, well above rounding noise.
+const EPS = 1e-12;
+// Points closer than this (relative; about a micrometre in degrees) are the same point.
+const SNAP = 1e-11;
+
+/**
+ * Nodes a closed ring against itself — every point where it touches or crosses
+ * itself becomes a vertex — and splits it there into simple loops. Segments are
+ * swept in x order so that a ring of n edges costs about n log n, not n².
+ */
+export function splitLoops(closed: Position[]): SplitResult {
+  const { ring, spikes } = withoutSpikes(closed.slice(0, -1));
+  const n = ring.length;
+  const crossings: Crossing[] = [];
+  const inserts: { t: number; p: Position }[][] = Array.from({ length: n }, () => []);
+  const order = [...Array(n).keys()].sort((a, b) => minX(ring, a) - minX(ring, b));
+  let overlap: Position | null = null;
+  for (let oi = 0; oi < n && !overlap; oi++) {
+    const i = order[oi]!;
+    const iMaxX = maxX(ring, i);
+    for (let oj = oi + 1; oj < n; oj++) {
+      const j = order[oj]!;
+      if (minX(ring, j) > iMaxX) break;
+      const adjacent = (i + 1) % n === j || (j + 1) % n === i;
+      const hit = meet(ring[i]!, ring[(i + 1) % n]!, ring[j]!, ring[(j + 1) % n]!, adjacent);
+      if (!hit) continue;
+      if (hit.kind === 'overlap') {
+        overlap = hit.point;
+        break;
+      }
+      crossings.push({ kind: hit.kind, point: hit.point });
+      if (hit.ti > 0 && hit.ti < 1) inserts[i]!.push({ t: hit.ti, p: hit.point });
+      if (hit.tj > 0 && hit.tj < 1) inserts[j]!.push({ t: hit.tj, p: hit.point });
+    }
+  }
+  if (overlap) return { loops: [], crossings, overlap, spikes };
+  const noded: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    noded.push(ring[i]!);
+    for (const { p } of inserts[i]!.sort((a, b) => a.t - b.t)) noded.push(p);
+  }
+  return { loops: crossings.length > 0 ? loopsAtRepeats(noded) : [[...ring, ring[0]!]], crossings, overlap: null, spikes };
+}
+
+function minX(ring: Position[], i: number): number {
+  return Math.min(ring[i]![0]!, ring[(i + 1) % ring.length]![0]!);
+}
+
+function maxX(ring: Position[], i: number): number {
+  return Math.max(ring[i]![0]!, ring[(i + 1) % ring.length]![0]!);
+}
+
+function same(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** Drops A-B-A out-and-back spikes (around the ring's start too). */
+function withoutSpikes(open: Position[]): { ring: Position[]; spikes: number } {
+  let ring = open;
+  let spikes = 0;
+  for (let changed = true; changed && ring.length >= 3; ) {
+    changed = false;
+    const kept: Position[] = [];
+    for (const p of ring) {
+      if (kept.length >= 2 && same(kept[kept.length - 2]!, p)) {
+        kept.pop();
+        spikes += 1;
+        changed = true;
+        continue;
+      }
+      if (kept.length === 0 || !same(kept[kept.length - 1]!, p)) kept.push(p);
+    }
+    while (kept.length > 1 && same(kept[0]!, kept[kept.length - 1]!)) kept.pop();
+    // Rotate by one so a spike spanning the start is seen on the next pass.
+    if (kept.length >= 3 && same(kept[1]!, kept[kept.length - 1]!)) {
+      kept.shift();
+      kept.pop();
+      spikes += 1;
+      changed = true;
+    }
+    ring = kept;
+  }
+  return { ring, spikes };
+}
+
+interface Meeting {
+  kind: 'touch' | 'cross' | 'overlap';
+  point: Position;
+  ti: number;
+  tj: number;
+}
+
+/** How segments a-b and c-d meet, if at all; adjacent segments share b = c (or d = a) and only their overlap matters. */
+function meet(a: Position, b: Position, c: Position, d: Position, adjacent: boolean): Meeting | null {
+  const rx = b[0]! - a[0]!;
+  const ry = b[1]! - a[1]!;
+  const sx = d[0]! - c[0]!;
+  const sy = d[1]! - c[1]!;
+  if (Math.max(a[1]!, b[1]!) < Math.min(c[1]!, d[1]!) || Math.max(c[1]!, d[1]!) < Math.min(a[1]!, b[1]!)) return null;
+  const denom = rx * sy - ry * sx;
+  const qx = c[0]! - a[0]!;
+  const qy = c[1]! - a[1]!;
+  const scale = Math.hypot(rx, ry) * Math.hypot(sx, sy);
+  if (Math.abs(denom) <= EPS * scale) {
+    // Parallel: they matter only if collinear and sharing more than a point.
+    if (Math.abs(qx * ry - qy * rx) > EPS * Math.hypot(rx, ry) * Math.hypot(qx, qy)) return null;
+    const rr = rx * rx + ry * ry;
+    const t0 = (qx * rx + qy * ry) / rr;
+    const t1 = t0 + (sx * rx + sy * ry) / rr;
+    const lo = Math.max(0, Math.min(t0, t1));
+    const hi = Math.min(1, Math.max(t0, t1));
+    if (hi - lo > EPS) return { kind: 'overlap', point: [a[0]! + rx * lo, a[1]! + ry * lo], ti: lo, tj: 0 };
+    if (adjacent || hi < lo - EPS) return null;
+    return { kind: 'touch', point: lo <= EPS ? a : b, ti: lo <= EPS ? 0 : 1, tj: same(a, c) || same(b, c) ? 0 : 1 };
+  }
+  if (adjacent) return null;
+  let t = (qx * sy - qy * sx) / denom;
+  let u = (qx * ry - qy * rx) / denom;
+  if (t < -EPS || t > 1 + EPS || u < -EPS || u > 1 + EPS) return null;
+  // Snap parameters near an end to the end, so the meeting point is exactly an existing vertex.
+  if (Math.abs(t) <= EPS) t = 0;
+  else if (Math.abs(1 - t) <= EPS) t = 1;
+  if (Math.abs(u) <= EPS) u = 0;
+  else if (Math.abs(1 - u) <= EPS) u = 1;
+  if ((t === 0 || t === 1) && (u === 0 || u === 1)) return { kind: 'touch', point: t === 0 ? a : b, ti: t, tj: u };
+  if (t === 0 || t === 1) return { kind: 'touch', point: t === 0 ? a : b, ti: t, tj: u };
+  if (u === 0 || u === 1) return { kind: 'touch', point: u === 0 ? c : d, ti: t, tj: u };
+  const point: Position = [a[0]! + rx * t, a[1]! + ry * t];
+  // A "crossing" within rounding noise of a vertex is that vertex touching the other edge.
+  for (const [end, ti, tj] of [[a, 0, u], [b, 1, u], [c, t, 0], [d, t, 1]] as const) {
+    if (Math.abs(point[0]! - end[0]!) + Math.abs(point[1]! - end[1]!) <= SNAP * (1 + Math.abs(end[0]!) + Math.abs(end[1]!))) return { kind: 'touch', point: end, ti, tj };
+  }
+  return { kind: 'cross', point, ti: t, tj: u };
+}
+
+/** Cuts a noded ring into loops wherever it passes through the same point twice. */
+function loopsAtRepeats(open: Position[]): Position[][] {
+  const loops: Position[][] = [];
+  const path: Position[] = [];
+  const seen = new Map<string, number>();
+  for (const p of open) {
+    const key = `${p[0]},${p[1]}`;
+    const j = seen.get(key);
+    if (j === undefined) {
+      seen.set(key, path.length);
+      path.push(p);
+      continue;
+    }
+    const loop = path.splice(j + 1);
+    for (const q of loop) seen.delete(`${q[0]},${q[1]}`);
+    if (loop.length >= 2) loops.push([path[j]!, ...loop, path[j]!]);
+  }
+  if (path.length >= 3) loops.push([...path, path[0]!]);
+  return loops;
+}

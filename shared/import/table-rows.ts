@@ -1,0 +1,186 @@
+import { RateBandSchema } from '../domain/schemas';
+import type { CapacityRow, DemandRow, Provider, RateBand, ServiceType } from '../domain/types';
+import { parseNumber, parseService, parseServices, parseShare, parseStatus } from './cells';
+import { TABLE_FIELDS, type ColumnMapping, type TableKind } from './kinds';
+import type { ImportProblem } from './problems';
+
+/** What the project already holds, for checking references and telling new rows from updates. */
+export interface TableContext {
+  providers: ReadonlySet<string>;
+  /** Zones of the plan capacity and zone demand go to. */
+  zones: ReadonlySet<string>;
+  areas: ReadonlySet<string>;
+  /** Areas of each zone of that plan with their population, to share zone demand out. */
+  zoneAreas: ReadonlyMap<string, readonly { code: string; population: number }[]>;
+  bands: ReadonlyMap<string, RateBand>;
+  /** Converts British National Grid easting/northing to [lon, lat]. */
+  fromBng(easting: number, northing: number): [number, number];
+}
+
+export type TableRecords =
+  | { kind: 'providers'; records: Provider[] }
+  | { kind: 'capacity'; records: CapacityRow[] }
+  | { kind: 'demand'; records: DemandRow[] }
+  | { kind: 'rates'; records: RateBand[] };
+
+export interface TableCheck {
+  records: TableRecords;
+  /** Data rows read, accepted and rejected. */
+  total: number;
+  accepted: number;
+  rejected: number;
+  /** Accepted keys the project already has (the rest are new). */
+  updated: number;
+  problems: ImportProblem[];
+}
+
+/** A data row as the user sees it in Excel: the header is row 1. */
+const sheetRow = (index: number) => index + 2;
+
+/**
+ * Turns the rows of a table into records of one kind. A row with any problem
+ * is rejected whole; problems name the spreadsheet row, the column and the value.
+ */
+export function checkTable(kind: TableKind, headers: readonly string[], rows: readonly string[][], mapping: ColumnMapping, context: TableContext, decimalComma = false): TableCheck {
+  const problems: ImportProblem[] = [];
+  const fileProblem = (problem: string) => problems.push({ severity: 'error', where: 'file', problem });
+  for (const field of TABLE_FIELDS[kind]) {
+    const column = mapping[field.key];
+    if (field.required && !column) fileProblem(`no column is chosen for "${field.label}" (required); the columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
+    if (column && !headers.includes(column)) fileProblem(`the column "${column}" chosen for "${field.label}" is not in the file`);
+  }
+  if (kind === 'providers' && !(mapping.lat && mapping.lon) && !(mapping.easting && mapping.northing)) {
+    fileProblem('the providers need a location: choose latitude and longitude columns, or easting and northing (British National Grid)');
+  }
+  if (kind === 'demand' && !mapping.area && !mapping.zone) fileProblem('demand needs an area code column or a zone id column');
+  if (rows.length === 0) fileProblem('the table has a header but no rows');
+  const empty: TableCheck = { records: { kind, records: [] } as TableRecords, total: rows.length, accepted: 0, rejected: rows.length, updated: 0, problems };
+  if (problems.length > 0) return empty;
+
+  const columnIndex = new Map(headers.map((h, i) => [h, i]));
+  const keys = new Map<string, number>();
+  let accepted = 0;
+  let updated = 0;
+  const out: unknown[] = [];
+
+  rows.forEach((row, index) => {
+    const rowProblems: ImportProblem[] = [];
+    const cell = (key: string): string => {
+      const column = mapping[key];
+      return column ? (row[columnIndex.get(column)!] ?? '').trim() : '';
+    };
+    const complain = (key: string | null, problem: string) => {
+      const column = key ? mapping[key] : null;
+      rowProblems.push({ severity: 'error', where: `row ${sheetRow(index)}${column ? `, column "${column}"` : ''}`, problem });
+    };
+    const text = (key: string, required: boolean): string => {
+      const value = cell(key);
+      if (required && value === '') complain(key, 'is empty');
+      return value;
+    };
+    const number = (key: string, required: boolean, options: { share?: boolean; signed?: boolean } = {}): number | null => {
+      const raw = cell(key);
+      const value = options.share ? parseShare(raw, decimalComma) : parseNumber(raw, decimalComma);
+      if (value === null) {
+        if (required) complain(key, 'is empty');
+        return null;
+      }
+      if (Number.isNaN(value)) complain(key, `"${raw}" is not a number`);
+      else if (value < 0 && !options.signed) complain(key, `${raw} is negative`);
+      return Number.isNaN(value) || (value < 0 && !options.signed) ? null : value;
+    };
+    const unique = (key: string, label: string) => {
+      const first = keys.get(key);
+      if (first !== undefined) complain(null, `${label} appears again (first on row ${sheetRow(first)})`);
+      else keys.set(key, index);
+    };
+
+    if (row.every((c) => c.trim() === '')) return; // blank lines at the end of a sheet are not rows
+    let records: unknown[] = [];
+    let isUpdate = false;
+    if (kind === 'providers') {
+      const id = text('id', true);
+      const name = text('name', true);
+      let lat = number('lat', false, { signed: true });
+      let lon = number('lon', false, { signed: true });
+      if (lat === null || lon === null) {
+        const easting = number('easting', false);
+        const northing = number('northing', false);
+        if (easting !== null && northing !== null) [lon, lat] = context.fromBng(easting, northing);
+        else if (!rowProblems.length) complain(null, 'has no location (latitude and longitude, or easting and northing)');
+      } else if (lat < 49 || lat > 61 || lon < -9 || lon > 2.5) {
+        complain('lat', `${lat}, ${lon} is not in the United Kingdom${lon >= 49 && lon <= 61 ? ' (latitude and longitude look swapped)' : ''}`);
+      }
+      const statusText = cell('status');
+      const status = statusText === '' ? 'on-framework' : parseStatus(statusText);
+      if (!status) complain('status', `"${statusText}" is not a framework status (on framework, exiting, non-framework, new bidder)`);
+      const servicesText = cell('services');
+      const services: ServiceType[] | null = servicesText === '' ? ['home-care'] : parseServices(servicesText);
+      if (!services) complain('services', `"${servicesText}" is not a list of services (home care, CHC, live-in)`);
+      if (id) unique(id, `provider ${id}`);
+      isUpdate = context.providers.has(id);
+      records = [{ id, name, cqcId: cell('cqcId') || null, lat: lat ?? 0, lon: lon ?? 0, status: status ?? 'on-framework', services: services ?? [] }];
+    } else if (kind === 'capacity') {
+      const providerId = text('provider', true);
+      const zoneId = text('zone', true);
+      const contractedHours = number('hours', true);
+      const additionalHours = number('additionalHours', false) ?? 0;
+      if (providerId && !context.providers.has(providerId)) complain('provider', `provider "${providerId}" is not in the project (import the providers first)`);
+      if (zoneId && !context.zones.has(zoneId)) complain('zone', `zone "${zoneId}" is not in the plan`);
+      unique(`${providerId}\u0000${zoneId}`, `provider ${providerId} in zone ${zoneId}`);
+      records = [{ providerId, zoneId, contractedHours: contractedHours ?? 0, additionalHours }];
+    } else if (kind === 'demand') {
+      const areaCode = cell('area');
+      const zoneId = cell('zone');
+      const serviceText = cell('service');
+      const service = serviceText === '' ? 'home-care' : parseService(serviceText);
+      if (!service) complain('service', `"${serviceText}" is not a service type (home care, CHC, live-in)`);
+      const hours = number('hours', true);
+      const packages = number('packages', false) ?? 0;
+      if (areaCode) {
+        if (!context.areas.has(areaCode)) complain('area', `area "${areaCode}" is not in the project`);
+        unique(`${areaCode}\u0000${service}`, `area ${areaCode} (${service})`);
+        records = [{ areaCode, service, hours: hours ?? 0, packages }];
+      } else if (zoneId) {
+        const members = context.zoneAreas.get(zoneId);
+        if (!context.zones.has(zoneId) || !members || members.length === 0) complain('zone', `zone "${zoneId}" is not in the plan or has no areas`);
+        unique(`zone ${zoneId}\u0000${service}`, `zone ${zoneId} (${service})`);
+        records = shareOut(members ?? [], hours ?? 0, packages).map((r) => ({ ...r, service }));
+      } else complain(null, 'has neither an area code nor a zone id');
+    } else {
+      const id = text('id', true);
+      const existing = context.bands.get(id);
+      const hourlyRate = number('hourlyRate', true);
+      const floor = number('floor', false);
+      const ceiling = number('ceiling', false);
+      const share = number('minRuralShare', false, { share: true });
+      if (id) unique(id, `band ${id}`);
+      const band = { id, name: cell('name') || existing?.name || id, hourlyRate: hourlyRate ?? 0, floor: floor ?? existing?.floor ?? null, ceiling: ceiling ?? existing?.ceiling ?? null, minRuralShare: share ?? existing?.minRuralShare ?? 0 };
+      if (rowProblems.length === 0) {
+        const parsed = RateBandSchema.safeParse(band);
+        if (!parsed.success) for (const issue of parsed.error.issues) complain(String(issue.path[0] ?? '') in mapping ? String(issue.path[0]) : null, `${String(issue.path[0] ?? 'band')} ${issue.message}`);
+      }
+      isUpdate = Boolean(existing);
+      records = [band];
+    }
+    if (kind === 'capacity' || kind === 'demand') isUpdate = false;
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
+      return;
+    }
+    accepted += 1;
+    if (isUpdate) updated += 1;
+    out.push(...records);
+  });
+  const total = rows.filter((r) => !r.every((c) => c.trim() === '')).length;
+  return { records: { kind, records: out } as TableRecords, total, accepted, rejected: total - accepted, updated, problems };
+}
+
+/** Shares a zone's hours and packages among its areas by population (evenly where nobody is counted). */
+function shareOut(areas: readonly { code: string; population: number }[], hours: number, packages: number): Omit<DemandRow, 'service'>[] {
+  const people = areas.reduce((n, a) => n + a.population, 0);
+  return areas.map((a) => {
+    const share = people > 0 ? a.population / people : 1 / areas.length;
+    return { areaCode: a.code, hours: hours * share, packages: packages * share };
+  });
+}
