@@ -57,7 +57,8 @@ export function checkGeometry(raw: unknown, repair: boolean): GeometryCheck {
       if (!ring) return;
       const loops = untangle(ring, label(r), repair, out);
       if (!loops) return;
-      const firstSign = Math.sign(signedArea(loops[0]!)) || 1;
+      // The ring's overall turn is that of its largest loop: loops turning the same way are more land.
+      const firstSign = Math.sign(signedArea(ring)) || 1;
       for (const loop of loops) {
         // A loop turning the other way from the ring it came from is a hole it pinched off (or, for a hole, an island in it).
         const sameWay = (Math.sign(signedArea(loop)) || 1) === firstSign;
@@ -118,7 +119,7 @@ function readRing(raw: unknown, label: string, repair: boolean, out: GeometryChe
     out.repairs.push(`${label} was not closed: closed it`);
   }
   if (ring.length < 4) {
-    out.errors.push(`${label} has ${ring.length} distinct position${ring.length === 1 ? '' : 's'}; a ring needs at least 4 (3 corners and the closing one)`);
+    out.errors.push(`${label} has only ${ring.length} position${ring.length === 1 ? '' : 's'}; a ring needs at least 4 (3 corners and the closing one)`);
     return null;
   }
   return ring;

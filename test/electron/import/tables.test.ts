@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProjectDb } from '../../../electron/store/db';
+import { listImports, readMapping } from '../../../electron/store/imports';
+import { readBands, readCapacity, readDemand, readProviders } from '../../../electron/store/model-data';
+import { currentPlanId } from '../../../electron/store/plans';
+import { dataFingerprint } from '../../helpers/project-fingerprint';
+import { tempDir } from '../../helpers/temp';
+import { importFile, previewFile, project } from './import-helpers';
+
+const open: ProjectDb[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+function sample() {
+  const p = project('default');
+  open.push(p.db);
+  return p;
+}
+
+describe('importing providers from the tables councils have', () => {
+  it.each([
+    ['providers-excel-windows.csv', {}, 'windows-1252, separated by commas'],
+    ['providers-utf8-bom.csv', {}, 'utf-8 (BOM), separated by commas'],
+    ['providers-utf16.txt', {}, 'utf-16le, separated by tabs'],
+    ['providers-semicolon.csv', {}, 'utf-8, separated by semicolons'],
+    ['providers.xlsx', {}, 'sheet "Providers"'],
+  ])('%s: three providers with their names, places and services', async (name, options, detail) => {
+    const { db } = sample();
+    const before = readProviders(db).length;
+    const { preview, result } = await importFile(db, 'providers', name, options);
+    expect(preview.detail).toBe(detail);
+    expect(preview.mapping).toMatchObject({ id: 'Provider ID', name: 'Provider name', lat: 'Latitude', lon: 'Longitude', status: 'Framework status', services: 'Services' });
+    expect(result).toMatchObject({ accepted: 3, rejected: 0, added: 3, updated: 0 });
+    const providers = readProviders(db);
+    expect(providers).toHaveLength(before + 3);
+    const bronte = providers.find((p) => p.id === 'P48')!;
+    expect(bronte).toMatchObject({ name: 'Brontë Home Care', cqcId: '1-2345678901', status: 'new-bidder', services: ['home-care', 'chc'] });
+    expect(bronte.lat).toBeCloseTo(52.7712, 6);
+    expect(bronte.lon).toBeCloseTo(-0.8876, 6);
+    expect(providers.find((p) => p.id === 'P49')!.name).toBe('Café Court Care Ltd');
+  });
+
+  it('places providers given by British National Grid easting and northing', async () => {
+    const { db } = sample();
+    await importFile(db, 'providers', 'providers-bng.csv');
+    const p = readProviders(db).find((x) => x.id === 'P48')!;
+    // 475195 E, 319292 N is -0.887 E, 52.766 N (checked with GDAL's cs2cs).
+    expect(p.lon).toBeCloseTo(-0.887, 4);
+    expect(p.lat).toBeCloseTo(52.766, 4);
+  });
+
+  it('updates providers already in the project', async () => {
+    const { db } = sample();
+    const file = path.join(tempDir(), 'update.csv');
+    fs.writeFileSync(file, 'id,name,lat,lon\r\nP01,Renamed Care,52.7,-1.1\r\n');
+    const { result } = await importFile(db, 'providers', file);
+    expect(result).toMatchObject({ added: 0, updated: 1 });
+    expect(readProviders(db).find((p) => p.id === 'P01')!.name).toBe('Renamed Care');
+  });
+});
+
+describe('importing capacity, demand and rates', () => {
+  it('reads hours written with thousands separators into the current plan', async () => {
+    const { db } = sample();
+    await importFile(db, 'capacity', 'capacity.csv');
+    const rows = readCapacity(db, currentPlanId(db)!);
+    expect(rows.find((r) => r.providerId === 'P01' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 1200, additionalHours: 50 });
+    expect(rows.find((r) => r.providerId === 'P02' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 310.5, additionalHours: 0 });
+  });
+
+  it('reads demand per area by service, and shares zone demand among its areas by population', async () => {
+    const { db } = sample();
+    await importFile(db, 'demand', 'demand-by-area.csv');
+    const demand = readDemand(db);
+    expect(demand.find((d) => d.areaCode === 'E01025883' && d.service === 'chc')).toMatchObject({ hours: 40, packages: 2 });
+    expect(demand.find((d) => d.areaCode === 'E01025884' && d.service === 'home-care')).toMatchObject({ hours: 1015.5, packages: 70 });
+    const { preview } = await importFile(db, 'demand', 'demand-by-zone.csv');
+    expect(preview.plan).not.toBeNull();
+    const z01 = db.prepare("SELECT sum(d.hours) AS hours FROM demand d JOIN assignments a ON a.area_code = d.area_code WHERE a.zone_id = 'Z01' AND d.service = 'home-care' AND a.plan_id = ?").get(currentPlanId(db)) as { hours: number };
+    expect(z01.hours).toBeCloseTo(1000, 6);
+  });
+
+  it('reads rates with pound signs and shares as percentages, adding and updating bands', async () => {
+    const { db } = sample();
+    const { result } = await importFile(db, 'rates', 'rates.csv');
+    expect(result).toMatchObject({ added: 1, updated: 1 });
+    const bands = readBands(db);
+    expect(bands.find((b) => b.id === 'urban')).toMatchObject({ hourlyRate: 25.1, floor: 23, ceiling: 27, minRuralShare: 0 });
+    expect(bands.find((b) => b.id === 'remote')).toMatchObject({ name: 'Remote rural', hourlyRate: 31.4, minRuralShare: 0.75 });
+  });
+
+  it('keeps the column mapping a user chose and offers it for the next file with those columns', async () => {
+    const { db } = sample();
+    const file = path.join(tempDir(), 'odd.csv');
+    fs.writeFileSync(file, 'Supplier,Patch,Wk hrs\r\nP01,Z02,40\r\n');
+    const guessed = await previewFile(db, 'capacity', file);
+    expect(guessed.blocked).toMatch(/no column is chosen for "Provider id"/);
+    const mapping = { provider: 'Supplier', zone: 'Patch', hours: 'Wk hrs' };
+    await importFile(db, 'capacity', file, { mapping });
+    expect(readMapping(db, 'capacity')).toMatchObject(mapping);
+    const next = await previewFile(db, 'capacity', file);
+    expect(next).toMatchObject({ mapping: { ...mapping, additionalHours: null }, blocked: null, accepted: 1 });
+  });
+
+  it.each([
+    ['capacity', 'bad-capacity-no-hours.csv', ['file: no column is chosen for "Contracted hours a week" (required); the columns are "Provider", "Zone", "Notes"']],
+    [
+      'capacity',
+      'bad-capacity-rows.csv',
+      [
+        'row 3, column "Hours": "twelve" is not a number',
+        'row 4, column "Hours": -5 is negative',
+        'row 5, column "Provider": provider "P99" is not in the project (import the providers first)',
+        'row 6, column "Zone": zone "Z99" is not in the plan',
+        'row 7: provider P01 in zone Z01 appears again (first on row 2)',
+      ],
+    ],
+    ['demand', 'bad-demand-unknown-area.csv', ['row 3, column "LSOA11CD": area "E09999999" is not in the project']],
+  ] as const)('%s from %s is rejected row by row, and the project is unchanged', async (kind, name, lines) => {
+    const { db, file } = sample();
+    const before = dataFingerprint(file);
+    const error = (await importFile(db, kind, name).catch((e: unknown) => e)) as { lines: string[] };
+    for (const line of lines) expect(error.lines).toContain(`${name}: ${line}`);
+    expect(dataFingerprint(file)).toBe(before);
+    expect(listImports(db)).toEqual([]);
+  });
+
+  it('refuses a file that changed after its preview', async () => {
+    const { db } = sample();
+    const file = path.join(tempDir(), 'cap.csv');
+    fs.writeFileSync(file, 'Provider,Zone,Hours\r\nP01,Z01,10\r\n');
+    const preview = await previewFile(db, 'capacity', file);
+    fs.writeFileSync(file, 'Provider,Zone,Hours\r\nP01,Z01,9999\r\n');
+    await expect(importFile(db, 'capacity', file, { expectSha256: preview.sha256 })).rejects.toThrow(/has changed since it was previewed/);
+  });
+
+  it('tells an old .xls and a missing file apart from a bad table', async () => {
+    const { db } = sample();
+    const xls = path.join(tempDir(), 'old.xls');
+    fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    await expect(previewFile(db, 'providers', xls)).rejects.toThrow(/old.xls: this is an old-style Excel .xls file/);
+    await expect(previewFile(db, 'providers', '/nonexistent/providers.csv')).rejects.toThrow(/providers.csv: there is no such file/);
+  });
+});

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+
+/**
+ * A hash of every row of every table of a project file, to show that a
+ * rejected import changed nothing (the file's bytes may differ after SQLite
+ * checkpoints its journal, its data must not).
+ */
+export function dataFingerprint(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    for (const { name } of tables) {
+      hash.update(`\u0000${name}\u0000`);
+      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
