@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { AppEvent, DesktopBridge } from '../shared/api/bridge';
 import { API_METHODS, type ApiMethod } from '../shared/api/methods';
 import { API_CHANNEL, EVENT_CHANNEL } from './channels';
@@ -19,6 +19,7 @@ const bridge: DesktopBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('carecover', bridge);

@@ -12,6 +12,7 @@ const NODE_ENTRIES = {
   preload: 'electron/preload.ts',
   cli: 'electron/cli/main.ts',
   'export-worker': 'electron/export/worker-entry.ts',
+  'import-worker': 'electron/import/worker-entry.ts',
 };
 const NODE_SOURCES = ['electron', 'shared', 'data', 'package.json'];
 const RENDERER_SOURCES = ['renderer', 'shared', 'electron/security.ts', 'vite.config.ts', 'package.json'];

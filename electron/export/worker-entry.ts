@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExportRequest } from '../../shared/export/request';
 import { createServices } from '../services';
+import { workerFailure, type WorkerMessage } from '../workers';
 import { produceExport } from './service';
 
 // Runs one export away from the main thread (Electron's or the browser host's),
@@ -11,21 +12,21 @@ interface Job {
   request: ExportRequest;
 }
 
+type Message = WorkerMessage<{ fileName: string; mimeType: string; bytes: Uint8Array }>;
+const post = (message: Message, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
 async function main(job: Job): Promise<void> {
   const services = createServices({ host: 'web', userData: job.userData });
   try {
-    parentPort!.postMessage({ type: 'progress', step: 'Reading the project' });
+    post({ type: 'progress', step: 'Reading the project' });
     await services.session.open(job.projectFile, { remember: false });
-    parentPort!.postMessage({ type: 'progress', step: 'Drawing' });
+    post({ type: 'progress', step: 'Drawing' });
     const file = await produceExport(services, job.request);
     const bytes = new Uint8Array(file.bytes);
-    parentPort!.postMessage({ type: 'done', fileName: file.fileName, mimeType: file.mimeType, bytes }, [bytes.buffer]);
+    post({ type: 'done', value: { fileName: file.fileName, mimeType: file.mimeType, bytes } }, [bytes.buffer as ArrayBuffer]);
   } finally {
     services.close();
   }
 }
 
-main(workerData as Job).catch((error: unknown) => {
-  const e = error as { code?: string; message?: string };
-  parentPort!.postMessage({ type: 'error', code: e.code ?? 'internal', message: e.message ?? String(error) });
-});
+main(workerData as Job).catch((error: unknown) => post(workerFailure(error)));

@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Envelope } from '../../shared/api/errors';
@@ -10,6 +14,8 @@ import { readStaticFile } from '../static-files';
 /** The browser host's documented default port; `0` asks the system for a free one. */
 export const DEFAULT_PORT = 5178;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Files for import can be large (all England's LSOAs are about 90 MB as GeoJSON). */
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
 
 export interface HostOptions {
@@ -106,6 +112,7 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   let port = 0;
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-uploads-'));
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -113,12 +120,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         return send(res, 403, 'Forbidden: CareCover only answers requests from this computer.', 'text/plain; charset=utf-8');
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/')) {
+      if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
         if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
           const body = JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong access token: open the URL the host printed.' } });
           return send(res, 401, body, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
         }
         if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain; charset=utf-8', { Allow: 'POST' });
+        if (url.pathname === '/upload') return sendEnvelope(res, await receiveUpload(req, uploads, url.searchParams.get('name') ?? 'upload'));
         let payload: unknown;
         try {
           const body = await readBody(req);
@@ -148,9 +156,37 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              fs.rmSync(uploads, { recursive: true, force: true });
+              done();
+            });
           }),
       });
     });
   });
+}
+
+/**
+ * A file the page picked or dropped, for import: the browser cannot tell the
+ * host its path, so it sends the bytes, which land in a folder of this launch
+ * (removed when the host stops) under the file's own name.
+ */
+async function receiveUpload(req: http.IncomingMessage, folder: string, name: string): Promise<Envelope<unknown>> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_UPLOAD_BYTES) return { ok: false, error: { code: 'invalid-input', message: `The file is larger than ${MAX_UPLOAD_BYTES / 2 ** 30} GB.` } };
+  const safeName = path.basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
+  const dir = fs.mkdtempSync(path.join(folder, 'f-'));
+  const target = path.join(dir, safeName);
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_UPLOAD_BYTES) req.destroy(new Error('too large'));
+  });
+  try {
+    await pipeline(req, fs.createWriteStream(target));
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { ok: false, error: { code: 'invalid-input', message: `The file did not arrive whole: ${(error as Error).message}` } };
+  }
+  return { ok: true, value: { path: target, fileName: safeName, bytes: size } };
 }

@@ -7,6 +7,7 @@ import { exportInWorker } from '../export/run-in-worker';
 import { mapSvg } from '../export/service';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
+import { ImportService } from './imports';
 import { PlanEditor } from './plan-editor';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
 import { RecentProjects } from './recent';
@@ -33,6 +34,7 @@ export interface Services {
   session: ProjectSession;
   coverage: CoverageService;
   editor: PlanEditor;
+  imports: ImportService;
   recent: RecentProjects;
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
   openStartupProject(file?: string): Promise<ProjectInfo>;
@@ -44,6 +46,7 @@ export function createServices(options: ServiceOptions): Services {
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
   const editor = new PlanEditor(session, coverage);
+  const imports = new ImportService(session);
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({
@@ -105,12 +108,17 @@ export function createServices(options: ServiceOptions): Services {
     getPlanChecks: ({ plan, minimumDemandHours }) => editor.checks(plan, minimumDemandHours),
     exportPlanCsv: ({ plan }) => ({ csv: editor.exportCsv(plan) }),
     assignPlanCsv: ({ plan, csv, fileName }) => ({ ...editor.assignCsv(plan, csv, fileName), history: editor.history() }),
+    startImport: ({ request, mode }) => imports.start(request, mode),
+    getImportJob: ({ jobId }) => imports.job(jobId),
+    cancelImport: ({ jobId }) => imports.cancel(jobId),
+    listImports: () => imports.log(),
+    getProjectCounts: () => imports.counts(),
     getExportChoices: () => {
       const saved = readMeta(session.db()).export_choices;
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers, session, coverage, editor, recent, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers, session, coverage, editor, imports, recent, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

@@ -51,6 +51,11 @@ export class ProjectSession {
     return `${this.current?.file ?? ''}#${this.changes}`;
   }
 
+  /** Marks derived data stale after another connection (an import worker) changed the project. */
+  changed(): void {
+    this.changes += 1;
+  }
+
   /** Runs `change` in one transaction and marks derived data stale. */
   write<T>(change: (db: ProjectDb) => T): T {
     const db = this.db();

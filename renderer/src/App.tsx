@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, onAppEvent } from './api';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ExportDialog } from './components/ExportDialog';
+import { ImportDialog } from './components/ImportDialog';
 import { ProjectBar } from './components/ProjectBar';
 import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectFileDialog';
 import { Tabs } from './components/Tabs';
@@ -28,6 +29,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('zones');
   const [working, setWorking] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [painting, setPainting] = useState<string | null>(null);
   const [tool, setTool] = useState<EditTool>('paint');
   const [lastSelection, setLastSelection] = useState<string[]>([]);
@@ -61,6 +63,7 @@ export function App() {
     const offMenu = onAppEvent((event) => {
       if (event.type !== 'menu') return;
       if (event.command === 'export') setExporting(true);
+      if (event.command === 'import') setImporting(true);
       if (event.command === 'undo' || event.command === 'redo') undoRedo(event.command);
     });
     // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) anywhere but in a text field, where the browser's own undo applies.
@@ -127,7 +130,7 @@ export function App() {
 
   return (
     <div className="app">
-      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} onExport={() => setExporting(true)} />
+      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} onExport={() => setExporting(true)} onImport={() => setImporting(true)} />
       <ErrorBanner message={state.error} onDismiss={state.clearError} />
       {ws.withdrawal && (
         <div className="mode-banner" role="status">
@@ -203,6 +206,8 @@ export function App() {
         {state.project?.isSample ? 'Sample data: providers are fictional and demand is modelled. ' : ''}
         {state.project?.attributions.filter((a) => !/fictional|modelled/.test(a)).join(' ') || ''}
       </footer>
+      {/* An import writes through its own connection: reload the project so every view reads it afresh. */}
+      {importing && <ImportDialog app={state.app} onClose={() => setImporting(false)} onImported={() => void state.run(async () => {})} />}
       {exporting && <ExportDialog app={state.app} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>

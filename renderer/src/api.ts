@@ -59,3 +59,19 @@ export const api: Api = createClient(bridge ? ipcTransport(bridge) : httpTranspo
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return bridge ? bridge.onEvent(listener) : () => {};
 }
+
+/**
+ * Makes a picked or dropped file readable by the import services: in Electron
+ * it is already on disk; the browser host receives a copy of its bytes.
+ */
+export async function stageFile(file: File): Promise<{ path: string; fileName: string }> {
+  if (bridge) return { path: bridge.pathForFile(file), fileName: file.name };
+  const response = await fetch(`upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: sessionStorage.getItem(TOKEN_KEY) ?? '' },
+    body: file,
+  });
+  const envelope = (await response.json()) as Envelope<{ path: string; fileName: string }>;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
+}

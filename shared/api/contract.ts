@@ -3,6 +3,7 @@ import { ContingencySchema, PlanMetricsSchema, WithdrawalResultSchema } from '..
 import { ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
+import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
 import type { ApiMethod } from './methods';
 
 /**
@@ -170,6 +171,12 @@ export const contract = {
     request: z.strictObject({ settings: SettingsFieldsSchema.partial().optional(), bands: z.array(RateBandSchema).optional() }),
     response: ModelSettings,
   },
+  /** Starts checking (`preview`) or importing a file in the background; poll getImportJob for progress and the outcome. */
+  startImport: { request: z.strictObject({ request: ImportRequestSchema, mode: z.enum(['preview', 'import']) }), response: z.object({ jobId: z.string() }) },
+  getImportJob: { request: z.strictObject({ jobId: z.string().min(1).max(100) }), response: ImportJobSchema },
+  cancelImport: { request: z.strictObject({ jobId: z.string().min(1).max(100) }), response: z.object({ cancelled: z.boolean() }) },
+  listImports: { request: noArgs, response: z.object({ imports: z.array(ImportRecordSchema) }) },
+  getProjectCounts: { request: noArgs, response: ProjectCountsSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Fails to compile if contract declares a method that methods.ts does not list.

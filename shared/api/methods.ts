@@ -39,6 +39,11 @@ export const API_METHODS = [
   'getPlanChecks',
   'exportPlanCsv',
   'assignPlanCsv',
+  'startImport',
+  'getImportJob',
+  'cancelImport',
+  'listImports',
+  'getProjectCounts',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -7,10 +7,11 @@ interface Props {
   busy: boolean;
   onFileAction(purpose: FileDialogPurpose): void;
   onExport(): void;
+  onImport(): void;
 }
 
 /** The project's name and whether it is sample data are always in view. */
-export function ProjectBar({ app, project, busy, onFileAction, onExport }: Props) {
+export function ProjectBar({ app, project, busy, onFileAction, onExport, onImport }: Props) {
   return (
     <header className="project-bar">
       <div className="project-bar__brand" aria-hidden="true">
@@ -35,6 +36,9 @@ export function ProjectBar({ app, project, busy, onFileAction, onExport }: Props
         </button>
         <button type="button" className="button" disabled={busy || !project} onClick={() => onFileAction('save-as')}>
           Save as…
+        </button>
+        <button type="button" className="button" disabled={busy || !project} onClick={onImport}>
+          Import…
         </button>
         <button type="button" className="button" disabled={busy || !project} onClick={onExport}>
           Export…

@@ -71,7 +71,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
 
   return (
-    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)}>
+    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
         <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} />
         {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}

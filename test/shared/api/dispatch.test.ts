@@ -14,6 +14,11 @@ const unused = () => {
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   return {
     listPlans: unused,
+    startImport: unused,
+    getImportJob: unused,
+    cancelImport: unused,
+    listImports: unused,
+    getProjectCounts: unused,
     getMapData: unused,
     getPlanMetrics: unused,
     listProviders: unused,
