@@ -16,15 +16,22 @@ try {
   fs.cpSync(path.join(root, 'package.json'), path.join(stage, 'app', 'package.json'));
   const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
   const bin = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-  const run = spawnSync(process.execPath, [bin, '-i', path.join(stage, 'app'), '-r', '-s', 'medium', '-e', electronVersion, '-o', report], {
-    encoding: 'utf8',
-  });
-  if (!fs.existsSync(report)) {
-    process.stderr.write(run.stdout + run.stderr);
-    throw new Error('electronegativity produced no report');
-  }
-  const rows = fs.readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
   const severity = (row) => /^[^,]*,"([A-Z]+)"/.exec(row)?.[1] ?? 'UNKNOWN';
+  // On a busy machine electronegativity has been seen to leave a report with a
+  // row cut short; a report whose rows do not all parse is produced again.
+  let rows = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    fs.rmSync(report, { force: true });
+    const run = spawnSync(process.execPath, [bin, '-i', path.join(stage, 'app'), '-r', '-s', 'medium', '-e', electronVersion, '-o', report], {
+      encoding: 'utf8',
+    });
+    if (!fs.existsSync(report)) {
+      process.stderr.write(run.stdout + run.stderr);
+      throw new Error('electronegativity produced no report');
+    }
+    rows = fs.readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
+    if (rows.every((row) => severity(row) !== 'UNKNOWN')) break;
+  }
   const findings = rows.filter((row) => !['LOW', 'INFORMATIONAL'].includes(severity(row)));
   for (const row of rows.filter((r) => !findings.includes(r))) process.stdout.write(`(low, for review) ${row}\n`);
   if (findings.length) {

@@ -150,10 +150,10 @@ export interface BoundaryPlan {
 }
 
 export function planBoundaries(kind: BoundaryKind, db: ProjectDb, check: BoundaryCheck, request: ImportRequest, fileStem: string, progress: Progress): BoundaryPlan {
-  return kind === 'areas' ? planAreas(db, check.features) : planZones(db, check.features, request, fileStem, progress);
+  return kind === 'areas' ? planAreas(db, check.features, progress) : planZones(db, check.features, request, fileStem, progress);
 }
 
-function planAreas(db: ProjectDb, features: CheckedFeature[]): BoundaryPlan {
+function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress): BoundaryPlan {
   const existing = new Map(readAreas(db).map((a) => [a.code, a]));
   const rows = features.map((f) => {
     const before = existing.get(f.id);
@@ -180,10 +180,14 @@ function planAreas(db: ProjectDb, features: CheckedFeature[]): BoundaryPlan {
         `INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(code) DO UPDATE SET name = excluded.name, district = excluded.district, population = excluded.population, ruc = excluded.ruc, geometry = excluded.geometry`,
       );
-      for (const r of rows) upsert.run(r.code, r.name, r.district, r.population, r.ruc, JSON.stringify(r.geometry));
+      rows.forEach((r, i) => {
+        if (i % 2000 === 0) progress.report('Writing areas', i / rows.length);
+        upsert.run(r.code, r.name, r.district, r.population, r.ruc, JSON.stringify(r.geometry));
+      });
       const district = target.prepare('INSERT OR IGNORE INTO districts (code, name) VALUES (?, ?)');
       for (const code of new Set(rows.map((r) => r.district).filter(Boolean))) district.run(code, code);
       // Borders are found again over every area: a new area may border old ones.
+      progress.report('Finding shared borders', null);
       target.prepare('DELETE FROM area_neighbours').run();
       insertAreaNeighbours(target, new EdgeTopology(readAreaGeometries(target)).neighbours());
     },

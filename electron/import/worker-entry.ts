@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportPreview, ImportRequest, ImportResult } from '../../shared/import/request';
 import { openProjectDb } from '../store/db';
-import { workerFailure, type WorkerMessage } from '../workers';
+import { cancellationCheck, workerFailure, type WorkerMessage } from '../workers';
 import { runImport } from './importer';
 
 // Reads, checks and (when asked) writes one import away from the main thread,
@@ -12,15 +12,22 @@ interface Job {
   projectFile: string;
   request: ImportRequest;
   mode: 'preview' | 'import';
+  cancel: Int32Array;
 }
 
 type Message = WorkerMessage<{ preview: ImportPreview; result: ImportResult | null }>;
 const post = (message: Message) => parentPort!.postMessage(message);
 
 async function main(job: Job): Promise<void> {
+  const checkCancelled = cancellationCheck(job.cancel, 'import');
   const db = await openProjectDb(job.projectFile);
   try {
-    const value = await runImport(db, job.request, job.mode, { report: (step, fraction) => post({ type: 'progress', step, fraction }) });
+    const value = await runImport(db, job.request, job.mode, {
+      report: (step, fraction) => {
+        checkCancelled();
+        post({ type: 'progress', step, fraction });
+      },
+    });
     post({ type: 'done', value });
   } finally {
     db.close();

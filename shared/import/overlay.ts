@@ -1,5 +1,4 @@
 import { area as turfArea, feature, featureCollection, intersect } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { boundsOf, type Bounds } from '../geo/bounds';
 import type { AreaGeometry } from '../geo/types';
 
@@ -15,11 +14,11 @@ export interface OverlayResult {
 }
 
 export function assignByOverlap(areas: ReadonlyMap<string, AreaGeometry>, zones: readonly { id: string; geometry: AreaGeometry }[]): OverlayResult {
-  const zoneBoxes = zones.map((z) => ({ ...z, box: boundsOf([z.geometry]), shape: feature(z.geometry) as Feature<Polygon | MultiPolygon> }));
+  const zoneBoxes = zones.map((z) => ({ ...z, box: boundsOf([z.geometry]), shape: feature(z.geometry) }));
   const result: OverlayResult = { assignments: new Map(), ambiguous: [], outside: [] };
   for (const [code, geometry] of areas) {
     const box = boundsOf([geometry]);
-    const shape = feature(geometry) as Feature<Polygon | MultiPolygon>;
+    const shape = feature(geometry);
     const size = turfArea(shape);
     let best: { zone: string; share: number } | null = null;
     for (const zone of zoneBoxes) {

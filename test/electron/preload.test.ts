@@ -13,6 +13,7 @@ vi.mock('electron', () => ({
     on: (channel: string, fn: (...args: unknown[]) => void) => listeners.set(channel, fn),
     removeListener: (channel: string) => listeners.delete(channel),
   },
+  webUtils: { getPathForFile: (file: { fakePath: string }) => file.fakePath },
 }));
 
 describe('preload', () => {
@@ -23,7 +24,7 @@ describe('preload', () => {
   it('exposes only window.carecover with one function per contract method and an event subscription', () => {
     expect(Object.keys(exposed)).toEqual(['carecover']);
     const bridge = exposed.carecover as { api: Record<string, unknown>; onEvent: unknown };
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent', 'pathForFile']);
     expect(Object.keys(bridge.api).sort()).toEqual([...API_METHODS].sort());
     for (const fn of Object.values(bridge.api)) expect(typeof fn).toBe('function');
     expect(JSON.stringify(Object.keys(bridge.api))).not.toContain('ipcRenderer');
@@ -43,5 +44,10 @@ describe('preload', () => {
     expect(seen).toEqual([{ type: 'project-changed' }]);
     off();
     expect(listeners.has(EVENT_CHANNEL)).toBe(false);
+  });
+
+  it('gives the page the path of a file it was handed, through webUtils, and nothing else of the file system', () => {
+    const bridge = exposed.carecover as { pathForFile(file: unknown): string };
+    expect(bridge.pathForFile({ fakePath: '/home/officer/providers.csv' })).toBe('/home/officer/providers.csv');
   });
 });

@@ -64,6 +64,19 @@ describe('browser host', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'CareCover', host: 'web', nativeDialogs: false } });
   });
 
+  it('receives an upload for import into a folder of its own, under the file name only, and only with the token', async () => {
+    const body = 'Provider,Zone,Hours\r\nP01,Z01,10\r\n';
+    const refused = await request({ path: '/upload?name=cap.csv', method: 'POST', body });
+    expect(refused.status).toBe(401);
+    const res = await request({ path: `/upload?name=${encodeURIComponent('../../etc/cap.csv')}`, method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body });
+    const envelope = JSON.parse(res.body) as { ok: true; value: { path: string; fileName: string; bytes: number } };
+    expect(envelope.value).toMatchObject({ fileName: 'cap.csv', bytes: body.length });
+    expect(fs.readFileSync(envelope.value.path, 'utf8')).toBe(body);
+    await host.close();
+    expect(fs.existsSync(envelope.value.path)).toBe(false);
+    host = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+  });
+
   it('answers 401 without the token, and with a wrong one', async () => {
     const missing = await request({ path: '/api/getAppInfo', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(missing.status).toBe(401);

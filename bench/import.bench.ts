@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runImport } from '../electron/import/importer';
+import { writeEmptyProject } from '../electron/services/project-session';
+import { createProjectDb } from '../electron/store/db';
+import { sharedDataDir } from './england';
+
+/**
+ * Importing every English LSOA (the 326 district files of ../shared/data,
+ * merged into one ~88 MB GeoJSON) into an empty project, against a plain
+ * JSON.parse of the same bytes. Each runs in a child process of its own so
+ * that its peak memory (maxRSS) is its own.
+ */
+export async function run(): Promise<void> {
+  console.log('\nImport');
+  const dataDir = sharedDataDir();
+  if (!dataDir) {
+    console.log('  skipped: ../shared/data/boundaries/england/lsoa11_by_lad is missing (set CARECOVER_SHARED_DATA to point elsewhere)');
+    return;
+  }
+  const dir = path.resolve(__dirname, 'import');
+  fs.mkdirSync(dir, { recursive: true });
+  const merged = path.join(dir, 'england-lsoa11.geojson');
+  const sourceDir = path.join(dataDir, 'boundaries', 'england', 'lsoa11_by_lad');
+  const files = fs.readdirSync(sourceDir).filter((f) => f.endsWith('.geojson')).sort();
+  const out = fs.openSync(merged, 'w');
+  fs.writeSync(out, '{"type":"FeatureCollection","features":[\n');
+  let first = true;
+  for (const file of files) {
+    for (const feature of (JSON.parse(fs.readFileSync(path.join(sourceDir, file), 'utf8')) as { features: unknown[] }).features) {
+      fs.writeSync(out, (first ? '' : ',\n') + JSON.stringify(feature));
+      first = false;
+    }
+  }
+  fs.writeSync(out, '\n]}\n');
+  fs.closeSync(out);
+  const mb = fs.statSync(merged).size / 2 ** 20;
+  console.log(`  ${files.length} district files merged into one GeoJSON of ${mb.toFixed(1)} MB`);
+
+  const child = (mode: string, ...args: string[]) => {
+    const result = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, ...args], { env: { ...process.env, CARECOVER_BENCH_CHILD: mode }, encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (result.status !== 0) throw new Error(`bench child ${mode} failed: ${result.stderr}`);
+    return JSON.parse(result.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; [key: string]: unknown };
+  };
+  const parse = child('parse', merged);
+  const project = path.join(dir, 'england-import.carecover');
+  const imported = child('import', merged, project);
+  const line = (name: string, ms: number, rss: number, extra = '') => console.log(`  ${name.padEnd(56)} ${(ms / 1000).toFixed(2).padStart(7)} s   peak ${rss.toFixed(0).padStart(5)} MB${extra}`);
+  line('JSON.parse of the same bytes (baseline)', parse.ms, parse.maxRssMb);
+  line(
+    `import areas (${imported.accepted} areas, ${imported.repaired} repaired)`,
+    imported.ms,
+    imported.maxRssMb,
+    `   ${(imported.ms / parse.ms).toFixed(1)}× the time, ${(imported.maxRssMb / parse.maxRssMb).toFixed(1)}× the memory of the baseline`,
+  );
+  for (const [step, ms] of Object.entries(imported.steps as Record<string, number>)) console.log(`    ${step.padEnd(54)} ${(ms / 1000).toFixed(2).padStart(7)} s`);
+  fs.rmSync(project, { force: true });
+  fs.rmSync(`${project}-wal`, { force: true });
+  fs.rmSync(`${project}-shm`, { force: true });
+}
+
+/** The child side: one measured job, its figures as one JSON line. */
+export async function child(mode: string, args: string[]): Promise<void> {
+  const rssMb = () => process.resourceUsage().maxRSS / 1024;
+  if (mode === 'parse') {
+    const start = performance.now();
+    const json = JSON.parse(new TextDecoder().decode(fs.readFileSync(args[0]!))) as { features: unknown[] };
+    console.log(JSON.stringify({ ms: performance.now() - start, maxRssMb: rssMb(), features: json.features.length }));
+    return;
+  }
+  const [file, projectFile] = args as [string, string];
+  const db = createProjectDb(projectFile, { overwrite: true });
+  db.transaction(() => writeEmptyProject(db, 'England import (benchmark)'))();
+  const steps: Record<string, number> = {};
+  let last = { step: 'start', at: performance.now() };
+  const start = performance.now();
+  const { preview } = await runImport(db, { kind: 'areas', file }, 'import', {
+    report(step) {
+      if (step === last.step) return;
+      const now = performance.now();
+      steps[last.step] = (steps[last.step] ?? 0) + now - last.at;
+      last = { step, at: now };
+    },
+  });
+  const end = performance.now();
+  steps[last.step] = (steps[last.step] ?? 0) + end - last.at;
+  delete steps.start;
+  db.close();
+  console.log(JSON.stringify({ ms: end - start, maxRssMb: rssMb(), accepted: preview.accepted, repaired: preview.problems.filter((p) => p.severity === 'repaired').length, steps }));
+}

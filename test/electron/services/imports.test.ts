@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../electron/services';
+import type { ImportJob } from '../../../shared/import/request';
+import { dataFingerprint } from '../../helpers/project-fingerprint';
+import { repoRoot, tempDir } from '../../helpers/temp';
+
+const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'import', name);
+
+async function settle(read: () => ImportJob): Promise<ImportJob> {
+  for (;;) {
+    const job = read();
+    if (job.state !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('import jobs', () => {
+  it('preview in a worker without writing, then import, and the session sees the new data', async () => {
+    const userData = tempDir();
+    const services = createServices({ host: 'web', userData });
+    try {
+      const file = services.session.create(path.join(userData, 'p.carecover'), 'empty').path;
+      const before = dataFingerprint(file);
+      const revision = services.session.revision;
+      const request = { kind: 'areas' as const, file: fixture('melton-6.geojson') };
+      const { jobId } = services.handlers.startImport({ request, mode: 'preview' }) as { jobId: string };
+      const previewed = await settle(() => services.imports.job(jobId));
+      expect(previewed).toMatchObject({ state: 'done', result: null, preview: { accepted: 6, blocked: null } });
+      expect(dataFingerprint(file)).toBe(before);
+      const started = services.imports.start({ ...request, expectSha256: previewed.preview!.sha256 }, 'import');
+      const imported = await settle(() => services.imports.job(started.jobId));
+      expect(imported).toMatchObject({ state: 'done', result: { accepted: 6 } });
+      expect(services.session.revision).not.toBe(revision);
+      expect(services.imports.counts()).toMatchObject({ areas: 6, imports: 1 });
+      expect(services.imports.log().imports).toHaveLength(1);
+    } finally {
+      services.close();
+    }
+  });
+
+  it('reports progress and can be cancelled, leaving the project as it was', async () => {
+    const userData = tempDir();
+    const services = createServices({ host: 'web', userData });
+    try {
+      const file = services.session.create(path.join(userData, 'p.carecover'), 'empty').path;
+      const before = dataFingerprint(file);
+      const features = Array.from({ length: 20_000 }, (_, n) => {
+        const [x, y] = [-1.5 + (n % 200) * 0.002, 52.5 + Math.floor(n / 200) * 0.002];
+        return { type: 'Feature', properties: { id: `A${n}` }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.002, y], [x + 0.002, y + 0.002], [x, y + 0.002], [x, y]]] } };
+      });
+      const big = path.join(tempDir(), 'big.geojson');
+      fs.writeFileSync(big, JSON.stringify({ type: 'FeatureCollection', features }));
+      const { jobId } = services.imports.start({ kind: 'areas', file: big }, 'import');
+      const steps = new Set<string>();
+      for (let i = 0; i < 2000 && services.imports.job(jobId).step !== 'Checking features'; i++) {
+        steps.add(services.imports.job(jobId).step);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(services.imports.job(jobId).step).toBe('Checking features');
+      expect(services.imports.cancel(jobId)).toEqual({ cancelled: true });
+      const job = await settle(() => services.imports.job(jobId));
+      expect(job).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
+      expect(dataFingerprint(file)).toBe(before);
+      expect(services.imports.cancel(jobId)).toEqual({ cancelled: false });
+    } finally {
+      services.close();
+    }
+  });
+});
