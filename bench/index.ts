@@ -10,11 +10,14 @@ async function main(): Promise<void> {
   const childMode = process.env.CARECOVER_BENCH_CHILD;
   if (childMode) return importChild(childMode, process.argv.slice(2));
   console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
-  coverage();
-  await dissolve();
-  await exports();
-  await map();
-  await importing();
+  // npm run bench -- import map: only those sections.
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  if (wanted('coverage')) coverage();
+  if (wanted('dissolve')) await dissolve();
+  if (wanted('export')) await exports();
+  if (wanted('map')) await map();
+  if (wanted('import')) await importing();
 }
 
 main().catch((error: unknown) => {

@@ -189,7 +189,13 @@ function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress
       // Borders are found again over every area: a new area may border old ones.
       progress.report('Finding shared borders', null);
       target.prepare('DELETE FROM area_neighbours').run();
-      insertAreaNeighbours(target, new EdgeTopology(readAreaGeometries(target)).neighbours());
+      // The imported geometries are already parsed; only the project's other areas are read back.
+      const geometries = new Map(rows.map((r) => [r.code, r.geometry] as const));
+      for (const row of target.prepare('SELECT code, geometry FROM areas').iterate() as Iterable<{ code: string; geometry: string }>) {
+        if (!geometries.has(row.code)) geometries.set(row.code, JSON.parse(row.geometry) as AreaGeometry);
+      }
+      progress.report('Finding shared borders', 0.5);
+      insertAreaNeighbours(target, new EdgeTopology(geometries).neighbours());
     },
   };
 }
