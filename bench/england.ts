@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Area, Zone } from '../shared/domain/types';
 import type { AreaGeometry } from '../shared/geo/types';
+import { EdgeTopology } from '../shared/geo/borders';
+import { storeTopology } from '../electron/store/area-cache';
 import { createProjectDb } from '../electron/store/db';
 import { insertAreas, insertAssignments, insertDistricts, insertZones, writeBands, writeSettings } from '../electron/store/model-data';
 import { insertPlan, setCurrentPlan } from '../electron/store/plans';
@@ -46,6 +48,8 @@ export function writeEnglandProject(file: string, england: EnglandAreas): void {
       writeMeta(db, { name: 'England (benchmark)', created_at: new Date().toISOString(), is_sample: '1' });
       insertDistricts(db, england.districts.map((code) => ({ code, name: code })));
       insertAreas(db, england.areas);
+      // As an import of these areas would: the topology is stored with them (shown separately by the import bench).
+      storeTopology(db, new EdgeTopology(new Map(england.areas.map((a) => [a.code, a.geometry]))));
       writeBands(db, [{ id: 'urban', name: 'Urban', hourlyRate: 24, floor: null, ceiling: null, minRuralShare: 0 }]);
       writeSettings(db, { ...DEFAULT_SETTINGS, budgetPerYear: 1e9 });
       const planId = insertPlan(db, 'Districts');

@@ -9,6 +9,7 @@ import type { ImportProblem } from '../../shared/import/problems';
 import type { ImportRequest } from '../../shared/import/request';
 import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import type { ProjectDb } from '../store/db';
+import { storeTopology } from '../store/area-cache';
 import { insertAreaNeighbours, readAreaGeometries, readAreas } from '../store/model-data';
 import { insertPlan, listPlans, setCurrentPlan } from '../store/plans';
 import type { BoundarySource } from './boundary-file';
@@ -195,7 +196,10 @@ function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress
         if (!geometries.has(row.code)) geometries.set(row.code, JSON.parse(row.geometry) as AreaGeometry);
       }
       progress.report('Finding shared borders', 0.5);
-      insertAreaNeighbours(target, new EdgeTopology(geometries).neighbours());
+      const topology = new EdgeTopology(geometries);
+      insertAreaNeighbours(target, topology.neighbours());
+      // Kept with the project: the map draws from it without matching borders again.
+      storeTopology(target, topology);
     },
   };
 }

@@ -7,7 +7,9 @@ import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/doma
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
 import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings, type Place } from '../store/model-data';
 import type { MapData } from '../../shared/api/contract';
-import { EdgeTopology } from '../../shared/geo/borders';
+import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
+import { packLines } from '../../shared/geo/packed-lines';
+import { areaRevision, loadTopology } from '../store/area-cache';
 import { boundsOf } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta } from '../store/project-meta';
@@ -16,12 +18,25 @@ import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/pl
 import type { ProjectSession } from './project-session';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
-const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
-const roundLine = (line: number[][]) => line.map((p) => [round5(p[0]!), round5(p[1]!)]);
-function forScreen(geometry: AreaGeometry): AreaGeometry {
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: geometry.coordinates.map(roundLine) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(roundLine)) };
+const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+/** The areas' rings for the map, as base64 typed arrays (shared/geo/area-layer.ts reads them): a tenth of the JSON. */
+function packLayer(p: PackedTopology): MapData['layer'] {
+  return { ringArea: base64(p.ringArea), ringOuter: base64(p.ringOuter), ringStart: base64(p.ringStart), vertices: base64(p.vertices), positions: base64(Float32Array.from(p.positions)) };
+}
+
+function layerBounds(positions: Float64Array): MapData['bounds'] {
+  if (positions.length === 0) return null;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i += 2) {
+    const x = positions[i]!;
+    const y = positions[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return [[minY, minX], [maxY, maxX]];
 }
 
 export interface PlanSummary extends PlanRow {
@@ -36,29 +51,37 @@ export interface PlanSummary extends PlanRow {
 export class CoverageService {
   private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography; map?: MapData }>();
   private cacheRevision = '';
-  private areas: { geometries: Map<string, AreaGeometry>; topology?: EdgeTopology } | null = null;
-  private areasFile: string | null = null;
+  /** Parsed geometry and topology of the open project's areas, kept while the areas are unchanged. */
+  private areas: { file: string | null; revision: number; geometries?: Map<string, AreaGeometry>; topology?: { topology: EdgeTopology; packed: PackedTopology } } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
 
-  /** Area geometry is the largest thing read; it is parsed once per revision of the project. */
-  private areaGeometries(): Map<string, AreaGeometry> {
-    this.areas ??= { geometries: readAreaGeometries(this.session.db()) };
-    return this.areas.geometries;
+  private areaState() {
+    const revision = areaRevision(this.session.db());
+    if (!this.areas || this.areas.file !== this.session.file || this.areas.revision !== revision) this.areas = { file: this.session.file, revision };
+    return this.areas;
   }
 
+  /** Area geometry is the largest thing read; it is parsed only when needed, once per change of the areas. */
+  private areaGeometries(): Map<string, AreaGeometry> {
+    const state = this.areaState();
+    return (state.geometries ??= readAreaGeometries(this.session.db()));
+  }
+
+  /** Stored with the project, so opening even an England-sized project does not match borders again. */
   private topology(): EdgeTopology {
-    const areas = (this.areas ??= { geometries: readAreaGeometries(this.session.db()) });
-    return (areas.topology ??= new EdgeTopology(areas.geometries));
+    return this.packedTopology().topology;
+  }
+
+  private packedTopology(): { topology: EdgeTopology; packed: PackedTopology } {
+    const state = this.areaState();
+    return (state.topology ??= loadTopology(this.session.db()));
   }
 
   private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: { map?: MapData }; geography(): ZoneGeography } {
     const db = this.session.db();
     if (this.cacheRevision !== this.session.revision) {
       this.cache.clear();
-      // Zone edits change assignments, not areas: keep the parsed geometry and its topology.
-      if (this.areasFile !== this.session.file) this.areas = null;
-      this.areasFile = this.session.file;
       this.cacheRevision = this.session.revision;
     }
     const plan = resolvePlan(db, planName);
@@ -79,25 +102,30 @@ export class CoverageService {
     };
   }
 
-  /** Everything the map draws for a plan: areas with their zone, zone and district outlines, places. */
+  /** Everything the map draws for a plan: the areas (packed, with their zone), zone and district outlines, places. */
   mapData(planName?: string): MapData {
     const db = this.session.db();
     const { plan, inputs, cached } = this.entry(planName);
     if (cached.map) return cached.map;
-    const geometries = this.areaGeometries();
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
     const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
-    const box = boundsOf(geometries.values());
-    const topology = this.topology();
+    const { topology, packed } = this.packedTopology();
+    const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
     const districtLines = topology.outlines((code) => areaDistrict.get(code));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
-      areas: inputs.areas.map((a) => ({ code: a.code, name: a.name, district: a.district, zoneId: inputs.assignments.get(a.code) ?? null, geometry: forScreen(geometries.get(a.code)!) })),
-      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: lines.map(roundLine) })),
-      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines: lines.map(roundLine) })),
+      areas: {
+        codes: packed.codes,
+        names: packed.codes.map((c) => areaByCode.get(c)?.name ?? c),
+        districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? ''),
+        zoneIds: packed.codes.map((c) => inputs.assignments.get(c) ?? null),
+      },
+      layer: packLayer(packed),
+      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: base64(packLines(lines)) })),
+      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines: base64(packLines(lines)) })),
       places: readPlaces(db),
-      bounds: Number.isFinite(box.minX) ? [[box.minY, box.minX], [box.maxY, box.maxX]] : null,
+      bounds: layerBounds(packed.positions),
     };
     return cached.map;
   }

@@ -12,7 +12,10 @@ import { EditPanel, type EditTool } from './panels/EditPanel';
 import { areaCentre } from '../../shared/plan/split';
 import { pointInRing } from '../../shared/geo/point-in-ring';
 import { ScenariosPanel } from './panels/ScenariosPanel';
-import type { History } from '../../shared/api/contract';
+import type { History, MapData } from '../../shared/api/contract';
+import { areaGeometry } from '../../shared/geo/area-layer';
+import type { Position } from '../../shared/geo/types';
+import { layerOf } from './map/layer-data';
 import { PlanTotals } from './panels/PlanTotals';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { WithdrawalPanel } from './panels/WithdrawalPanel';
@@ -20,6 +23,8 @@ import { ZoneDetail } from './panels/ZoneDetail';
 import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
 import { useWorkspace } from './workspace/useWorkspace';
+
+const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
 type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'settings';
 
@@ -36,7 +41,6 @@ export function App() {
   const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
-  const centres = useMemo(() => new Map((ws.mapData?.areas ?? []).map((a) => [a.code, areaCentre(a.geometry)])), [ws.mapData]);
 
   const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
   useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
@@ -91,6 +95,18 @@ export function App() {
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
 
+  /** The middle of every area, worked out the first time a shape picks areas, then kept with the map data. */
+  function areaCentres(): Map<string, Position> {
+    const data = ws.mapData!;
+    let centres = centreCache.get(data);
+    if (!centres) {
+      const { layer } = layerOf(data);
+      centres = new Map(layer.codes.map((code, i) => [code, areaCentre(areaGeometry(layer, i))]));
+      centreCache.set(data, centres);
+    }
+    return centres;
+  }
+
   /** A rectangle or lasso moves the areas whose middle it holds; a line splits the zone. */
   async function onShape(zoneId: string, kind: 'rectangle' | 'lasso' | 'line', coordinates: [number, number][]) {
     if (kind === 'line') {
@@ -98,7 +114,7 @@ export function App() {
       return edit(() => api.splitZone({ zoneId, name, shape: { type: 'line', coordinates } }));
     }
     const ring = [...coordinates, coordinates[0]!];
-    const picked = [...centres].filter(([, c]) => pointInRing(c, ring)).map(([code]) => code);
+    const picked = [...areaCentres()].filter(([, c]) => pointInRing(c, ring)).map(([code]) => code);
     setLastSelection(picked);
     if (picked.length) await edit(() => api.assignAreas({ zoneId, areaCodes: picked }));
   }

@@ -55,14 +55,16 @@ const AreaGeometry = z.custom<AreaGeometryType>(
   (v) => typeof v === 'object' && v !== null && ['Polygon', 'MultiPolygon'].includes((v as { type?: string }).type ?? '') && Array.isArray((v as { coordinates?: unknown }).coordinates),
   'a GeoJSON Polygon or MultiPolygon',
 );
-/** Polylines of [lon, lat]; like geometries, checked for their outer shape only. */
-const Lines = z.custom<number[][][]>((v) => Array.isArray(v) && v.every((line) => Array.isArray(line)), 'a list of polylines');
 
 export const MapData = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),
-  areas: z.array(z.object({ code: z.string(), name: z.string(), district: z.string(), zoneId: z.string().nullable(), geometry: AreaGeometry })),
-  zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: Lines })),
-  districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: Lines })),
+  /** One entry per area, in the layer's order (area i is codes[i]). */
+  areas: z.object({ codes: z.array(z.string()), names: z.array(z.string()), districts: z.array(z.string()), zoneIds: z.array(z.string().nullable()) }),
+  /** The areas' rings as base64 little-endian typed arrays; shared/geo/area-layer.ts says how to read them. */
+  layer: z.object({ ringArea: z.string(), ringOuter: z.string(), ringStart: z.string(), vertices: z.string(), positions: z.string() }),
+  /** Outlines as base64 Float32 longitude/latitude pairs, a NaN pair between lines (shared/geo/packed-lines.ts). */
+  zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: z.string() })),
+  districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: z.string() })),
   places: z.array(z.object({ name: z.string(), lat: z.number(), lon: z.number() })),
   /** [[south, west], [north, east]] */
   bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]).nullable(),

@@ -2,6 +2,30 @@ import { boundsOf } from './bounds';
 import { pointInRing } from './point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
+interface TopologyRing {
+  code: string;
+  edges: Int32Array;
+  vertices: Int32Array;
+  outer: boolean;
+}
+
+/**
+ * An EdgeTopology as flat arrays. Ring k belongs to area codes[ringArea[k]]
+ * and uses vertices[ringStart[k] .. ringStart[k+1]) (closed: its last vertex is
+ * its first) and edges[ringStart[k] - k .. ringStart[k+1] - k - 1); vertex v
+ * sits at positions[2v], positions[2v+1].
+ */
+export interface PackedTopology {
+  codes: string[];
+  ringArea: Int32Array;
+  ringOuter: Uint8Array;
+  ringStart: Int32Array;
+  vertices: Int32Array;
+  edges: Int32Array;
+  positions: Float64Array;
+  edgeCount: number;
+}
+
 /** Coordinates closer than about this (in degrees, ~1 cm) count as the same point when matching borders. */
 export const SNAP_DEGREES = 1e-7;
 const CELL_BITS = 2 ** 26;
@@ -13,9 +37,9 @@ const CELL_BITS = 2 ** 26;
  * (zones, districts) without matching coordinates again.
  */
 export class EdgeTopology {
-  private readonly rings: { code: string; ring: Position[]; edges: Int32Array; vertices: Int32Array; outer: boolean }[] = [];
-  /** One canonical position per vertex id: the first seen, so every area and zone using a vertex agrees on it. */
-  private readonly positions: Position[] = [];
+  private readonly rings: TopologyRing[] = [];
+  /** One canonical position per vertex id (x, y pairs): the first seen, so every area and zone using a vertex agrees on it. */
+  private readonly positions: Float64Array;
   readonly edgeCount: number;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
@@ -24,6 +48,7 @@ export class EdgeTopology {
     const grid = Math.max(SNAP_DEGREES, (maxX - minX) / (CELL_BITS - 2), (maxY - minY) / (CELL_BITS - 2));
     const vertexIds = new Map<number, number>();
     const edgeIds = new Map<number, number>();
+    const positions: number[] = [];
     for (const [code, geometry] of geometries) {
       for (const polygon of polygonsOf(geometry)) {
         polygon.forEach((ring, ringIndex) => {
@@ -35,7 +60,7 @@ export class EdgeTopology {
             let id = vertexIds.get(cell);
             if (id === undefined) {
               vertexIds.set(cell, (id = vertexIds.size));
-              this.positions.push([p[0]!, p[1]!]);
+              positions.push(p[0]!, p[1]!);
             }
             vertices[i] = id;
             if (i > 0) {
@@ -46,18 +71,68 @@ export class EdgeTopology {
             }
             previous = id;
           });
-          this.rings.push({ code, ring, edges, vertices, outer: ringIndex === 0 });
+          this.rings.push({ code, edges, vertices, outer: ringIndex === 0 });
         });
       }
     }
+    this.positions = Float64Array.from(positions);
     this.edgeCount = edgeIds.size;
   }
 
-  /**
-   * The outlines of groups of areas as polylines: every edge no other area of
-   * the same group shares. Internal borders vanish; a border between two groups
-   * is drawn once, by the group whose id sorts first; outer edges are kept.
-   */
+  /** The topology as flat arrays: stored with the project, it is rebuilt without matching a coordinate. */
+  pack(): PackedTopology {
+    const codes: string[] = [];
+    const codeIndex = new Map<string, number>();
+    const ringArea = new Int32Array(this.rings.length);
+    const ringOuter = new Uint8Array(this.rings.length);
+    const ringStart = new Int32Array(this.rings.length + 1);
+    let total = 0;
+    this.rings.forEach((r, k) => {
+      let index = codeIndex.get(r.code);
+      if (index === undefined) codeIndex.set(r.code, (index = codes.push(r.code) - 1));
+      ringArea[k] = index;
+      ringOuter[k] = r.outer ? 1 : 0;
+      ringStart[k] = total;
+      total += r.vertices.length;
+    });
+    ringStart[this.rings.length] = total;
+    const vertices = new Int32Array(total);
+    const edges = new Int32Array(total - this.rings.length);
+    this.rings.forEach((r, k) => {
+      vertices.set(r.vertices, ringStart[k]!);
+      edges.set(r.edges, ringStart[k]! - k);
+    });
+    return { codes, ringArea, ringOuter, ringStart, vertices, edges, positions: this.positions, edgeCount: this.edgeCount };
+  }
+
+  static unpack(p: PackedTopology): EdgeTopology {
+    const topology = Object.create(EdgeTopology.prototype) as EdgeTopology;
+    const rings: TopologyRing[] = [];
+    for (let k = 0; k + 1 < p.ringStart.length; k++) {
+      const start = p.ringStart[k]!;
+      const end = p.ringStart[k + 1]!;
+      rings.push({ code: p.codes[p.ringArea[k]!]!, outer: p.ringOuter[k] === 1, vertices: p.vertices.subarray(start, end), edges: p.edges.subarray(start - k, end - k - 1) });
+    }
+    Object.assign(topology, { rings, positions: p.positions, edgeCount: p.edgeCount });
+    return topology;
+  }
+
+  private position(vertex: number): Position {
+    return [this.positions[2 * vertex]!, this.positions[2 * vertex + 1]!];
+  }
+
+  /** Twice the signed area of a ring, from its canonical vertices. */
+  private ringSignedArea(r: TopologyRing): number {
+    let sum = 0;
+    const p = this.positions;
+    for (let i = 0; i + 1 < r.vertices.length; i++) {
+      const a = 2 * r.vertices[i]!;
+      const b = 2 * r.vertices[i + 1]!;
+      sum += p[a]! * p[b + 1]! - p[b]! * p[a + 1]!;
+    }
+    return sum;
+  }
+
   /** Pairs of areas that share at least one edge (each pair once, codes in order): their borders touch along a line. */
   neighbours(): [string, string][] {
     const firstUser = new Map<number, string>();
@@ -72,38 +147,52 @@ export class EdgeTopology {
     return [...pairs].sort().map((p) => p.split('\u0000') as [string, string]);
   }
 
-  /** Which group each ring belongs to, and how often each group uses each edge. */
+  /**
+   * Which group each ring belongs to, and how often each group uses each edge.
+   * An edge is nearly always used by one or two groups (a border has two
+   * sides), so those are kept in typed arrays; a third group on one edge (a
+   * sliver where three areas meet badly) goes to a small map.
+   */
   private usage(groupOf: (areaCode: string) => string | undefined) {
     const names = [...new Set(this.rings.map((r) => groupOf(r.code)).filter((g): g is string => g !== undefined))].sort();
     const index = new Map(names.map((g, i) => [g, i]));
-    // Per edge: the first group seen and how often, and the smallest other group.
-    const first = new Int32Array(this.edgeCount).fill(-1);
-    const firstCount = new Int32Array(this.edgeCount);
-    const otherMin = new Int32Array(this.edgeCount).fill(0x7fffffff);
     const ringGroups = this.rings.map((r) => {
       const name = groupOf(r.code);
       return name === undefined ? -1 : index.get(name)!;
     });
-    this.rings.forEach((r, k) => {
+    const g1 = new Int32Array(this.edgeCount).fill(-1);
+    const c1 = new Int32Array(this.edgeCount);
+    const g2 = new Int32Array(this.edgeCount).fill(-1);
+    const c2 = new Int32Array(this.edgeCount);
+    const more = new Map<number, Map<number, number>>();
+    for (let k = 0; k < this.rings.length; k++) {
       const g = ringGroups[k]!;
-      if (g < 0) return;
-      for (const e of r.edges) {
-        if (first[e] === -1 || first[e] === g) {
-          first[e] = g;
-          firstCount[e]! += 1;
-        } else if (g < otherMin[e]!) otherMin[e] = g;
+      if (g < 0) continue;
+      const edges = this.rings[k]!.edges;
+      for (let i = 0; i < edges.length; i++) {
+        const e = edges[i]!;
+        if (g1[e] === -1 || g1[e] === g) {
+          g1[e] = g;
+          c1[e]! += 1;
+        } else if (g2[e] === -1 || g2[e] === g) {
+          g2[e] = g;
+          c2[e]! += 1;
+        } else {
+          const counts = more.get(e) ?? new Map<number, number>();
+          counts.set(g, (counts.get(g) ?? 0) + 1);
+          more.set(e, counts);
+        }
       }
-    });
-    // How often a group other than the first uses an edge: only ever counted for edges two groups share.
-    const groupCount = names.length;
-    const secondCount = new Map<number, number>();
-    this.rings.forEach((r, k) => {
-      const g = ringGroups[k]!;
-      if (g < 0) return;
-      for (const e of r.edges) if (first[e] !== g) secondCount.set(e * groupCount + g, (secondCount.get(e * groupCount + g) ?? 0) + 1);
-    });
-    const countOf = (g: number, e: number) => (first[e] === g ? firstCount[e]! : secondCount.get(e * groupCount + g) ?? 0);
-    return { names, ringGroups, first, otherMin, countOf };
+    }
+    const countOf = (g: number, e: number) => (g1[e] === g ? c1[e]! : g2[e] === g ? c2[e]! : (more.get(e)?.get(g) ?? 0));
+    /** Whether a group sorting before g also uses edge e. */
+    const usedBefore = (g: number, e: number) => {
+      if ((g1[e]! >= 0 && g1[e]! < g) || (g2[e]! >= 0 && g2[e]! < g)) return true;
+      const counts = more.get(e);
+      if (counts) for (const other of counts.keys()) if (other < g) return true;
+      return false;
+    };
+    return { names, ringGroups, countOf, usedBefore };
   }
 
   /**
@@ -112,9 +201,9 @@ export class EdgeTopology {
    * is drawn once, by the group whose id sorts first; outer edges are kept.
    */
   outlines(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
-    const { names, ringGroups, first, otherMin, countOf } = this.usage(groupOf);
+    const { names, ringGroups, countOf, usedBefore } = this.usage(groupOf);
     // Kept when only one of the group's areas uses the edge, and no group sorting before it does.
-    const keep = (g: number, e: number) => countOf(g, e) === 1 && (first[e] === g ? otherMin[e]! > g : first[e]! > g);
+    const keep = (g: number, e: number) => countOf(g, e) === 1 && !usedBefore(g, e);
 
     const result = new Map<string, Position[][]>(names.map((g) => [g, []]));
     this.rings.forEach((r, k) => {
@@ -124,8 +213,8 @@ export class EdgeTopology {
       let run: Position[] = [];
       r.edges.forEach((e, i) => {
         if (keep(g, e)) {
-          if (run.length === 0) run.push(this.positions[r.vertices[i]!]!);
-          run.push(this.positions[r.vertices[i + 1]!]!);
+          if (run.length === 0) run.push(this.position(r.vertices[i]!));
+          run.push(this.position(r.vertices[i + 1]!));
         } else if (run.length) {
           lines.push(run);
           run = [];
@@ -153,7 +242,7 @@ export class EdgeTopology {
       let count = 0;
       this.rings.forEach((r, k) => {
         if (ringGroups[k] !== g) return;
-        const forward = (signedArea(r.ring) >= 0) === r.outer;
+        const forward = (this.ringSignedArea(r) >= 0) === r.outer;
         for (let i = 0; i < r.edges.length; i++) {
           if (countOf(g, r.edges[i]!) !== 1) continue;
           const [a, b] = forward ? [r.vertices[i]!, r.vertices[i + 1]!] : [r.vertices[i + 1]!, r.vertices[i]!];
@@ -178,7 +267,7 @@ export class EdgeTopology {
           at = to;
           if (!next.get(at)?.length) break; // an open chain: broken input, close it where it stops
         }
-        if (loop.length >= 3) loops.push([...loop, start].map((v) => this.positions[v]!));
+        if (loop.length >= 3) loops.push([...loop, start].map((v) => this.position(v)));
       }
       const outers = loops.filter((l) => signedArea(l) > 0).map((l) => [l]);
       for (const hole of loops.filter((l) => signedArea(l) <= 0)) {

@@ -4,6 +4,8 @@ import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
 import { formatCoverage, zoneStyle } from '../../../shared/style/coverage-style';
+import { AreaCanvasLayer, type AreaPaint } from './area-canvas';
+import { layerOf } from './layer-data';
 import { areaFill } from './patterns';
 
 interface Props {
@@ -14,16 +16,18 @@ interface Props {
   onPaint?(areaCodes: string[]): void;
 }
 
-type AreaFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { code: string; name: string; zoneId: string | null }>;
+const UNZONED: AreaPaint = { fill: '#ffffff', opacity: 0.4 };
 
 /**
  * Every area, filled by its zone's coverage class (hatched when flagged), drawn
- * on one canvas so that tens of thousands of areas stay quick. Hovering names
- * the zone; clicking selects it.
+ * on one canvas from the packed layer so that tens of thousands of areas stay
+ * quick. Hovering names the zone; clicking selects it; in paint mode a
+ * press-and-drag collects the areas it crosses. The area under the pointer is
+ * found through a grid index, not by asking every area.
  */
 export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
   const map = useMap();
-  const layer = useRef<L.GeoJSON | null>(null);
+  const canvas = useRef<AreaCanvasLayer | null>(null);
   const zones = useRef(new Map<string, ZoneMetrics>());
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -31,19 +35,24 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
   paint.current = onPaint;
   zones.current = new Map(metrics.zones.map((z) => [z.zoneId, z]));
 
+  const paintOf = (layerZoneIds: (string | null)[]) => (area: number): AreaPaint => {
+    const zoneId = layerZoneIds[area];
+    const zone = zoneId ? zones.current.get(zoneId) : undefined;
+    if (!zone) return UNZONED;
+    const style = zoneStyle(zone);
+    return { fill: areaFill(style.cls, style.hatched) as unknown as string | CanvasPattern, opacity: 0.92 };
+  };
+
   useEffect(() => {
-    const features: AreaFeature[] = mapData.areas.map((a) => ({
-      type: 'Feature',
-      id: a.code,
-      properties: { code: a.code, name: a.name, zoneId: a.zoneId },
-      geometry: a.geometry as AreaFeature['geometry'],
-    }));
+    const { layer, index } = layerOf(mapData);
+    const created = new AreaCanvasLayer(layer, paintOf(layer.zoneIds));
+    const container = map.getContainer();
     const tooltip = L.tooltip({ sticky: true, direction: 'top', offset: [0, -8], className: 'hover-tip' });
     const content = document.createElement('div');
-    // No renderer of its own: the map's one canvas (preferCanvas) must take every
-    // click, or a second canvas stacked above would swallow the areas' events.
-    const created = L.geoJSON(features, { style: { stroke: true, weight: 0.4, color: '#ffffff', opacity: 0.7, fillOpacity: 0.92 } });
+    const areaAt = (event: L.LeafletMouseEvent) => index.at(event.latlng.lng, event.latlng.lat);
     let stroke: Set<string> | null = null;
+    let hovered = -1;
+
     const finishStroke = () => {
       if (!stroke) return;
       const codes = [...stroke];
@@ -51,52 +60,80 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
       map.dragging.enable();
       if (codes.length) paint.current?.(codes);
     };
-    created.on('mousedown', (event: L.LeafletMouseEvent) => {
+    const onDown = (event: L.LeafletMouseEvent) => {
       if (!paint.current) return;
-      const code = (event.propagatedFrom as { feature?: AreaFeature }).feature?.properties.code;
-      if (!code) return;
+      const a = areaAt(event);
+      if (a < 0) return;
       map.dragging.disable();
-      stroke = new Set([code]);
-    });
-    map.on('mouseup', finishStroke);
-    created.on('click', (event: L.LeafletMouseEvent) => {
+      stroke = new Set([layer.codes[a]!]);
+    };
+    const onClick = (event: L.LeafletMouseEvent) => {
       if (paint.current) return;
-      const zoneId = (event.propagatedFrom as { feature?: AreaFeature }).feature?.properties.zoneId;
+      const a = areaAt(event);
+      const zoneId = a >= 0 ? layer.zoneIds[a] : null;
       if (zoneId) select.current(zoneId);
-    });
-    created.on('mousemove', (event: L.LeafletMouseEvent) => {
-      const feature = (event.propagatedFrom as { feature?: AreaFeature }).feature;
-      if (stroke && feature) stroke.add(feature.properties.code);
-      const zone = feature?.properties.zoneId ? zones.current.get(feature.properties.zoneId) : undefined;
-      if (!feature || !zone) return;
-      // Names come from data: set as text, never as HTML.
-      content.replaceChildren();
-      const title = document.createElement('strong');
-      title.textContent = zone.name;
-      const line = document.createElement('div');
-      line.textContent = `Coverage ${formatCoverage(zone.coverage)} · ${feature.properties.name}`;
-      content.append(title, line);
-      tooltip.setContent(content).setLatLng(event.latlng);
+    };
+    const onMove = (event: L.LeafletMouseEvent) => {
+      const a = areaAt(event);
+      if (stroke && a >= 0) stroke.add(layer.codes[a]!);
+      const zoneId = a >= 0 ? layer.zoneIds[a] : null;
+      const zone = zoneId ? zones.current.get(zoneId) : undefined;
+      container.classList.toggle('map--over-area', Boolean(zone));
+      if (!zone) {
+        hovered = -1;
+        tooltip.remove();
+        return;
+      }
+      if (a !== hovered) {
+        hovered = a;
+        // Names come from data: set as text, never as HTML.
+        content.replaceChildren();
+        const title = document.createElement('strong');
+        title.textContent = zone.name;
+        const line = document.createElement('div');
+        line.textContent = `Coverage ${formatCoverage(zone.coverage)} · ${layer.names[a]}`;
+        content.append(title, line);
+        tooltip.setContent(content);
+      }
+      tooltip.setLatLng(event.latlng);
       if (!map.hasLayer(tooltip)) tooltip.addTo(map);
-    });
-    created.on('mouseout', () => tooltip.remove());
+    };
+    const onOut = () => {
+      hovered = -1;
+      container.classList.remove('map--over-area');
+      tooltip.remove();
+    };
+    map.on('mousedown', onDown);
+    map.on('mouseup', finishStroke);
+    map.on('click', onClick);
+    map.on('mousemove', onMove);
+    map.on('mouseout', onOut);
     created.addTo(map);
-    layer.current = created;
+    canvas.current = created;
     return () => {
+      map.off('mousedown', onDown);
       map.off('mouseup', finishStroke);
+      map.off('click', onClick);
+      map.off('mousemove', onMove);
+      map.off('mouseout', onOut);
       tooltip.remove();
       created.remove();
-      layer.current = null;
+      canvas.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, mapData]);
 
+  // The layer was just drawn with these metrics when it was created: repaint only when they change.
+  const paintedWith = useRef<PlanMetrics | null>(null);
   useEffect(() => {
-    layer.current?.setStyle((feature) => {
-      const zone = (feature as AreaFeature | undefined)?.properties.zoneId ? zones.current.get((feature as AreaFeature).properties.zoneId!) : undefined;
-      if (!zone) return { fillColor: '#ffffff', fillOpacity: 0.4 };
-      const style = zoneStyle(zone);
-      return { fillColor: areaFill(style.cls, style.hatched), fillOpacity: 0.92 };
-    });
+    const current = canvas.current;
+    if (paintedWith.current === null || paintedWith.current === metrics) {
+      paintedWith.current = metrics;
+      return;
+    }
+    paintedWith.current = metrics;
+    if (current) current.setPaint(paintOf(layerOf(mapData).layer.zoneIds));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [metrics]);
 
   return null;

@@ -8,8 +8,12 @@ import { zoneStyle } from '../../../shared/style/coverage-style';
 import { AreaLayer } from './AreaLayer';
 import { DrawTool, type DrawKind } from './DrawTool';
 import { toLatLngs, zoneLabelPoints } from './geometry';
+import { floatsOf, layerOf } from './layer-data';
+import { unpackLines } from '../../../shared/geo/packed-lines';
 import { Legend } from './Legend';
+import { OutlineLayer } from './OutlineLayer';
 import { ProviderMarkers } from './ProviderMarkers';
+import { ZoneLabels } from './ZoneLabels';
 
 interface Props {
   mapData: MapData;
@@ -65,7 +69,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
     [52.39, -1.6],
     [52.98, -0.66],
   ];
-  const labelPoints = useMemo(() => zoneLabelPoints(mapData), [mapData]);
+  const labelPoints = useMemo(() => zoneLabelPoints(layerOf(mapData).layer), [mapData]);
   const zoneById = useMemo(() => new Map(metrics.zones.map((z) => [z.zoneId, z])), [metrics]);
   // Exposed for tests and assistive summaries: how each zone is drawn.
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
@@ -75,21 +79,16 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
         <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} />
         {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}
-        {mapData.districtOutlines.map((d) => (
-          <Polyline key={`d-${d.code}`} positions={toLatLngs(d.lines)} pathOptions={{ color: '#5b6670', weight: 1.4, dashArray: '5 4', opacity: 0.9 }} interactive={false} />
-        ))}
-        {mapData.zoneOutlines.map((z) => (
-          <Polyline key={`z-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#1d2327', weight: 1.8, opacity: 0.95 }} interactive={false} />
-        ))}
+        <OutlineLayer mapData={mapData} />
         {mapData.zoneOutlines
           .filter((z) => changedZones.has(z.zoneId))
           .map((z) => (
-            <Polyline key={`c-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#000000', weight: 4, dashArray: '8 5' }} interactive={false} />
+            <Polyline key={`c-${z.zoneId}`} positions={toLatLngs(unpackLines(floatsOf(z.lines)))} pathOptions={{ color: '#000000', weight: 4, dashArray: '8 5' }} interactive={false} />
           ))}
         {mapData.zoneOutlines
           .filter((z) => z.zoneId === selectedZoneId)
           .map((z) => (
-            <Polyline key={`s-${z.zoneId}`} positions={toLatLngs(z.lines)} pathOptions={{ color: '#ffbf47', weight: 5, opacity: 1 }} interactive={false} />
+            <Polyline key={`s-${z.zoneId}`} positions={toLatLngs(unpackLines(floatsOf(z.lines)))} pathOptions={{ color: '#ffbf47', weight: 5, opacity: 1 }} interactive={false} />
           ))}
         {mapData.places.map((p) => (
           <CircleMarker key={`p-${p.name}`} center={[p.lat, p.lon]} radius={1.5} pathOptions={{ color: '#1d2327', weight: 1, fillOpacity: 1 }} interactive={false}>
@@ -98,14 +97,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
             </Tooltip>
           </CircleMarker>
         ))}
-        {[...labelPoints].map(([zoneId, point]) => (
-          // Keyed by selection too: Leaflet fixes a tooltip's class when it is made.
-          <CircleMarker key={`l-${zoneId}-${zoneId === selectedZoneId}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>
-            <Tooltip permanent direction="center" className={`zone-label${zoneId === selectedZoneId ? ' zone-label--selected' : ''}`}>
-              {zoneById.get(zoneId)?.name ?? zoneId}
-            </Tooltip>
-          </CircleMarker>
-        ))}
+        <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} />
         {/* While redrawing, branch markers would catch the strokes meant for the areas beneath them. */}
         {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} />}
         <ScaleControl position="bottomleft" imperial={false} />

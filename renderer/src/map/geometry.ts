@@ -1,16 +1,15 @@
-import type { MapData } from '../../../shared/api/contract';
-import { boundsOf } from '../../../shared/geo/bounds';
+import type { AreaLayer } from '../../../shared/geo/area-layer';
 
 /** A point inside each zone to hang its label on: the middle of the zone's most central sizeable area. */
-export function zoneLabelPoints(mapData: MapData): Map<string, [number, number]> {
+export function zoneLabelPoints(layer: AreaLayer): Map<string, [number, number]> {
   const boxes = new Map<string, { lat: number; lon: number; weight: number }[]>();
-  for (const area of mapData.areas) {
-    if (!area.zoneId) continue;
-    const { minX: west, minY: south, maxX: east, maxY: north } = boundsOf([area.geometry]);
-    const list = boxes.get(area.zoneId) ?? [];
+  layer.zoneIds.forEach((zoneId, a) => {
+    if (!zoneId) return;
+    const [west, south, east, north] = layer.boxes.subarray(a * 4, a * 4 + 4) as unknown as [number, number, number, number];
+    const list = boxes.get(zoneId) ?? [];
     list.push({ lat: (south + north) / 2, lon: (west + east) / 2, weight: (north - south) * (east - west) });
-    boxes.set(area.zoneId, list);
-  }
+    boxes.set(zoneId, list);
+  });
   const points = new Map<string, [number, number]>();
   for (const [zoneId, list] of boxes) {
     const total = list.reduce((s, b) => s + b.weight, 0) || 1;

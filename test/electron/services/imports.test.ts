@@ -68,4 +68,27 @@ describe('import jobs', () => {
       services.close();
     }
   });
+
+  it('the map sees areas imported by a worker at once: the area cache follows the areas', async () => {
+    const userData = tempDir();
+    const services = createServices({ host: 'web', userData });
+    try {
+      services.session.create(path.join(userData, 'p.carecover'), 'empty');
+      const run = async (kind: 'areas' | 'zones', name: string) => {
+        const { jobId } = services.imports.start({ kind, file: fixture(name) }, 'import');
+        expect(await settle(() => services.imports.job(jobId))).toMatchObject({ state: 'done' });
+      };
+      await run('areas', 'melton-6.geojson');
+      await run('zones', 'melton-zones-drawn.geojson');
+      const before = services.coverage.mapData();
+      expect(before.areas.codes).toHaveLength(6);
+      expect(before.zoneOutlines.map((z) => z.zoneId).sort()).toEqual(['N', 'S']);
+      await run('areas', 'leicester-self-touching.geojson');
+      const after = services.coverage.mapData();
+      expect(after.areas.codes).toHaveLength(8);
+      expect(after.areas.zoneIds.filter((z) => z === null)).toHaveLength(3);
+    } finally {
+      services.close();
+    }
+  });
 });

@@ -126,3 +126,25 @@ MIGRATION_CASES[5] = {
     db.prepare("INSERT INTO import_mappings (kind, mapping) VALUES ('providers', '{}')").run();
   },
 };
+
+MIGRATION_CASES[6] = {
+  seed(db) {
+    db.exec(`INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', '{}')`);
+  },
+  verify(db) {
+    const revision = () => (db.prepare('SELECT revision, topology FROM area_cache').get() as { revision: number; topology: Buffer | null });
+    assert((db.prepare('SELECT count(*) AS n FROM areas').get() as { n: number }).n === 1, 'areas survive');
+    db.prepare("UPDATE area_cache SET topology = x'00'").run();
+    const before = revision().revision;
+    db.exec(`INSERT INTO areas VALUES ('E02', 'Two', 'D', 10, 'C1', '{}')`);
+    assert(revision().revision === before + 1 && revision().topology === null, 'adding an area empties the cache');
+    db.prepare("UPDATE area_cache SET topology = x'00'").run();
+    db.exec(`UPDATE areas SET name = 'Renamed' WHERE code = 'E02'`);
+    assert(revision().topology !== null, 'renaming an area keeps the cache');
+    db.exec(`UPDATE areas SET geometry = '[]' WHERE code = 'E02'`);
+    assert(revision().topology === null, 'moving a border empties the cache');
+    db.prepare("UPDATE area_cache SET topology = x'00'").run();
+    db.exec(`DELETE FROM areas WHERE code = 'E02'`);
+    assert(revision().revision === before + 3 && revision().topology === null, 'removing an area empties the cache');
+  },
+};

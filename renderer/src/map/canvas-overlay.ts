@@ -1,0 +1,108 @@
+import L from 'leaflet';
+
+/** Where the view is, for drawing: pixel size of the world, the view's top-left in world pixels, and its bounds padded a little. */
+export interface View {
+  worldPx: number;
+  originX: number;
+  originY: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** Web Mercator x, y in [0, 1] of longitude/latitude pairs (for projecting many points with two multiplications each). */
+export function toMercator(lonLat: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(lonLat.length);
+  for (let i = 0; i < lonLat.length; i += 2) {
+    const lat = Math.max(-85.05, Math.min(85.05, lonLat[i + 1]!)) * (Math.PI / 180);
+    out[i] = (lonLat[i]! + 180) / 360;
+    out[i + 1] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
+  }
+  return out;
+}
+
+/**
+ * A canvas covering the map view, redrawn after each move or zoom (once per
+ * frame however many events a move fires) and carried through Leaflet's zoom
+ * animation the way Leaflet's own renderers are. Subclasses draw.
+ */
+export abstract class CanvasOverlay extends L.Layer {
+  private canvas: HTMLCanvasElement | null = null;
+  private center: L.LatLng | null = null;
+  private zoom = 0;
+  private frame = 0;
+
+  constructor(
+    private readonly paneName: string,
+    private readonly zIndex: number,
+  ) {
+    super({ pane: paneName });
+  }
+
+  protected abstract draw(ctx: CanvasRenderingContext2D, view: View): void;
+
+  override onAdd(map: L.Map): this {
+    if (!map.getPane(this.paneName)) {
+      const pane = map.createPane(this.paneName);
+      pane.style.zIndex = String(this.zIndex);
+      pane.style.pointerEvents = 'none';
+    }
+    this.canvas = L.DomUtil.create('canvas', 'leaflet-zoom-animated') as HTMLCanvasElement;
+    this.getPane()!.appendChild(this.canvas);
+    map.on('moveend zoomend resize viewreset', this.scheduleRedraw, this);
+    map.on('zoomanim', this.animateZoom, this);
+    this.redraw();
+    return this;
+  }
+
+  override onRemove(map: L.Map): this {
+    map.off('moveend zoomend resize viewreset', this.scheduleRedraw, this);
+    map.off('zoomanim', this.animateZoom, this);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.canvas?.remove();
+    this.canvas = null;
+    return this;
+  }
+
+  /** Map events come in bursts (a fit is a move, a zoom and a view reset): draw once, on the next frame. */
+  protected scheduleRedraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.redraw();
+    });
+  }
+
+  private animateZoom(event: L.ZoomAnimEvent): void {
+    if (!this.canvas || !this.center) return;
+    const map = this._map;
+    const scale = map.getZoomScale(event.zoom, this.zoom);
+    const newOrigin = (map as unknown as { _getNewPixelOrigin(c: L.LatLng, z: number): L.Point })._getNewPixelOrigin(event.center, event.zoom);
+    const offset = map.getSize().multiplyBy(0.5).multiplyBy(-scale).add(map.project(this.center, event.zoom)).subtract(newOrigin);
+    L.DomUtil.setTransform(this.canvas, offset, scale);
+  }
+
+  redraw(): void {
+    const map = this._map;
+    const canvas = this.canvas;
+    if (!map || !canvas) return;
+    const size = map.getSize();
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(size.x * ratio);
+    canvas.height = Math.round(size.y * ratio);
+    canvas.style.width = `${size.x}px`;
+    canvas.style.height = `${size.y}px`;
+    L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+    this.center = map.getCenter();
+    this.zoom = map.getZoom();
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+    const origin = map.project(map.containerPointToLatLng([0, 0]), this.zoom);
+    const bounds = map.getBounds().pad(0.05);
+    this.draw(ctx, { worldPx: 256 * 2 ** this.zoom, originX: origin.x, originY: origin.y, west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() });
+  }
+}

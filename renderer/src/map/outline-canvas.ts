@@ -1,0 +1,81 @@
+import { CanvasOverlay, toMercator, type View } from './canvas-overlay';
+
+export interface OutlineStyle {
+  colour: string;
+  width: number;
+  opacity: number;
+  dash?: number[];
+}
+
+interface Prepared {
+  style: OutlineStyle;
+  lines: { mercator: Float64Array; west: number; south: number; east: number; north: number }[];
+}
+
+/**
+ * Zone and district outlines (hundreds of thousands of points at England
+ * scale) drawn on one canvas above the areas, in the order given, instead of
+ * as Leaflet polylines, which would make a LatLng object of every point.
+ */
+export class OutlineCanvasLayer extends CanvasOverlay {
+  private readonly sets: Prepared[];
+
+  /** Each set's lines: Float32 longitude/latitude pairs, a NaN pair between lines (one array a zone or district). */
+  constructor(sets: { style: OutlineStyle; lines: Float32Array[] }[]) {
+    super('outlines', 360);
+    this.sets = sets.map(({ style, lines }) => ({
+      style,
+      lines: lines.map((flat) => {
+        let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+        for (let i = 0; i < flat.length; i += 2) {
+          const x = flat[i]!;
+          const y = flat[i + 1]!;
+          if (Number.isNaN(x)) continue;
+          if (x < west) west = x;
+          if (x > east) east = x;
+          if (y < south) south = y;
+          if (y > north) north = y;
+        }
+        return { mercator: toMercator(flat), west, south, east, north };
+      }),
+    }));
+  }
+
+  protected draw(ctx: CanvasRenderingContext2D, view: View): void {
+    const { worldPx, originX, originY } = view;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const { style, lines } of this.sets) {
+      ctx.strokeStyle = style.colour;
+      ctx.globalAlpha = style.opacity;
+      ctx.lineWidth = style.width;
+      ctx.setLineDash(style.dash ?? []);
+      ctx.beginPath();
+      for (const line of lines) {
+        if (line.east < view.west || line.west > view.east || line.north < view.south || line.south > view.north) continue;
+        const m = line.mercator;
+        let lastX = NaN;
+        let lastY = NaN;
+        let starting = true;
+        for (let i = 0; i < m.length; i += 2) {
+          if (Number.isNaN(m[i]!)) {
+            starting = true;
+            continue;
+          }
+          const x = m[i]! * worldPx - originX;
+          const y = m[i + 1]! * worldPx - originY;
+          const lineEnds = i + 2 >= m.length || Number.isNaN(m[i + 2]!);
+          if (starting) ctx.moveTo(x, y);
+          else if (Math.abs(x - lastX) + Math.abs(y - lastY) < 0.5 && !lineEnds) continue;
+          else ctx.lineTo(x, y);
+          starting = false;
+          lastX = x;
+          lastY = y;
+        }
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    ctx.setLineDash([]);
+  }
+}

@@ -1,0 +1,134 @@
+import type { AreaGeometry, Position } from './types';
+
+/**
+ * The map's areas as flat typed arrays, as MapData carries them: ring k
+ * belongs to area ringArea[k] (outer when ringOuter[k] is 1) and runs through
+ * vertices[ringStart[k] .. ringStart[k+1]); vertex v is at positions[2v]
+ * (longitude), positions[2v+1] (latitude). An area's rings are consecutive.
+ * Shared borders use the same vertices on both sides, so a county's or a
+ * country's areas cost a few bytes a vertex instead of a GeoJSON text each.
+ */
+export interface AreaLayer {
+  codes: string[];
+  names: string[];
+  zoneIds: (string | null)[];
+  ringArea: Int32Array;
+  ringOuter: Uint8Array;
+  ringStart: Int32Array;
+  vertices: Int32Array;
+  positions: Float32Array;
+  /** First ring of each area (length: areas + 1). */
+  areaRings: Int32Array;
+  /** Bounding box of each area: west, south, east, north. */
+  boxes: Float64Array;
+}
+
+export type LayerArrays = Pick<AreaLayer, 'ringArea' | 'ringOuter' | 'ringStart' | 'vertices' | 'positions'>;
+
+export function buildAreaLayer(areas: { codes: string[]; names: string[]; zoneIds: (string | null)[] }, arrays: LayerArrays): AreaLayer {
+  const count = areas.codes.length;
+  const rings = arrays.ringArea.length;
+  const areaRings = new Int32Array(count + 1).fill(rings);
+  for (let k = rings - 1; k >= 0; k--) areaRings[arrays.ringArea[k]!] = k;
+  for (let a = count - 1; a >= 0; a--) if (areaRings[a]! > areaRings[a + 1]!) areaRings[a] = areaRings[a + 1]!;
+  const boxes = new Float64Array(count * 4);
+  for (let a = 0; a < count; a++) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let k = areaRings[a]!; k < areaRings[a + 1]!; k++) {
+      for (let i = arrays.ringStart[k]!; i < arrays.ringStart[k + 1]!; i++) {
+        const v = arrays.vertices[i]!;
+        const x = arrays.positions[2 * v]!;
+        const y = arrays.positions[2 * v + 1]!;
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+    }
+    boxes.set([w, s, e, n], a * 4);
+  }
+  return { codes: areas.codes, names: areas.names, zoneIds: areas.zoneIds, ...arrays, areaRings, boxes };
+}
+
+/** One area as GeoJSON (for the few tools that want a geometry, such as picking areas by their middle). */
+export function areaGeometry(layer: AreaLayer, area: number): AreaGeometry {
+  const polygons: Position[][][] = [];
+  for (let k = layer.areaRings[area]!; k < layer.areaRings[area + 1]!; k++) {
+    const ring: Position[] = [];
+    for (let i = layer.ringStart[k]!; i < layer.ringStart[k + 1]!; i++) {
+      const v = layer.vertices[i]!;
+      ring.push([layer.positions[2 * v]!, layer.positions[2 * v + 1]!]);
+    }
+    if (layer.ringOuter[k] === 1 || polygons.length === 0) polygons.push([ring]);
+    else polygons[polygons.length - 1]!.push(ring);
+  }
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** Whether a point is inside an area (even-odd over all its rings, so holes are holes). */
+export function areaContains(layer: AreaLayer, area: number, x: number, y: number): boolean {
+  const b = area * 4;
+  if (x < layer.boxes[b]! || y < layer.boxes[b + 1]! || x > layer.boxes[b + 2]! || y > layer.boxes[b + 3]!) return false;
+  let inside = false;
+  for (let k = layer.areaRings[area]!; k < layer.areaRings[area + 1]!; k++) {
+    const start = layer.ringStart[k]!;
+    const end = layer.ringStart[k + 1]!;
+    for (let i = start, j = end - 1; i < end; j = i++) {
+      const vi = 2 * layer.vertices[i]!;
+      const vj = 2 * layer.vertices[j]!;
+      const yi = layer.positions[vi + 1]!;
+      const yj = layer.positions[vj + 1]!;
+      if (yi > y !== yj > y) {
+        const xi = layer.positions[vi]!;
+        const xj = layer.positions[vj]!;
+        if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/** A grid over the areas' boxes, so finding the area under the pointer looks at a handful, not all. */
+export class AreaIndex {
+  private readonly cells: Int32Array[];
+  private readonly size: number;
+  private readonly west: number;
+  private readonly south: number;
+  private readonly cellW: number;
+  private readonly cellH: number;
+
+  constructor(private readonly layer: AreaLayer) {
+    const count = layer.codes.length;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let a = 0; a < count; a++) {
+      w = Math.min(w, layer.boxes[a * 4]!);
+      s = Math.min(s, layer.boxes[a * 4 + 1]!);
+      e = Math.max(e, layer.boxes[a * 4 + 2]!);
+      n = Math.max(n, layer.boxes[a * 4 + 3]!);
+    }
+    this.size = Math.max(1, Math.min(256, Math.ceil(Math.sqrt(count))));
+    this.west = w;
+    this.south = s;
+    this.cellW = (e - w) / this.size || 1;
+    this.cellH = (n - s) / this.size || 1;
+    const lists: number[][] = Array.from({ length: this.size * this.size }, () => []);
+    for (let a = 0; a < count; a++) {
+      const [x0, y0] = this.cell(layer.boxes[a * 4]!, layer.boxes[a * 4 + 1]!);
+      const [x1, y1] = this.cell(layer.boxes[a * 4 + 2]!, layer.boxes[a * 4 + 3]!);
+      for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) lists[cy * this.size + cx]!.push(a);
+    }
+    this.cells = lists.map((l) => Int32Array.from(l));
+  }
+
+  private cell(x: number, y: number): [number, number] {
+    const clamp = (v: number) => Math.max(0, Math.min(this.size - 1, Math.floor(v)));
+    return [clamp((x - this.west) / this.cellW), clamp((y - this.south) / this.cellH)];
+  }
+
+  /** The area at a longitude and latitude, or -1. */
+  at(x: number, y: number): number {
+    const [cx, cy] = this.cell(x, y);
+    for (const a of this.cells[cy * this.size + cx]!) if (areaContains(this.layer, a, x, y)) return a;
+    return -1;
+  }
+}

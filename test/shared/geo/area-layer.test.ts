@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { areaContains, areaGeometry, AreaIndex, buildAreaLayer } from '../../../shared/geo/area-layer';
+import { EdgeTopology } from '../../../shared/geo/borders';
+import { packLines, unpackLines } from '../../../shared/geo/packed-lines';
+import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
+import { assignments, geometries } from '../../fixtures/small-plan';
+
+function layerFrom(topology: EdgeTopology) {
+  const p = topology.pack();
+  return buildAreaLayer(
+    { codes: p.codes, names: p.codes, zoneIds: p.codes.map((c) => assignments.get(c) ?? null) },
+    { ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) },
+  );
+}
+
+describe('the packed topology', () => {
+  it('unpacks to a topology with the same outlines, dissolve and neighbours', () => {
+    const built = new EdgeTopology(geometries);
+    const unpacked = EdgeTopology.unpack(built.pack());
+    const group = (code: string) => assignments.get(code);
+    expect(unpacked.outlines(group)).toEqual(built.outlines(group));
+    expect(unpacked.dissolve(group)).toEqual(built.dissolve(group));
+    expect(unpacked.neighbours()).toEqual(built.neighbours());
+  });
+
+  it('does the same for the embedded project, and finds each area under its own middle', () => {
+    const project = loadDefaultProject();
+    const areas = areaGeometries(project);
+    const built = new EdgeTopology(areas);
+    const unpacked = EdgeTopology.unpack(built.pack());
+    const district = new Map(project.areas.map((a) => [a.code, a.district]));
+    expect(unpacked.outlines((c) => district.get(c))).toEqual(built.outlines((c) => district.get(c)));
+
+    const layer = layerFrom(built);
+    const index = new AreaIndex(layer);
+    let found = 0;
+    layer.codes.forEach((code, i) => {
+      const g = areaGeometry(layer, i);
+      expect(g.type === 'Polygon' ? 1 : g.coordinates.length).toBe(areas.get(code)!.type === 'Polygon' ? 1 : areas.get(code)!.coordinates.length);
+      // A point just inside the first outer ring: the midpoint of its first edge nudged towards the box middle.
+      const b = layer.boxes.subarray(i * 4, i * 4 + 4);
+      const [cx, cy] = [(b[0]! + b[2]!) / 2, (b[1]! + b[3]!) / 2];
+      if (areaContains(layer, i, cx, cy)) {
+        expect(index.at(cx, cy)).toBe(i);
+        found += 1;
+      }
+    });
+    // Most areas hold the middle of their box; those that do are found by the index.
+    expect(found).toBeGreaterThan(layer.codes.length * 0.8);
+    expect(index.at(0, 0)).toBe(-1);
+  });
+});
+
+describe('packed lines', () => {
+  it('keep lines apart with a NaN pair and come back as they went, to Float32 precision (half a metre)', () => {
+    const lines = [
+      [[-1.1, 52.6], [-1.2, 52.7]],
+      [[-0.9, 52.8], [-0.95, 52.85], [-1, 52.9]],
+    ];
+    const back = unpackLines(packLines(lines));
+    expect(back).toHaveLength(2);
+    back.flat().forEach((p, i) => {
+      expect(p[0]).toBeCloseTo(lines.flat()[i]![0]!, 5);
+      expect(p[1]).toBeCloseTo(lines.flat()[i]![1]!, 5);
+    });
+    expect(unpackLines(packLines([]))).toEqual([]);
+  });
+});
