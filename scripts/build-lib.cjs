@@ -80,7 +80,8 @@ function buildNode(root) {
 function buildRenderer(root) {
   const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
   // Vite reports on stdout; send it to stderr so CLI output stays clean.
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
+  // Always the production build: under vitest NODE_ENV is "test", which would give React's development build.
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2], env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('The renderer build failed (see above).');
 }
 

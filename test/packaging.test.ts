@@ -36,3 +36,12 @@ describe('electron-builder.yml', () => {
     expect(pkg.devDependencies.electron).toBeDefined();
   });
 });
+
+describe('the built renderer', () => {
+  it('is React\'s production build, even when the tests built it (vitest sets NODE_ENV=test)', () => {
+    const assets = path.join(repoRoot, 'dist', 'renderer', 'assets');
+    const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(fs.readFileSync(path.join(assets, file), 'utf8')).not.toContain('jsxDEV');
+  });
+});
