@@ -88,13 +88,21 @@ export async function run(): Promise<void> {
 
     const data = sharedDataDir();
     if (!data) return console.log('  England-scale layer skipped: ../shared/data is missing (set CARECOVER_SHARED_DATA)');
-    const england = readEnglandAreas(data);
     const englandFile = path.join(work, 'england.carecover');
-    writeEnglandProject(englandFile, england);
-    const big = await timeMap(browser, englandFile, true);
-    report(`England-scale area layer (${england.areas.length} areas, read from ../shared/data)`, big.renderedMs, 3000, baseline.shellMs, 'shell');
+    // Written in a function of its own so the parsed geometry is garbage before the timing: the
+    // host serving the page runs in this process, and a gigabyte of live objects slows its collector.
+    const areaCount = ((): number => {
+      const england = readEnglandAreas(data);
+      writeEnglandProject(englandFile, england);
+      return england.areas.length;
+    })();
+    // Each run opens the project afresh (new services, new page): three cold opens, the median reported.
+    const bigRuns = [] as Timing[];
+    for (let i = 0; i < 3; i++) bigRuns.push(await timeMap(browser, englandFile, i === 0));
+    const big = [...bigRuns].sort((a, b) => a.renderedMs - b.renderedMs)[1]!;
+    report(`England-scale area layer (${areaCount} areas, read from ../shared/data), median of 3`, big.renderedMs, 3000, baseline.shellMs, 'shell');
     report('  of which: data served and parsed', big.loadedMs, null, null);
-    if (big.p95FrameMs !== null) report('  panning: 95th percentile frame interval', big.p95FrameMs, 50, null);
+    if (bigRuns[0]!.p95FrameMs !== null) report('  panning: 95th percentile frame interval', bigRuns[0]!.p95FrameMs, 50, null);
   } finally {
     await browser.close();
     fs.rmSync(work, { recursive: true, force: true });
