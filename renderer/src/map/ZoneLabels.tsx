@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import { thinLabels } from './geometry';
 
 interface Props {
   points: Map<string, [number, number]>;
@@ -11,11 +12,14 @@ interface Props {
 /** Roughly how much room a label takes, in pixels (the labels are 12px text with padding). */
 const labelBox = (name: string): [number, number] => [Math.min(220, 14 + name.length * 7), 22];
 
+/** Up to this many zones every name is shown, as a county's committee map wants. */
+const ALWAYS_ALL = 40;
+
 /**
- * Zone names on the map, thinned like a printed map: at each zoom a label is
- * placed only where it does not cover one already placed, the selected zone
- * first, then flagged zones, then the zones with most demand. A county shows
- * every name; a country shows those that fit, and more as you zoom in.
+ * Zone names on the map. With more zones than ALWAYS_ALL they are thinned like
+ * a printed map: at each zoom a label is placed only where it does not cover
+ * one already placed, the selected zone first, then flagged zones, then the
+ * zones with most demand; more appear as you zoom in.
  */
 export function ZoneLabels({ points, zones, selectedZoneId }: Props) {
   const map = useMap();
@@ -23,21 +27,16 @@ export function ZoneLabels({ points, zones, selectedZoneId }: Props) {
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
 
   const shown = useMemo(() => {
-    const rank = (id: string) => {
-      const z = zones.get(id);
-      return (id === selectedZoneId ? 2e12 : 0) + (z && (z.flags.length > 0) ? 1e12 : 0) + (z?.demandHours ?? 0);
-    };
-    const placed: { x: number; y: number; w: number; h: number }[] = [];
-    const result: [string, [number, number]][] = [];
-    for (const id of [...points.keys()].sort((a, b) => rank(b) - rank(a))) {
-      const point = points.get(id)!;
-      const p = map.project(point, zoom);
-      const [w, h] = labelBox(zones.get(id)?.name ?? id);
-      if (placed.some((q) => Math.abs(q.x - p.x) * 2 < q.w + w && Math.abs(q.y - p.y) * 2 < q.h + h)) continue;
-      placed.push({ x: p.x, y: p.y, w, h });
-      result.push([id, point]);
-    }
-    return result;
+    if (points.size <= ALWAYS_ALL) return [...points];
+    const kept = thinLabels(
+      [...points].map(([id, point]) => {
+        const z = zones.get(id);
+        const p = map.project(point, zoom);
+        const [width, height] = labelBox(z?.name ?? id);
+        return { id, x: p.x, y: p.y, width, height, rank: (id === selectedZoneId ? 2e12 : 0) + (z && z.flags.length > 0 ? 1e12 : 0) + (z?.demandHours ?? 0) };
+      }),
+    );
+    return kept.map((id) => [id, points.get(id)!] as [string, [number, number]]);
   }, [points, zones, selectedZoneId, map, zoom]);
 
   return (

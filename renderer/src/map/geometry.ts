@@ -26,3 +26,23 @@ export function zoneLabelPoints(layer: AreaLayer): Map<string, [number, number]>
 }
 
 export const toLatLngs = (lines: number[][][]) => lines.map((line) => line.map(([lon, lat]) => [lat!, lon!] as [number, number]));
+
+/** A label to place: where it is in pixels, how big it is, and how much it matters. */
+export interface LabelBox {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rank: number;
+}
+
+/** The labels that fit: highest rank first, each kept only if it overlaps none kept before it. */
+export function thinLabels(labels: readonly LabelBox[]): string[] {
+  const kept: LabelBox[] = [];
+  for (const label of [...labels].sort((a, b) => b.rank - a.rank)) {
+    if (kept.some((k) => Math.abs(k.x - label.x) * 2 < k.width + label.width && Math.abs(k.y - label.y) * 2 < k.height + label.height)) continue;
+    kept.push(label);
+  }
+  return kept.map((k) => k.id);
+}

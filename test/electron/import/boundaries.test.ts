@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { area as turfArea } from '@turf/turf';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProjectDb } from '../../../electron/store/db';
 import { listImports } from '../../../electron/store/imports';
 import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readZones } from '../../../electron/store/model-data';
@@ -9,15 +9,7 @@ import { polygonsOf, type AreaGeometry, type Position } from '../../../shared/ge
 import { dataFingerprint } from '../../helpers/project-fingerprint';
 import { fixture, importFile, previewFile, project } from './import-helpers';
 
-const open: ProjectDb[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-function emptyProject() {
-  const p = project('empty');
-  open.push(p.db);
-  return p;
-}
+const emptyProject = () => project('empty');
 
 /** The published WGS84 geometries the other formats were made from (by GDAL). */
 const original = new Map<string, AreaGeometry>(

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { createProjectDb, type ProjectDb } from '../../../electron/store/db';
 import { writeDefaultProject } from '../../../electron/services/default-project';
 import { writeEmptyProject } from '../../../electron/services/project-session';
@@ -9,10 +10,16 @@ import { repoRoot, tempDir } from '../../helpers/temp';
 
 export const fixture = (name: string) => (path.isAbsolute(name) ? name : path.join(repoRoot, 'test', 'fixtures', 'import', name));
 
-/** A project file of its own for one test: empty, or the embedded Leicestershire sample. */
+const opened: ProjectDb[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** A project file of its own for one test (closed after it): empty, or the embedded Leicestershire sample. */
 export function project(template: 'empty' | 'default' = 'empty'): { db: ProjectDb; file: string } {
   const file = path.join(tempDir(), 'import-test.carecover');
   const db = createProjectDb(file);
+  opened.push(db);
   db.transaction(() => (template === 'default' ? writeDefaultProject(db, 'Sample') : writeEmptyProject(db, 'Empty')))();
   return { db, file };
 }

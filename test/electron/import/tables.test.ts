@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ProjectDb } from '../../../electron/store/db';
+import { describe, expect, it } from 'vitest';
 import { listImports, readMapping } from '../../../electron/store/imports';
 import { readBands, readCapacity, readDemand, readProviders } from '../../../electron/store/model-data';
 import { currentPlanId } from '../../../electron/store/plans';
@@ -9,15 +8,7 @@ import { dataFingerprint } from '../../helpers/project-fingerprint';
 import { tempDir } from '../../helpers/temp';
 import { importFile, previewFile, project } from './import-helpers';
 
-const open: ProjectDb[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-function sample() {
-  const p = project('default');
-  open.push(p.db);
-  return p;
-}
+const sample = () => project('default');
 
 describe('importing providers from the tables councils have', () => {
   it.each([
