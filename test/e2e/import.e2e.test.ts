@@ -62,4 +62,19 @@ describe.skipIf(skipE2E)('importing through the UI', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(count()).toBe(before);
   });
+
+  it('previews a zipped British National Grid shapefile of boundaries with a map, its layer and coordinate system', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.getByLabel('The file holds').selectOption('areas');
+    await dialog.getByLabel('File to import').setInputFiles(fixture('melton-6-bng-shapefile.zip'));
+    await expect.poll(() => dialog.getByText('layer "melton_lsoa", coordinates EPSG:27700, converted to WGS84').count()).toBe(1);
+    await expect.poll(() => dialog.getByText('6 features to import (0 new, 6 updated)').count()).toBe(1);
+    expect(await dialog.getByLabel('Id property').inputValue()).toBe('LSOA11CD');
+    expect(await dialog.getByRole('img', { name: 'Map preview of the boundaries to import' }).locator('path').getAttribute('d')).toMatch(/^M[\d. L]+Z/);
+    await app.screenshot('import-boundaries-preview');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(listImports(app.services.session.db()).filter((i) => i.kind === 'areas')).toEqual([]);
+  });
 });
