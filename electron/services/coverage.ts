@@ -9,7 +9,7 @@ import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readP
 import type { MapData } from '../../shared/api/contract';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
-import { areaRevision, loadTopology } from '../store/area-cache';
+import { areaRevision, loadMapCache, loadTopology } from '../store/area-cache';
 import { boundsOf } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta } from '../store/project-meta';
@@ -19,11 +19,6 @@ import type { ProjectSession } from './project-session';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
 const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-/** The areas' rings for the map, as base64 typed arrays (shared/geo/area-layer.ts reads them): a tenth of the JSON. */
-function packLayer(p: PackedTopology): MapData['layer'] {
-  return { ringArea: base64(p.ringArea), ringOuter: base64(p.ringOuter), ringStart: base64(p.ringStart), vertices: base64(p.vertices), positions: base64(Float32Array.from(p.positions)) };
-}
 
 function layerBounds(positions: Float64Array): MapData['bounds'] {
   if (positions.length === 0) return null;
@@ -108,11 +103,11 @@ export class CoverageService {
     const { plan, inputs, cached } = this.entry(planName);
     if (cached.map) return cached.map;
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
-    const areaDistrict = new Map(inputs.areas.map((a) => [a.code, a.district]));
-    const { topology, packed } = this.packedTopology();
+    const loaded = this.packedTopology();
+    const { topology, packed } = loaded;
+    const stored = loadMapCache(db, loaded);
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
-    const districtLines = topology.outlines((code) => areaDistrict.get(code));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       areas: {
@@ -121,9 +116,9 @@ export class CoverageService {
         districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? ''),
         zoneIds: packed.codes.map((c) => inputs.assignments.get(c) ?? null),
       },
-      layer: packLayer(packed),
+      layer: stored.layer,
       zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: base64(packLines(lines)) })),
-      districtOutlines: [...districtLines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines: base64(packLines(lines)) })),
+      districtOutlines: Object.entries(stored.districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
       bounds: layerBounds(packed.positions),
     };

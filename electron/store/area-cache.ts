@@ -1,4 +1,6 @@
 import { EdgeTopology, type PackedTopology } from '../../shared/geo/borders';
+import { packLines } from '../../shared/geo/packed-lines';
+import { encodeDeltas } from '../../shared/geo/varint';
 import type { ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
 
@@ -47,9 +49,18 @@ export function decodeTopology(blob: Uint8Array): PackedTopology {
   return { codes: header.codes, edgeCount: header.edgeCount, ...(arrays as unknown as Omit<PackedTopology, 'codes' | 'edgeCount'>) };
 }
 
-/** Stores a topology built from the project's current areas (an import builds one anyway, for the neighbours). */
+/**
+ * Stores a topology built from the project's current areas (an import builds
+ * one anyway, for the neighbours), with the map layer and district outlines
+ * drawn from it, so the first open after an import is as quick as any other.
+ */
 export function storeTopology(db: ProjectDb, topology: EdgeTopology): void {
-  db.prepare('UPDATE area_cache SET topology = ? WHERE id = 1').run(encodeTopology(topology.pack()));
+  const packed = topology.pack();
+  db.prepare('UPDATE area_cache SET topology = ?, map_layer = ?, district_outlines = ? WHERE id = 1').run(
+    encodeTopology(packed),
+    JSON.stringify(encodeMapLayer(packed)),
+    JSON.stringify(encodeDistrictOutlines(db, topology)),
+  );
 }
 
 /** The stored topology (and its packed form), or one built from the areas now and stored, so the next open is quick. */
@@ -62,4 +73,30 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
   const topology = new EdgeTopology(readAreaGeometries(db));
   db.transaction(() => storeTopology(db, topology))();
   return { topology, packed: topology.pack() };
+}
+
+export type MapLayer = { ringArea: string; ringOuter: string; ringStart: string; vertices: string; positions: string };
+
+const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+/** The areas' rings for the map, as base64 typed arrays (shared/geo/area-layer.ts reads them). */
+export function encodeMapLayer(p: PackedTopology): MapLayer {
+  return { ringArea: base64(p.ringArea), ringOuter: base64(p.ringOuter), ringStart: base64(p.ringStart), vertices: base64(encodeDeltas(p.vertices)), positions: base64(Float32Array.from(p.positions)) };
+}
+
+/** Outlines of every district, as base64 packed lines (plan-independent, so kept with the project). */
+export function encodeDistrictOutlines(db: ProjectDb, topology: EdgeTopology): Record<string, string> {
+  const district = new Map((db.prepare('SELECT code, district FROM areas').all() as { code: string; district: string }[]).map((a) => [a.code, a.district]));
+  return Object.fromEntries([...topology.outlines((code) => district.get(code))].map(([code, lines]) => [code, base64(packLines(lines))]));
+}
+
+/** The map layer and district outlines, read back or worked out and stored for the next open. */
+export function loadMapCache(db: ProjectDb, loaded: { topology: EdgeTopology; packed: PackedTopology }): { layer: MapLayer; districtOutlines: Record<string, string> } {
+  const row = db.prepare('SELECT map_layer, district_outlines FROM area_cache WHERE id = 1').get() as { map_layer: string | null; district_outlines: string | null };
+  const layer = row.map_layer ? (JSON.parse(row.map_layer) as MapLayer) : encodeMapLayer(loaded.packed);
+  const districtOutlines = row.district_outlines ? (JSON.parse(row.district_outlines) as Record<string, string>) : encodeDistrictOutlines(db, loaded.topology);
+  if (!row.map_layer || !row.district_outlines) {
+    db.prepare('UPDATE area_cache SET map_layer = ?, district_outlines = ? WHERE id = 1').run(JSON.stringify(layer), JSON.stringify(districtOutlines));
+  }
+  return { layer, districtOutlines };
 }

@@ -60,7 +60,7 @@ export const MapData = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),
   /** One entry per area, in the layer's order (area i is codes[i]). */
   areas: z.object({ codes: z.array(z.string()), names: z.array(z.string()), districts: z.array(z.string()), zoneIds: z.array(z.string().nullable()) }),
-  /** The areas' rings as base64 little-endian typed arrays; shared/geo/area-layer.ts says how to read them. */
+  /** The areas' rings as base64 little-endian typed arrays (vertices as delta varints, shared/geo/varint.ts); shared/geo/area-layer.ts says how to read them. */
   layer: z.object({ ringArea: z.string(), ringOuter: z.string(), ringStart: z.string(), vertices: z.string(), positions: z.string() }),
   /** Outlines as base64 Float32 longitude/latitude pairs, a NaN pair between lines (shared/geo/packed-lines.ts). */
   zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: z.string() })),

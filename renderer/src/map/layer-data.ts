@@ -1,5 +1,6 @@
 import type { MapData } from '../../../shared/api/contract';
 import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
+import { decodeDeltas } from '../../../shared/geo/varint';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 
@@ -25,11 +26,12 @@ export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex 
   let hit = decoded.get(mapData);
   if (!hit) {
     const l = mapData.layer;
+    const ringStart = new Int32Array(bytes(l.ringStart));
     const layer = buildAreaLayer(mapData.areas, {
       ringArea: new Int32Array(bytes(l.ringArea)),
       ringOuter: new Uint8Array(bytes(l.ringOuter)),
-      ringStart: new Int32Array(bytes(l.ringStart)),
-      vertices: new Int32Array(bytes(l.vertices)),
+      ringStart,
+      vertices: decodeDeltas(new Uint8Array(bytes(l.vertices)), ringStart[ringStart.length - 1] ?? 0),
       positions: new Float32Array(bytes(l.positions)),
     });
     hit = { layer, index: new AreaIndex(layer) };

@@ -141,10 +141,14 @@ MIGRATION_CASES[6] = {
     db.prepare("UPDATE area_cache SET topology = x'00'").run();
     db.exec(`UPDATE areas SET name = 'Renamed' WHERE code = 'E02'`);
     assert(revision().topology !== null, 'renaming an area keeps the cache');
+    db.prepare("UPDATE area_cache SET district_outlines = '{}'").run();
+    db.exec(`UPDATE areas SET district = 'D2' WHERE code = 'E02'`);
+    const moved = db.prepare('SELECT topology, district_outlines FROM area_cache').get() as { topology: Buffer | null; district_outlines: string | null };
+    assert(moved.topology !== null && moved.district_outlines === null, 'moving an area to another district keeps the topology, not the district outlines');
     db.exec(`UPDATE areas SET geometry = '[]' WHERE code = 'E02'`);
     assert(revision().topology === null, 'moving a border empties the cache');
     db.prepare("UPDATE area_cache SET topology = x'00'").run();
     db.exec(`DELETE FROM areas WHERE code = 'E02'`);
-    assert(revision().revision === before + 3 && revision().topology === null, 'removing an area empties the cache');
+    assert(revision().revision === before + 4 && revision().topology === null, 'removing an area empties the cache');
   },
 };

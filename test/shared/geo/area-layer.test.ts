@@ -66,3 +66,14 @@ describe('packed lines', () => {
     expect(unpackLines(packLines([]))).toEqual([]);
   });
 });
+
+describe('delta varints', () => {
+  it('come back exactly, small steps in one byte, big jumps and negatives too', async () => {
+    const { encodeDeltas, decodeDeltas } = await import('../../../shared/geo/varint');
+    const values = Int32Array.from([0, 1, 2, 3, 2, 1, 1_000_000, 999_999, -5, 2 ** 30, 0, 7]);
+    const bytes = encodeDeltas(values);
+    expect(Array.from(decodeDeltas(bytes, values.length))).toEqual(Array.from(values));
+    const run = Int32Array.from({ length: 1000 }, (_, i) => i);
+    expect(encodeDeltas(run).length).toBe(1000);
+  });
+});
