@@ -9,7 +9,7 @@ import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readP
 import type { MapData } from '../../shared/api/contract';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
-import { areaRevision, loadMapCache, loadTopology } from '../store/area-cache';
+import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
 import { boundsOf } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta } from '../store/project-meta';
@@ -18,8 +18,6 @@ import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/pl
 import type { ProjectSession } from './project-session';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
-const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
 function layerBounds(positions: Float64Array): MapData['bounds'] {
   if (positions.length === 0) return null;
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];

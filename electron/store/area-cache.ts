@@ -77,7 +77,8 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
 
 export type MapLayer = { ringArea: string; ringOuter: string; ringStart: string; vertices: string; positions: string };
 
-const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+/** A typed array's bytes as base64: how binary travels inside the JSON API. */
+export const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 /** The areas' rings for the map, as base64 typed arrays (shared/geo/area-layer.ts reads them). */
 export function encodeMapLayer(p: PackedTopology): MapLayer {
