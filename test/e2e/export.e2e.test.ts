@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../helpers/temp';
-import { openApp, skipE2E, type AppSession } from './harness';
+import { skipE2E, useApp } from './harness';
 
 async function pdfText(file: string): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -13,14 +13,7 @@ async function pdfText(file: string): Promise<string> {
 }
 
 describe.skipIf(skipE2E)('exporting', () => {
-  let app: AppSession;
-  beforeAll(async () => {
-    app = await openApp();
-    await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('exports a PDF from the UI, and the CLI exports the same map', async () => {
     const { page } = app;

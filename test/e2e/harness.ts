@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { createServices, type Services } from '../../electron/services';
 import { repoRoot } from '../helpers/temp';
@@ -75,4 +76,26 @@ export async function openApp(options: { project?: string } = {}): Promise<AppSe
       fs.rmSync(userData, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The app opened once for a describe block and closed after it, ready when
+ * the first complete map is on screen. Call in the block's body; the session
+ * it returns stands for the one opened in beforeAll.
+ */
+export function useApp(): AppSession {
+  let current: AppSession | undefined;
+  beforeAll(async () => {
+    current = await openApp();
+    await current.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as AppSession, {
+    get(_, key) {
+      if (!current) throw new Error('The app is opened in beforeAll: use it inside a test.');
+      return current[key as keyof AppSession];
+    },
+  });
 }

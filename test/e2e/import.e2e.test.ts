@@ -1,20 +1,13 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listImports } from '../../electron/store/imports';
 import { repoRoot } from '../helpers/temp';
-import { openApp, skipE2E, type AppSession } from './harness';
+import { skipE2E, useApp } from './harness';
 
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'import', name);
 
 describe.skipIf(skipE2E)('importing through the UI', () => {
-  let app: AppSession;
-  beforeAll(async () => {
-    app = await openApp();
-    await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   it('imports a providers CSV saved by Excel on Windows, previewed first, and the map shows the new branches', async () => {
     const { page } = app;

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { areaCentre } from '../../shared/plan/split';
 import { readAreaGeometries, readAreaNeighbours, readAssignments } from '../../electron/store/model-data';
 import { currentPlanId } from '../../electron/store/plans';
-import { openApp, skipE2E, type AppSession } from './harness';
+import { skipE2E, useApp } from './harness';
 
 describe.skipIf(skipE2E)('redrawing zones', () => {
-  let app: AppSession;
-  beforeAll(async () => {
-    app = await openApp();
-    await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useApp();
 
   const coverageCell = (zoneId: string) => app.page.locator(`tr[data-zone-id="${zoneId}"] td`).nth(2).textContent();
 
