@@ -2,7 +2,7 @@ import { TABLE_FIELDS, guessMapping, type ColumnMapping, type TableKind } from '
 import { checkTable, type TableCheck, type TableContext } from '../../shared/import/table-rows';
 import type { ProjectDb } from '../store/db';
 import { readMapping } from '../store/imports';
-import { readAreas, readAssignments, readBands, readProviders, readZones, writeBands } from '../store/model-data';
+import { readAreas, readAssignments, readBands, readCapacity, readDemand, readProviders, readZones, writeBands } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
 import { BNG, toWgs84 } from './crs';
 import type { TableSource } from './table-file';
@@ -42,6 +42,8 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
     areas: new Set(population.keys()),
     zoneAreas,
     bands: new Map(readBands(db).map((b) => [b.id, b])),
+    capacityKeys: new Set(plan ? readCapacity(db, plan.id).map((r) => `${r.providerId}\u0000${r.zoneId}`) : []),
+    demandKeys: new Set(readDemand(db).map((r) => `${r.areaCode}\u0000${r.service}`)),
     fromBng: (e, n) => bng([e, n]) as [number, number],
   };
   const check = checkTable(kind, source.headers, source.rows, mapping, context, source.decimalComma);

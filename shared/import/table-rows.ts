@@ -13,6 +13,9 @@ export interface TableContext {
   /** Areas of each zone of that plan with their population, to share zone demand out. */
   zoneAreas: ReadonlyMap<string, readonly { code: string; population: number }[]>;
   bands: ReadonlyMap<string, RateBand>;
+  /** Keys of rows already held: "provider\u0000zone" for the plan's capacity, "area\u0000service" for demand. */
+  capacityKeys: ReadonlySet<string>;
+  demandKeys: ReadonlySet<string>;
   /** Converts British National Grid easting/northing to [lon, lat]. */
   fromBng(easting: number, northing: number): [number, number];
 }
@@ -129,6 +132,7 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       if (zoneId && !context.zones.has(zoneId)) complain('zone', `zone "${zoneId}" is not in the plan`);
       unique(`${providerId}\u0000${zoneId}`, `provider ${providerId} in zone ${zoneId}`);
       records = [{ providerId, zoneId, contractedHours: contractedHours ?? 0, additionalHours }];
+      isUpdate = context.capacityKeys.has(`${providerId}\u0000${zoneId}`);
     } else if (kind === 'demand') {
       const areaCode = cell('area');
       const zoneId = cell('zone');
@@ -158,12 +162,18 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       const band = { id, name: cell('name') || existing?.name || id, hourlyRate: hourlyRate ?? 0, floor: floor ?? existing?.floor ?? null, ceiling: ceiling ?? existing?.ceiling ?? null, minRuralShare: share ?? existing?.minRuralShare ?? 0 };
       if (rowProblems.length === 0) {
         const parsed = RateBandSchema.safeParse(band);
-        if (!parsed.success) for (const issue of parsed.error.issues) complain(String(issue.path[0] ?? '') in mapping ? String(issue.path[0]) : null, `${String(issue.path[0] ?? 'band')} ${issue.message}`);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const key = String(issue.path[0] ?? '');
+            const field = TABLE_FIELDS.rates.find((f) => f.key === key);
+            complain(field && mapping[key] ? key : null, `${field?.label ?? 'the band'}: ${issue.message}`);
+          }
+        }
       }
       isUpdate = Boolean(existing);
       records = [band];
     }
-    if (kind === 'capacity' || kind === 'demand') isUpdate = false;
+    if (kind === 'demand') isUpdate = (records as DemandRow[]).some((r) => context.demandKeys.has(`${r.areaCode}\u0000${r.service}`));
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
       return;

@@ -55,7 +55,11 @@ describe('importing providers from the tables councils have', () => {
 describe('importing capacity, demand and rates', () => {
   it('reads hours written with thousands separators into the current plan', async () => {
     const { db } = sample();
-    await importFile(db, 'capacity', 'capacity.csv');
+    const held = new Set(readCapacity(db, currentPlanId(db)!).map((r) => `${r.providerId}/${r.zoneId}`));
+    const already = ['P01/Z01', 'P02/Z01', 'P03/Z02'].filter((k) => held.has(k)).length;
+    const { result } = await importFile(db, 'capacity', 'capacity.csv');
+    // Rows the plan already held are updates, the others new.
+    expect(result).toMatchObject({ updated: already, added: 3 - already });
     const rows = readCapacity(db, currentPlanId(db)!);
     expect(rows.find((r) => r.providerId === 'P01' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 1200, additionalHours: 50 });
     expect(rows.find((r) => r.providerId === 'P02' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 310.5, additionalHours: 0 });
@@ -63,7 +67,10 @@ describe('importing capacity, demand and rates', () => {
 
   it('reads demand per area by service, and shares zone demand among its areas by population', async () => {
     const { db } = sample();
-    await importFile(db, 'demand', 'demand-by-area.csv');
+    const { result } = await importFile(db, 'demand', 'demand-by-area.csv');
+    // The sample holds modelled demand for these areas, so at least their home-care rows are updates.
+    expect(result!.added + result!.updated).toBe(3);
+    expect(result!.updated).toBeGreaterThan(0);
     const demand = readDemand(db);
     expect(demand.find((d) => d.areaCode === 'E01025883' && d.service === 'chc')).toMatchObject({ hours: 40, packages: 2 });
     expect(demand.find((d) => d.areaCode === 'E01025884' && d.service === 'home-care')).toMatchObject({ hours: 1015.5, packages: 70 });
@@ -80,6 +87,14 @@ describe('importing capacity, demand and rates', () => {
     const bands = readBands(db);
     expect(bands.find((b) => b.id === 'urban')).toMatchObject({ hourlyRate: 25.1, floor: 23, ceiling: 27, minRuralShare: 0 });
     expect(bands.find((b) => b.id === 'remote')).toMatchObject({ name: 'Remote rural', hourlyRate: 31.4, minRuralShare: 0.75 });
+  });
+
+  it('checks a band as a whole: a floor above the rate is named with its column', async () => {
+    const { db } = sample();
+    const file = path.join(tempDir(), 'rates.csv');
+    fs.writeFileSync(file, 'Band,Hourly rate,Floor\r\nurban,£20.00,£22.00\r\n');
+    const error = (await importFile(db, 'rates', file).catch((e: unknown) => e)) as { lines: string[] };
+    expect(error.lines).toContain('rates.csv: row 2, column "Floor": Floor (£): the floor must not be above the hourly rate');
   });
 
   it('keeps the column mapping a user chose and offers it for the next file with those columns', async () => {
