@@ -27,20 +27,29 @@ export async function readTableFile(fileName: string, bytes: Uint8Array, sheet?:
   return readCsv(bytes, path.extname(fileName).toLowerCase() === '.tsv');
 }
 
+/**
+ * CSV text as a header and rows of cells, the separator guessed (or taken
+ * from Excel's "sep=;" first line). Blank lines stay as rows, so row numbers
+ * are the file's own; the callers skip them.
+ */
+export function parseCsvText(text: string, tabs = false): { header: string[]; rows: string[][]; separator: string } {
+  const sepLine = /^sep=(.)\r?\n/i.exec(text);
+  const body = sepLine ? text.slice(sepLine[0].length) : text;
+  // Blank lines would upset Papa's guess of the separator, so guess it on the first lines without them.
+  const delimiter = sepLine?.[1] ?? (tabs ? '\t' : Papa.parse<string[]>(body, { preview: 50, delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' }).meta.delimiter);
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  const serious = parsed.errors.find((e) => e.type === 'Quotes');
+  if (serious) throw new ImportFileError(`row ${(serious.row ?? 0) + 1}: ${serious.message.toLowerCase()} (a quoted value is never closed)`);
+  const [header, ...rows] = parsed.data;
+  if (!header || header.every((h) => h.trim() === '')) throw new ImportFileError('the file has no header row');
+  return { header, rows, separator: parsed.meta.delimiter };
+}
+
 function readCsv(bytes: Uint8Array, tabs: boolean): TableSource {
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new ImportFileError('the file is empty');
-  // Excel writes "sep=;" on the first line when asked to; honour it.
-  const sepLine = /^sep=(.)\r?\n/i.exec(text);
-  const body = sepLine ? text.slice(sepLine[0].length) : text;
-  const parsed = Papa.parse<string[]>(body, { delimiter: sepLine?.[1] ?? (tabs ? '\t' : ''), delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' });
-  const serious = parsed.errors.find((e) => e.type === 'Quotes');
-  if (serious) throw new ImportFileError(`row ${(serious.row ?? 0) + 1}: ${serious.message.toLowerCase()} (a quoted value is never closed)`);
-  const [headerRow, ...rows] = parsed.data;
-  if (!headerRow) throw new ImportFileError('the file has no header row');
-  const headers = uniqueHeaders(headerRow);
-  const separator = parsed.meta.delimiter;
-  return { format: 'csv', detail: `${encoding}, separated by ${SEPARATOR_NAMES[separator] ?? `"${separator}"`}`, sheets: [], sheet: null, headers, rows, decimalComma: separator === ';' };
+  const { header, rows, separator } = parseCsvText(text, tabs);
+  return { format: 'csv', detail: `${encoding}, separated by ${SEPARATOR_NAMES[separator] ?? `"${separator}"`}`, sheets: [], sheet: null, headers: uniqueHeaders(header), rows, decimalComma: separator === ';' };
 }
 
 /** The sheet asked for, else the one with the most rows (a notes sheet often comes first). */

@@ -3,6 +3,7 @@ import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
 import { checkPlan, type PlanChecks } from '../../shared/plan/checks';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
+import { parseCsvText } from '../import/table-file';
 import { splitAreas, type SplitShape } from '../../shared/plan/split';
 import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
@@ -202,7 +203,13 @@ export class PlanEditor {
   assignCsv(planName: string | undefined, csv: string, fileName = 'the plan file'): { moved: number } {
     const db = this.session.db();
     const plan = this.plan(db, planName);
-    const { rows, problems } = parsePlanCsv(csv);
+    let table: ReturnType<typeof parseCsvText>;
+    try {
+      table = parseCsvText(csv.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new ApiError('invalid-input', `${fileName} was not applied, nothing changed: ${(error as Error).message}`);
+    }
+    const { rows, problems } = parsePlanCsv(table.header, table.rows);
     const areas = new Set(readAreas(db).map((a) => a.code));
     const zones = new Set(readZones(db, plan.id).map((z) => z.id));
     for (const row of rows) {

@@ -132,7 +132,8 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvField(cell: Cell): string {
+/** One CSV cell: quoted when it must be, and text that a spreadsheet would run as a formula defused. */
+export function csvField(cell: Cell): string {
   if (cell === null) return '';
   const text = typeof cell === 'number' ? String(cell) : neutralise(cell);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
+import { decodeText } from '../../import/decode-text';
 import { csvLine, parseFormat, withProject } from '../project-services';
 
 const USAGE = [
@@ -44,7 +45,7 @@ export const planCommand: Command = {
         if (!file) throw new UsageError('plan assign needs the PLAN.csv to apply.');
         let csv: string;
         try {
-          csv = fs.readFileSync(file, 'utf8');
+          csv = decodeText(fs.readFileSync(file)).text;
         } catch (error) {
           throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
         }
