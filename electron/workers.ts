@@ -5,7 +5,7 @@ import { ApiError, type ApiErrorCode } from '../shared/api/errors';
 
 /** The bundled worker sits beside the bundled main code (dist/node); tests run from source and use the build. */
 export function workerScript(name: string): string {
-  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', 'dist', 'node', name), path.resolve(__dirname, '..', '..', 'dist', 'node', name)];
+  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', 'dist', 'node', name)];
   const found = candidates.find((file) => fs.existsSync(file));
   if (!found) throw new Error(`The ${name} worker is not built (looked in ${candidates.join(', ')}); run npm run build.`);
   return found;

@@ -13,7 +13,6 @@ import { storeTopology } from '../store/area-cache';
 import { insertAreaNeighbours, readAreaGeometries, readAreas } from '../store/model-data';
 import { insertPlan, listPlans, setCurrentPlan } from '../store/plans';
 import type { BoundarySource } from './boundary-file';
-import { ImportFileError } from './errors';
 import { BNG, isKnownCrs, reprojectCoordinates, toWgs84, WGS84 } from './crs';
 import type { Progress } from './progress';
 
@@ -206,7 +205,6 @@ function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress
 
 function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportRequest, fileStem: string, progress: Progress): BoundaryPlan {
   const areas = readAreaGeometries(db);
-  if (areas.size === 0) throw new ImportFileError('the project has no areas yet: import the areas (the building blocks, such as LSOAs) first, then the zones');
   progress.report('Placing areas in zones', null);
   const overlay = assignByOverlap(areas, features.map((f) => ({ id: f.id, geometry: f.geometry })));
   const notes: ImportProblem[] = [

@@ -73,6 +73,8 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
       const accepted = blocked ? 0 : check.features.length;
       blocked ??= verdict(problems, accepted, request, 'feature');
       const layerNote = source.layer ? `layer "${source.layer}", ` : '';
+      // The sample shows the id, the name and up to three other properties.
+      const extra = check.columns.filter((c) => c !== check.idField && c !== check.nameField).slice(0, 3);
       const preview: ImportPreview = {
         ...shared,
         format: source.format,
@@ -90,8 +92,8 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
         added: plan?.added ?? 0,
         updated: plan?.updated ?? 0,
         sample: {
-          headers: ['Id', 'Name', ...check.columns.filter((c) => c !== check.idField && c !== check.nameField).slice(0, 3)],
-          rows: check.features.slice(0, 5).map((f) => [f.id, f.name, ...check.columns.filter((c) => c !== check.idField && c !== check.nameField).slice(0, 3).map((c) => text(f.properties[c]))]),
+          headers: ['Id', 'Name', ...extra],
+          rows: check.features.slice(0, 5).map((f) => [f.id, f.name, ...extra.map((c) => text(f.properties[c]))]),
         },
         problems: problems.slice(0, PROBLEMS_SHOWN),
         problemCount: problems.length,

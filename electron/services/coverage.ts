@@ -10,7 +10,7 @@ import type { MapData } from '../../shared/api/contract';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
-import { boundsOf } from '../../shared/geo/bounds';
+import { flatBounds, type Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta } from '../store/project-meta';
 import { recordEdit } from '../store/edits';
@@ -18,18 +18,9 @@ import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/pl
 import type { ProjectSession } from './project-session';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
-function layerBounds(positions: Float64Array): MapData['bounds'] {
-  if (positions.length === 0) return null;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i += 2) {
-    const x = positions[i]!;
-    const y = positions[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return [[minY, minX], [maxY, maxX]];
+/** [[south, west], [north, east]], or null for a project with no areas. */
+function leafletBounds(b: Bounds): MapData['bounds'] {
+  return Number.isFinite(b.minX) ? [[b.minY, b.minX], [b.maxY, b.maxX]] : null;
 }
 
 export interface PlanSummary extends PlanRow {
@@ -45,7 +36,14 @@ export class CoverageService {
   private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography; map?: MapData }>();
   private cacheRevision = '';
   /** Parsed geometry and topology of the open project's areas, kept while the areas are unchanged. */
-  private areas: { file: string | null; revision: number; geometries?: Map<string, AreaGeometry>; topology?: { topology: EdgeTopology; packed: PackedTopology } } | null = null;
+  private areas: {
+    file: string | null;
+    revision: number;
+    geometries?: Map<string, AreaGeometry>;
+    topology?: { topology: EdgeTopology; packed: PackedTopology };
+    /** The encoded layer and district outlines: plan-independent, so not redone after each zone edit. */
+    map?: ReturnType<typeof loadMapCache>;
+  } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
 
@@ -103,7 +101,7 @@ export class CoverageService {
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
     const loaded = this.packedTopology();
     const { topology, packed } = loaded;
-    const stored = loadMapCache(db, loaded);
+    const stored = (this.areaState().map ??= loadMapCache(db, loaded));
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
     cached.map = {
@@ -118,7 +116,7 @@ export class CoverageService {
       zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: base64(packLines(lines)) })),
       districtOutlines: Object.entries(stored.districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
-      bounds: layerBounds(packed.positions),
+      bounds: leafletBounds(flatBounds(packed.positions)),
     };
     return cached.map;
   }

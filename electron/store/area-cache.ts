@@ -34,16 +34,15 @@ export function encodeTopology(p: PackedTopology): Buffer {
 }
 
 export function decodeTopology(blob: Uint8Array): PackedTopology {
-  // A fresh, aligned copy: typed arrays must start on a multiple of their element size.
-  const bytes = new Uint8Array(blob.length);
-  bytes.set(blob);
-  const length = new DataView(bytes.buffer).getUint32(0, true);
+  // Typed arrays must start on a multiple of their element size: copy only a blob that does not.
+  const bytes = blob.byteOffset % 8 === 0 ? blob : new Uint8Array(blob);
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as { codes: string[]; edgeCount: number; lengths: number[] };
   let at = Math.ceil((4 + length) / 8) * 8;
   const arrays = {} as Record<ArrayName, Int32Array | Uint8Array | Float64Array>;
   ARRAYS.forEach((name, i) => {
     const Type = TYPES[name];
-    arrays[name] = new Type(bytes.buffer, at, header.lengths[i]!);
+    arrays[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, header.lengths[i]!);
     at = Math.ceil((at + arrays[name].byteLength) / 8) * 8;
   });
   return { codes: header.codes, edgeCount: header.edgeCount, ...(arrays as unknown as Omit<PackedTopology, 'codes' | 'edgeCount'>) };
@@ -54,13 +53,14 @@ export function decodeTopology(blob: Uint8Array): PackedTopology {
  * one anyway, for the neighbours), with the map layer and district outlines
  * drawn from it, so the first open after an import is as quick as any other.
  */
-export function storeTopology(db: ProjectDb, topology: EdgeTopology): void {
+export function storeTopology(db: ProjectDb, topology: EdgeTopology): PackedTopology {
   const packed = topology.pack();
   db.prepare('UPDATE area_cache SET topology = ?, map_layer = ?, district_outlines = ? WHERE id = 1').run(
     encodeTopology(packed),
     JSON.stringify(encodeMapLayer(packed)),
     JSON.stringify(encodeDistrictOutlines(db, topology)),
   );
+  return packed;
 }
 
 /** The stored topology (and its packed form), or one built from the areas now and stored, so the next open is quick. */
@@ -71,8 +71,8 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
     return { topology: EdgeTopology.unpack(packed), packed };
   }
   const topology = new EdgeTopology(readAreaGeometries(db));
-  db.transaction(() => storeTopology(db, topology))();
-  return { topology, packed: topology.pack() };
+  const packed = db.transaction(() => storeTopology(db, topology))();
+  return { topology, packed };
 }
 
 export type MapLayer = { ringArea: string; ringOuter: string; ringStart: string; vertices: string; positions: string };

@@ -27,3 +27,18 @@ export function boundsOf(geometries: Iterable<AreaGeometry>): Bounds {
   }
   return b;
 }
+
+/** The bounding box of flat x, y pairs (NaN pairs, which separate packed lines, are skipped). */
+export function flatBounds(xy: ArrayLike<number>): Bounds {
+  const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i]!;
+    const y = xy[i + 1]!;
+    if (Number.isNaN(x)) continue;
+    if (x < b.minX) b.minX = x;
+    if (x > b.maxX) b.maxX = x;
+    if (y < b.minY) b.minY = y;
+    if (y > b.maxY) b.maxY = y;
+  }
+  return b;
+}

@@ -1,3 +1,4 @@
+import { flatBounds } from '../../../shared/geo/bounds';
 import { CanvasOverlay, toMercator, type View } from './canvas-overlay';
 
 export interface OutlineStyle {
@@ -26,17 +27,8 @@ export class OutlineCanvasLayer extends CanvasOverlay {
     this.sets = sets.map(({ style, lines }) => ({
       style,
       lines: lines.map((flat) => {
-        let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-        for (let i = 0; i < flat.length; i += 2) {
-          const x = flat[i]!;
-          const y = flat[i + 1]!;
-          if (Number.isNaN(x)) continue;
-          if (x < west) west = x;
-          if (x > east) east = x;
-          if (y < south) south = y;
-          if (y > north) north = y;
-        }
-        return { mercator: toMercator(flat), west, south, east, north };
+        const b = flatBounds(flat);
+        return { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY };
       }),
     }));
   }
