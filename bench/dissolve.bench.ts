@@ -11,6 +11,7 @@ import { areaGeometries, loadDefaultProject } from '../electron/services/default
 import { defaultInputs } from './coverage.bench';
 import { medianMs, report } from './harness';
 import { readEnglandAreas, sharedDataDir } from './england';
+import { syntheticEngland } from './synthetic';
 
 type Mapshaper = { applyCommands(commands: string, input: Record<string, unknown>): Promise<Record<string, string | Buffer>> };
 
@@ -148,8 +149,17 @@ export async function run(): Promise<void> {
     const estimate = (englandTurfMs * englandTurf.areas) / englandTurf.areasDone;
     report(`  pairwise turf.union, ${englandTurf.done} of ${englandTurf.groups} districts in 2 min (${englandTurf.failures} failed), scaled up (a floor)`, estimate, null, oursEngland, 'ours');
   }
-  // England-scale metrics use the synthetic plan's providers and demand over the real areas' zoning.
-  const englandInputs = { ...inputs, areas: england.areas, zones: england.districts.map((id) => ({ id, name: id, colour: '#888', bandOverride: null })), demand: [], capacity: [] };
+  // England-scale metrics: the synthetic plan's demand and area-level supply (about 100,000 provider-area
+  // rows) laid on the real areas, zoned by district.
+  const synthetic = syntheticEngland(england.areas.length);
+  const realCode = new Map(synthetic.areas.map((a, i) => [a.code, england.areas[i]!.code]));
+  const englandInputs = {
+    ...synthetic,
+    areas: england.areas,
+    zones: england.districts.map((id) => ({ id, name: id, colour: '#888', bandOverride: null })),
+    demand: synthetic.demand.map((d) => ({ ...d, areaCode: realCode.get(d.areaCode)! })),
+    supply: synthetic.supply.map((r) => ({ ...r, areaCode: realCode.get(r.areaCode)! })),
+  };
   const englandZoneOf = new Map(district);
   const englandNeighbours = new Map<string, string[]>();
   for (const [a, b] of englandTopology!.neighbours()) {
@@ -157,9 +167,9 @@ export async function run(): Promise<void> {
     (englandNeighbours.get(b) ?? englandNeighbours.set(b, []).get(b)!).push(a);
   }
   report(
-    'England: reassign one area, update outlines and metrics (median of 100)',
+    `England: reassign one area, update outlines and metrics with ${englandInputs.supply.length.toLocaleString('en-GB')} supply rows (median of 100)`,
     reassignMedian(englandTopology!, englandZoneOf, englandNeighbours, () => computePlanMetrics({ ...englandInputs, assignments: englandZoneOf })),
-    100,
+    16,
     null,
   );
 }

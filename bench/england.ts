@@ -50,7 +50,7 @@ export function writeEnglandProject(file: string, england: EnglandAreas): void {
       insertAreas(db, england.areas);
       // As an import of these areas would: the topology is stored with them (shown separately by the import bench).
       storeTopology(db, new EdgeTopology(new Map(england.areas.map((a) => [a.code, a.geometry]))));
-      writeBands(db, [{ id: 'urban', name: 'Urban', hourlyRate: 24, floor: null, ceiling: null, minRuralShare: 0 }]);
+      writeBands(db, [{ id: 'urban', name: 'Urban', hourlyRate: 24, floor: null, ceiling: null, minRuralShare: 0, chcHourlyRate: null, liveInWeeklyRate: 1100 }]);
       writeSettings(db, { ...DEFAULT_SETTINGS, budgetPerYear: 1e9 });
       const planId = insertPlan(db, 'Districts');
       const zones: Zone[] = england.districts.map((code, i) => ({ id: code, name: code, colour: `hsl(${(i * 37) % 360} 50% 60%)`, bandOverride: null }));

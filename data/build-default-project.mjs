@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
 import { neighbors } from 'topojson-client';
+import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sharedData = process.env.CARECOVER_SHARED_DATA ?? path.resolve(here, '..', '..', 'shared', 'data');
@@ -24,6 +25,23 @@ const DISTRICTS = {
   E07000134: 'North West Leicestershire',
   E07000135: 'Oadby and Wigston',
 };
+
+// The app's own spreading of zone contracts over areas (shared/coverage/spread.ts),
+// bundled for this script so the sample is modelled exactly as an import would be.
+const bundled = path.join(here, '..', 'dist', 'data-build', 'model.mjs');
+await build({
+  stdin: {
+    contents: "export { spreadZoneContracts } from './shared/coverage/spread'; export { areaCentre } from './shared/geo/area-centres';",
+    resolveDir: path.join(here, '..'),
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: bundled,
+  logLevel: 'warning',
+});
+const { spreadZoneContracts, areaCentre } = await import(bundled);
 
 // ---- small helpers ---------------------------------------------------------
 function parseCsv(text) {
@@ -178,15 +196,15 @@ const assignments = areas.map((a, i) => {
 const SERVICES = {
   'home-care': { perHead: 0.0027, hoursPerPackage: 10.5 },
   chc: { perHead: 0.00035, hoursPerPackage: 14 },
-  'live-in': { perHead: 0.00004, hoursPerPackage: 84 },
+  'live-in': { perHead: 0.00004, hoursPerPackage: 168 }, // a week of 24-hour care
 };
 const RURAL_UPLIFT = { A: 1, B: 1, C: 1, D: 1.2, E: 1.35 };
 const demand = [];
 for (const a of areas) {
   const uplift = RURAL_UPLIFT[a.ruc[0]];
   for (const [service, { perHead, hoursPerPackage }] of Object.entries(SERVICES)) {
-    const packages = a.population * perHead * uplift;
-    demand.push([a.code, service, round1(packages * hoursPerPackage), round1(packages)]);
+    const people = a.population * perHead * uplift;
+    demand.push([a.code, service, round1(people * hoursPerPackage), round1(people)]);
   }
 }
 
@@ -201,12 +219,12 @@ const TOWNS = {
   Billesdon: [-0.9209, 52.6165], 'Melton Mowbray': [-0.8868, 52.7661], Bottesford: [-0.8007, 52.9446], Asfordby: [-0.9486, 52.7637],
   Kegworth: [-1.2766, 52.8339], Glenfield: [-1.2069, 52.6476],
 };
-// name, town, status, services, [[zone, weight, extra share offered]...]
+// name, town, status, services, [[zone, weight, extra share offered]...], dates
 const PROVIDERS = [
   ['Charnwood Home Support', 'Loughborough', 'on-framework', ['home-care'], [['Z01', 1.6, 0.12], ['Z02', 1, 0.05]]],
   ['Soar Valley Care', 'Syston', 'on-framework', ['home-care'], [['Z03', 1.3, 0.08], ['Z01', 1, 0.1]]],
   ['Beacon Hill Homecare', 'Shepshed', 'on-framework', ['home-care'], [['Z02', 3, 0.04]]],
-  ['Outwoods Care at Home', 'Loughborough', 'on-framework', ['home-care', 'chc'], [['Z01', 1.5, 0.1]]],
+  ['Outwoods Care at Home', 'Loughborough', 'on-framework', ['home-care'], [['Z01', 1.5, 0.1]]],
   ['Wreake Valley Homecare', 'Syston', 'on-framework', ['home-care'], [['Z03', 1.3, 0.06], ['Z13', 0.6, 0.05]]],
   ['Bradgate Community Care', 'Anstey', 'non-framework', ['home-care'], [['Z03', 1, 0.05], ['Z02', 1, 0.05]]],
   ['Coalfield Care Services', 'Coalville', 'on-framework', ['home-care'], [['Z04', 3, 0.03], ['Z07', 1, 0.02]]],
@@ -234,62 +252,127 @@ const PROVIDERS = [
   ['Billesdon & High Leicestershire Care', 'Billesdon', 'on-framework', ['home-care'], [['Z12', 2.5, 0.01]]],
   ['Melton Home Support', 'Melton Mowbray', 'on-framework', ['home-care'], [['Z13', 3, 0.08], ['Z14', 0.8, 0.02]]],
   ['Wolds Care at Home', 'Melton Mowbray', 'on-framework', ['home-care'], [['Z13', 2, 0.06]]],
-  ['Belvoir Care at Home', 'Bottesford', 'on-framework', ['home-care'], [['Z14', 4, 0.02]]],
+  ['Belvoir Care at Home', 'Bottesford', 'on-framework', ['home-care', 'chc'], [['Z14', 4, 0.02]]],
   ['Asfordby Community Care', 'Asfordby', 'non-framework', ['home-care'], [['Z13', 1, 0.05], ['Z14', 0.7, 0.02]]],
-  ['County Live-in Care', 'Leicester', 'on-framework', ['live-in'], [['Z01', 0.5, 0.05], ['Z06', 0.5, 0.05], ['Z11', 0.4, 0.05], ['Z13', 0.4, 0.05]]],
-  ['Shires Continuing Care', 'Loughborough', 'on-framework', ['chc'], [['Z01', 0.6, 0.05], ['Z04', 0.6, 0.03], ['Z05', 0.5, 0.05]]],
+  ['County Live-in Care', 'Leicester', 'on-framework', ['live-in'], ['Z01', 'Z02', 'Z03', 'Z04', 'Z05', 'Z06', 'Z08', 'Z09', 'Z10', 'Z11', 'Z13'].map((z) => [z, 1, 0.05])],
+  ['Shires Continuing Care', 'Loughborough', 'on-framework', ['chc'], ['Z01', 'Z02', 'Z04', 'Z05', 'Z07'].map((z) => [z, 1, 0.05])],
   ['Swift Homecare', 'Hinckley', 'on-framework', ['home-care'], [['Z06', 1.5, 0.1], ['Z07', 0.6, 0.03]]],
   ['Forest Edge Care', 'Coalville', 'on-framework', ['home-care'], [['Z04', 1, 0.03], ['Z02', 1, 0.04]]],
   ['Trent Valley Home Care', 'Kegworth', 'on-framework', ['home-care'], [['Z05', 1, 0.08], ['Z01', 1.2, 0.1]]],
   ['Vale Homecare', 'Melton Mowbray', 'on-framework', ['home-care'], [['Z13', 1.2, 0.04]]],
-  ['Harborough Live-in Services', 'Market Harborough', 'new-bidder', ['live-in'], [['Z11', 0, 40], ['Z12', 0, 30]]],
-  ['Meridian Care Partners', 'Leicester', 'new-bidder', ['home-care'], [['Z12', 0, 90], ['Z09', 0, 60]]],
-  ['Castle Care Group', 'Hinckley', 'exiting-framework', ['home-care'], [['Z06', 1.2, 0], ['Z10', 1, 0]]],
-  ['Gateway Care Ltd', 'Leicester', 'exiting-framework', ['home-care', 'chc'], [['Z03', 0.8, 0], ['Z09', 0.7, 0]]],
+  ['Harborough Live-in Services', 'Market Harborough', 'on-framework', ['live-in'], [['Z11', 0.6, 0.1], ['Z12', 1, 0.1], ['Z07', 1, 0.1]], { startDate: '2026-04-01' }],
+  ['Meridian Care Partners', 'Leicester', 'new-bidder', ['home-care'], [['Z12', 0, 90], ['Z09', 0, 60]], { startDate: '2027-04-01' }],
+  ['Castle Care Group', 'Hinckley', 'exiting-framework', ['home-care'], [['Z06', 1.2, 0], ['Z10', 1, 0]], { endDate: '2027-03-31' }],
+  ['Gateway Care Ltd', 'Leicester', 'exiting-framework', ['home-care', 'chc'], [['Z03', 0.8, 0], ['Z09', 0.7, 0]], { endDate: '2027-06-30' }],
   ['Loughborough Carers Co-operative', 'Loughborough', 'on-framework', ['home-care'], [['Z01', 1.4, 0.06]]],
   ['Hathern Home Support', 'Kegworth', 'non-framework', ['home-care'], [['Z01', 1, 0.05]]],
   ['Sketchley Care', 'Burbage', 'on-framework', ['home-care'], [['Z06', 1, 0.06]]],
   ['Glenfield Home Care', 'Glenfield', 'on-framework', ['home-care'], [['Z08', 1, 0.07]]],
+  ['Leicestershire Nursing at Home', 'Leicester', 'on-framework', ['chc'], ['Z03', 'Z06', 'Z08', 'Z09', 'Z10', 'Z11', 'Z12', 'Z13'].map((z) => [z, 1, 0.04])],
 ];
-// How much of each zone's demand its contracted hours cover: some rural zones
-// short or fragile, towns in surplus.
+// How much of each zone's demand its on-framework providers' committed hours
+// cover (secure cover): some rural zones short or fragile, towns in surplus.
+// Exiting and spot providers hold hours on top, in proportion to their weight
+// against the on-framework providers'. CHC and live-in are commissioned a little tighter.
 const TARGET_COVERAGE = {
   Z01: 1.3, Z02: 1.03, Z03: 1.28, Z04: 0.97, Z05: 1.09, Z06: 1.28, Z07: 0.93,
   Z08: 1.25, Z09: 1.3, Z10: 0.86, Z11: 1.04, Z12: 0.8, Z13: 1.05, Z14: 0.74,
 };
+const LOT_TARGET = { 'home-care': 1, chc: 0.95, 'live-in': 0.9 };
+const AS_AT = '2026-10-01';
 
-const zoneDemand = Object.fromEntries(ZONES.map(([id]) => [id, 0]));
 const zoneOf = new Map(assignments);
-for (const [code, , hours] of demand) zoneDemand[zoneOf.get(code)] += hours;
-const zoneWeights = Object.fromEntries(ZONES.map(([id]) => [id, 0]));
-for (const [, , , , zones] of PROVIDERS) for (const [zone, weight] of zones) zoneWeights[zone] += weight;
+const zoneDemand = {}; // zone → service → hours
+for (const [code, service, hours] of demand) {
+  const z = (zoneDemand[zoneOf.get(code)] ??= {});
+  z[service] = (z[service] ?? 0) + hours;
+}
+const zoneWeights = {}; // zone → service → Σ weights of the on-framework providers offering it there
+for (const [, , status, services, zones] of PROVIDERS) {
+  if (status !== 'on-framework') continue;
+  for (const [zone, weight] of zones) for (const s of services) (zoneWeights[zone] ??= {})[s] = (zoneWeights[zone][s] ?? 0) + weight;
+}
 
 const providers = [];
-const capacity = [];
-PROVIDERS.forEach(([name, town, status, services, zones], i) => {
+const contracts = [];
+PROVIDERS.forEach(([name, town, status, services, zones, dates = {}], i) => {
   const id = `P${String(i + 1).padStart(2, '0')}`;
   const [lon, lat] = TOWNS[town];
   // Branches sit in the town, not all on its centre point.
-  providers.push({ id, name, town, status, services, lat: +(lat + (random() - 0.5) * 0.01).toFixed(5), lon: +(lon + (random() - 0.5) * 0.016).toFixed(5) });
+  providers.push({
+    id, name, town, status, services,
+    lat: +(lat + (random() - 0.5) * 0.01).toFixed(5), lon: +(lon + (random() - 0.5) * 0.016).toFixed(5),
+    startDate: dates.startDate ?? null, endDate: dates.endDate ?? null,
+  });
+  // One contract per service, so each lot gets the hours meant for it.
   for (const [zone, weight, extra] of zones) {
-    const contracted = weight ? round1((zoneDemand[zone] * TARGET_COVERAGE[zone] * weight) / zoneWeights[zone]) : 0;
-    const additional = weight ? round1(contracted * extra) : extra; // new bidders offer hours only
-    capacity.push([id, zone, contracted, additional]);
+    for (const s of services) {
+      const contracted = weight ? round1(((zoneDemand[zone]?.[s] ?? 0) * TARGET_COVERAGE[zone] * LOT_TARGET[s] * weight) / (zoneWeights[zone]?.[s] || weight)) : 0;
+      const additional = weight ? round1(contracted * extra) : extra / services.length; // new bidders offer hours only
+      contracts.push({ service: s, providerId: id, zoneId: zone, contractedHours: contracted, additionalHours: additional });
+    }
   }
+});
+
+// ---- supply at the grain of areas ------------------------------------------
+// Zone contracts are spread over each zone's areas as the app spreads an
+// imported contract (in proportion to demand for the provider's services,
+// within 15 km of its branch where any area has demand). Care in place:
+// of each area's demand, 96% is placed in towns and 90% in rural areas (RUC D
+// and E), never more than the committed hours there; the rest is unsourced.
+// Placed care is shared among the area's active providers by committed hours.
+const geometryOf = new Map(features.map((f) => [f.id, f.geometry]));
+const centres = new Map(areas.map((a) => [a.code, areaCentre(geometryOf.get(a.code))]));
+const spread = ['home-care', 'chc', 'live-in'].flatMap((service) =>
+  spreadZoneContracts({
+    contracts: contracts.filter((c) => c.service === service),
+    assignments: zoneOf,
+    demand: demand.map(([areaCode, s, hours, people]) => ({ areaCode, service: s, hours, people })),
+    providers: providers.map((p) => ({ ...p, cqcId: null, services: [service] })),
+    areaCentres: centres,
+    distanceLimitKm: 15,
+  }),
+);
+const active = new Set(providers.filter((p) => (p.startDate ?? '') <= AS_AT && (p.endDate === null || p.endDate >= AS_AT) && p.status !== 'new-bidder').map((p) => p.id));
+const demandOf = new Map(demand.map(([code, service, hours, people]) => [`${code}|${service}`, { hours, people }]));
+const committedIn = new Map();
+for (const r of spread) if (active.has(r.providerId)) committedIn.set(`${r.areaCode}|${r.service}`, (committedIn.get(`${r.areaCode}|${r.service}`) ?? 0) + r.committedHours);
+const rucOf = new Map(areas.map((a) => [a.code, a.ruc]));
+const supply = spread.map((r) => {
+  const key = `${r.areaCode}|${r.service}`;
+  const d = demandOf.get(key) ?? { hours: 0, people: 0 };
+  const placedShare = /^[DE]/.test(rucOf.get(r.areaCode)) ? 0.9 : 0.96;
+  const committed = committedIn.get(key) ?? 0;
+  const placed = Math.min(committed, d.hours * placedShare);
+  const delivered = active.has(r.providerId) && committed > 0 ? (placed * r.committedHours) / committed : 0;
+  const people = d.hours > 0 ? (d.people * delivered) / d.hours : 0;
+  const r3 = (x) => Math.round(x * 1000) / 1000;
+  return [r.providerId, r.areaCode, r.service, r3(r.committedHours), r3(r.additionalHours), r3(delivered), r3(people), 'estimated'];
 });
 
 // ---- rates, settings, output ---------------------------------------------------
 const rateBands = [
-  { id: 'urban', name: 'Urban', hourlyRate: 24.6, floor: 23.5, ceiling: 26, minRuralShare: 0 },
-  { id: 'rural', name: 'Rural', hourlyRate: 27.9, floor: 26.5, ceiling: 30, minRuralShare: 0.5 },
+  { id: 'urban', name: 'Urban', hourlyRate: 24.6, floor: 23.5, ceiling: 26, minRuralShare: 0, chcHourlyRate: 26.1, liveInWeeklyRate: 1150 },
+  { id: 'rural', name: 'Rural', hourlyRate: 27.9, floor: 26.5, ceiling: 30, minRuralShare: 0.5, chcHourlyRate: 29.4, liveInWeeklyRate: 1250 },
 ];
-const totalHours = Object.values(zoneDemand).reduce((a, b) => a + b, 0);
+const lots = [
+  { service: 'home-care', name: 'Home care', funder: 'council', councilShare: 1 },
+  { service: 'chc', name: 'Continuing health care', funder: 'nhs', councilShare: 0 },
+  { service: 'live-in', name: 'Live-in / 24-hour care', funder: 'joint', councilShare: 0.6 },
+];
+const totalOf = (service) => demand.filter(([, s]) => s === service).reduce((t, [, , h]) => t + h, 0);
+// The council's share of the modelled demand at about the average band rate, rounded down to
+// £0.5m: the committee's envelope is a little short, as they usually are.
+const councilCost = (totalOf('home-care') * 25.5 + (totalOf('live-in') / 168) * 1200 * 0.6) * 52;
+const totalHours = totalOf('home-care') + totalOf('chc');
 const project = {
   format: 'carecover-default-project',
-  formatVersion: 1,
+  formatVersion: 2,
   name: 'Leicestershire (sample)',
   isSample: true,
   dataAsOf: '2019-06-30',
+  // The day the framework is looked at: which providers are on it.
+  asAt: AS_AT,
   notes: [
     'Boundaries, population and rural-urban classes are real open data.',
     'Providers and their hours are fictional. Demand is modelled from population and rurality, not measured.',
@@ -328,8 +411,10 @@ const project = {
     name: 'Sample framework zones',
     zones: ZONES.map(([id, name, , colour]) => ({ id, name, colour })),
     assignments,
-    capacity,
   },
+  /** provider, area, service, committed, additional, delivered hours a week, people, basis */
+  supply,
+  lots,
   providers,
   // Town names shown on the map for orientation.
   places: Object.entries(TOWNS).map(([name, [lon, lat]]) => ({ name: name === 'Ashby' ? 'Ashby-de-la-Zouch' : name, lat, lon })),
@@ -343,8 +428,14 @@ const project = {
     distanceLimitKm: 15,
     // About the cost of the modelled demand at band rates, rounded down to £0.5m: the
     // committee's envelope is a little short, as they usually are.
-    budgetPerYear: Math.floor((totalHours * 25.5 * 52) / 500000) * 500000,
+    budgetPerYear: Math.floor(councilCost / 500000) * 500000,
     weeksPerYear: 52,
+    minZoneDemandHours: 0,
+    spotHourlyRate: 30,
+    spotWeeklyRate: 1500,
+    countAtRisk: 0,
+    countSpot: 0,
+    disclosureThreshold: 5,
   },
 };
 
@@ -353,4 +444,4 @@ fs.writeFileSync(out, JSON.stringify(project));
 const sizes = Object.fromEntries(ZONES.map(([id]) => [id, assignments.filter(([, z]) => z === id).length]));
 console.log(`wrote ${path.relative(process.cwd(), out)}: ${(fs.statSync(out).size / 1024).toFixed(0)} KiB, ${areas.length} areas, ${neighbourPairs.length} neighbour pairs, ${providers.length} providers`);
 console.log('areas per zone', sizes);
-console.log('weekly hours', Math.round(totalHours), 'budget', project.settings.budgetPerYear);
+console.log('weekly hours (home care and CHC)', Math.round(totalHours), 'budget', project.settings.budgetPerYear, 'supply rows', supply.length);

@@ -22,7 +22,29 @@ export const FLAG_LABELS: Record<string, string> = {
   fragile: 'Fragile',
 };
 
-/** Small-number care: counts below the threshold are published as "<threshold", so nobody can be identified. */
-export function suppressed(value: number, threshold: number | null, format: (x: number) => string = hours): string {
-  return threshold !== null && value > 0 && value < threshold ? `<${threshold}` : format(value);
+
+/** A quantity of care in its lot's unit: hours, or weeks of live-in care (one decimal, as they are few). */
+export function quantity(x: number, unit: 'hour' | 'week'): string {
+  return unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} wk` : `${hours(x)} h`;
+}
+
+export const UNIT_WORDS: Record<'hour' | 'week', string> = { hour: 'hours a week', week: 'weeks of care a week' };
+
+export const LOT_LABELS: Record<'all' | 'home-care' | 'chc' | 'live-in', string> = {
+  all: 'All lots',
+  'home-care': 'Home care',
+  chc: 'CHC',
+  'live-in': 'Live-in',
+};
+
+export const SUPPLY_LABELS: Record<'secure' | 'at-risk' | 'spot' | 'inactive', string> = {
+  secure: 'on framework',
+  'at-risk': 'exiting (at risk)',
+  spot: 'spot (off framework)',
+  inactive: 'not active',
+};
+
+/** A quantity of care in words: "1,234 hours a week" or "12.5 weeks of care a week". */
+export function quantityText(x: number, unit: 'hour' | 'week'): string {
+  return unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} weeks of care a week` : `${hours(x)} hours a week`;
 }

@@ -1,3 +1,5 @@
+import { LOT_FILTERS, type LotFilter } from '../../shared/coverage/supply';
+import { csvField } from '../../shared/export/tables';
 import { createServices, type Services } from '../services';
 import { userDataDir } from '../services/user-data';
 import type { CliIo } from './command';
@@ -15,14 +17,16 @@ export async function withProject<T>(io: CliIo, projectPath: string | boolean | 
   }
 }
 
-/** CSV text: quotes a field only when it needs it. */
+/** A CSV line through the tables' one cell writer: quoted when needed, formulas defused. */
 export function csvLine(values: readonly (string | number | null)[]): string {
-  return values
-    .map((v) => {
-      const text = v === null ? '' : String(v);
-      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(',');
+  return values.map(csvField).join(',');
+}
+
+/** --service: which lot the figures are for. */
+export function parseLot(value: string | boolean | undefined): LotFilter {
+  if (value === undefined) return 'all';
+  if (typeof value === 'string' && (LOT_FILTERS as readonly string[]).includes(value)) return value as LotFilter;
+  throw new UsageError(`--service must be one of ${LOT_FILTERS.join(', ')}, not "${String(value)}".`);
 }
 
 export function parseFormat<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {

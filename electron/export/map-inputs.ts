@@ -1,6 +1,8 @@
 import type { MapDocumentInput, Orientation, Paper } from '../../shared/export/map-document';
 import type { WithdrawalResult } from '../../shared/coverage/schemas';
 import type { CoverageService } from '../services/coverage';
+import type { LotFilter } from '../../shared/coverage/supply';
+import { SERVICE_LABELS } from '../../shared/domain/types';
 import type { ProjectSession } from '../services/project-session';
 
 export interface MapOptions {
@@ -11,6 +13,8 @@ export interface MapOptions {
   includeFlaggedTable: boolean;
   smallNumberThreshold: number | null;
   plan?: string;
+  /** The lot the map shows. */
+  lot?: LotFilter;
   /** Show the state after this withdrawal instead of the current one. */
   withdrawal?: { providerId: string; cutPercent?: number };
   /** The date written in the default subtitle (ISO yyyy-mm-dd); today when omitted. */
@@ -25,11 +29,12 @@ function longDate(iso: string): string {
 /** Everything the committee map needs, read from the open project. */
 export function mapDocumentInput(session: ProjectSession, coverage: CoverageService, options: MapOptions): MapDocumentInput {
   const info = session.info()!;
-  const { plan, metrics } = coverage.metrics(options.plan);
+  const lot = options.lot ?? 'all';
+  const { plan, metrics } = coverage.metrics(options.plan, lot);
   let shown = metrics;
   let withdrawal: WithdrawalResult | undefined;
   if (options.withdrawal) {
-    withdrawal = coverage.withdrawal(options.withdrawal.providerId, options.withdrawal.cutPercent, options.plan);
+    withdrawal = coverage.withdrawal(options.withdrawal.providerId, options.withdrawal.cutPercent, options.plan, lot === 'all' ? undefined : lot);
     shown = withdrawal.after;
   }
   const shapes = coverage.zoneShapes(options.plan);
@@ -37,7 +42,7 @@ export function mapDocumentInput(session: ProjectSession, coverage: CoverageServ
   const model = coverage.settings();
   return {
     title: options.title?.trim() || info.name,
-    subtitle: options.subtitle?.trim() || `${plan.name} · ${longDate(date)}`,
+    subtitle: options.subtitle?.trim() || `${plan.name}${lot === 'all' ? '' : ` · ${SERVICE_LABELS[lot]}`} · ${longDate(date)}`,
     note: withdrawal
       ? `After ${withdrawal.providerName} ${withdrawal.cutPercent === 100 ? 'withdraws' : `cuts ${withdrawal.cutPercent}% of its hours`} (simulation); changed zones dashed.`
       : undefined,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { areasFeatureCollection, zonesFeatureCollection } from '../../shared/export/geojson';
+import { inLotUnit, servicesIn } from '../../shared/coverage/supply';
+import { areasFeatureCollection, zonesFeatureCollection, type AreaFigures } from '../../shared/export/geojson';
 import { renderMapDocument } from '../../shared/export/map-document';
 import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
 import { contingencyTable, toCsv, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
@@ -36,6 +37,7 @@ export function mapSvg(services: Services, request: ExportRequest): string {
       includeFlaggedTable: request.includeFlaggedTable,
       smallNumberThreshold: request.suppressSmallNumbers ? request.smallNumberThreshold : null,
       plan: request.plan,
+      lot: request.lot,
       withdrawal: request.withdrawal && request.providerId ? { providerId: request.providerId, cutPercent: request.cutPercent } : undefined,
       date: request.date,
     }),
@@ -51,7 +53,10 @@ function notes(services: Services, request: ExportRequest): { title: string; lin
       ...(info.isSample ? ['Sample data: providers are fictional and demand is modelled.'] : []),
       `Thresholds: ${classLabel('red', settings)}; ${classLabel('amber', settings)}; ${classLabel('covered', settings)}.`,
       `Fragile when cover without the largest provider is below ${Math.round(settings.fragileN1Below * 100)}%, or one provider holds more than ${Math.round(settings.fragileMaxShare * 100)}% of a zone's hours.`,
-      request.suppressSmallNumbers ? `Counts of demand and packages below ${request.smallNumberThreshold} are shown as "<${request.smallNumberThreshold}".` : 'Small-number suppression was turned off for this export.',
+      request.suppressSmallNumbers
+        ? `Counts of people below ${request.smallNumberThreshold} are shown as "<${request.smallNumberThreshold}", with the hours, coverage and cost of that row; "*" marks a further row hidden so that a suppressed figure cannot be worked back from a total.`
+        : 'Small-number suppression was turned off for this export.',
+      'Coverage counts secure supply: on-framework providers active at the project\'s date. At-risk (exiting) and spot (off-framework) hours are shown beside it.',
       'Data sources:',
       ...info.attributions,
     ],
@@ -59,9 +64,9 @@ function notes(services: Services, request: ExportRequest): { title: string; lin
 }
 
 function tableFor(services: Services, request: ExportRequest, options: TableOptions): Table {
-  if (request.table === 'contingency') return contingencyTable(services.coverage.contingency(request.zoneId!, request.plan));
-  if (request.table === 'withdrawal') return withdrawalTable(services.coverage.withdrawal(request.providerId!, request.cutPercent, request.plan), options);
-  return zoneTable(services.coverage.metrics(request.plan).metrics, options);
+  if (request.table === 'contingency') return contingencyTable(services.coverage.contingency(request.zoneId!, request.plan, request.lot));
+  if (request.table === 'withdrawal') return withdrawalTable(services.coverage.withdrawal(request.providerId!, request.cutPercent, request.plan, request.lot === 'all' ? undefined : request.lot), options);
+  return zoneTable(services.coverage.metrics(request.plan, request.lot).metrics, options);
 }
 
 /** Produces one export of the open project (map, table or GIS layer) as bytes. */
@@ -86,12 +91,19 @@ export async function produceExport(services: Services, request: ExportRequest):
   const plan = resolvePlan(db, request.plan);
   const collection =
     request.kind === 'zones'
-      ? zonesFeatureCollection(services.coverage.metrics(request.plan).metrics, services.coverage.zoneShapes(request.plan).zones, options)
+      ? zonesFeatureCollection(services.coverage.metrics(request.plan, request.lot).metrics, services.coverage.zoneShapes(request.plan).zones, options)
       : (() => {
-          const demand = new Map<string, number>();
-          for (const row of readDemand(db)) demand.set(row.areaCode, (demand.get(row.areaCode) ?? 0) + row.hours);
+          const lot = new Set(servicesIn(request.lot));
+          const figures = new Map<string, AreaFigures>();
+          for (const row of readDemand(db)) {
+            if (!lot.has(row.service)) continue;
+            const f = figures.get(row.areaCode) ?? { demandHours: 0, people: 0 };
+            f.demandHours += inLotUnit(row.service, row.hours);
+            f.people += row.people;
+            figures.set(row.areaCode, f);
+          }
           const zoneNames = new Map(readZones(db, plan.id).map((z) => [z.id, z.name]));
-          return areasFeatureCollection(readAreas(db), readAreaGeometries(db), readAssignments(db, plan.id), zoneNames, demand, options);
+          return areasFeatureCollection(readAreas(db), readAreaGeometries(db), readAssignments(db, plan.id), zoneNames, figures, options);
         })();
   if (request.format === 'geojson') return file(Buffer.from(JSON.stringify(collection), 'utf8'));
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-gpkg-'));

@@ -2,7 +2,9 @@ import { TABLE_FIELDS, guessMapping, type ColumnMapping, type TableKind } from '
 import { checkTable, type TableCheck, type TableContext } from '../../shared/import/table-rows';
 import type { ProjectDb } from '../store/db';
 import { readMapping } from '../store/imports';
-import { readAreas, readAssignments, readBands, readCapacity, readDemand, readProviders, readZones, writeBands } from '../store/model-data';
+import { spreadZoneContracts } from '../../shared/coverage/spread';
+import { areaCentre } from '../../shared/geo/area-centres';
+import { readAreaGeometries, readAreas, readAssignments, readBands, readDemand, readProviders, readSettings, readSupply, readZones, writeBands } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
 import { BNG, toWgs84 } from './crs';
 import type { TableSource } from './table-file';
@@ -42,7 +44,17 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
     areas: new Set(population.keys()),
     zoneAreas,
     bands: new Map(readBands(db).map((b) => [b.id, b])),
-    capacityKeys: new Set(plan ? readCapacity(db, plan.id).map((r) => `${r.providerId}\u0000${r.zoneId}`) : []),
+    capacityKeys: new Set(
+      plan
+        ? (() => {
+            const zoneOf = readAssignments(db, plan.id);
+            return readSupply(db)
+              .filter((r) => r.committedHours > 0 && zoneOf.has(r.areaCode))
+              .map((r) => `${r.providerId}\u0000${zoneOf.get(r.areaCode)}`);
+          })()
+        : [],
+    ),
+    deliveryKeys: new Set(readSupply(db).filter((r) => r.deliveredHours > 0).map((r) => `${r.providerId}\u0000${r.areaCode}\u0000${r.service}`)),
     demandKeys: new Set(readDemand(db).map((r) => `${r.areaCode}\u0000${r.service}`)),
     fromBng: (e, n) => bng([e, n]) as [number, number],
   };
@@ -55,22 +67,54 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
       const { records } = check;
       if (records.kind === 'providers') {
         const upsert = target.prepare(
-          `INSERT INTO providers (id, name, cqc_id, lat, lon, status, services) VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET name = excluded.name, cqc_id = excluded.cqc_id, lat = excluded.lat, lon = excluded.lon, status = excluded.status, services = excluded.services, is_fictional = 0`,
+          `INSERT INTO providers (id, name, cqc_id, lat, lon, status, services, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET name = excluded.name, cqc_id = excluded.cqc_id, lat = excluded.lat, lon = excluded.lon, status = excluded.status,
+             services = excluded.services, start_date = excluded.start_date, end_date = excluded.end_date, is_fictional = 0`,
         );
-        for (const p of records.records) upsert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services));
+        for (const p of records.records) upsert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services), p.startDate, p.endDate);
       } else if (records.kind === 'capacity') {
+        // Zone contracts are spread over the zone's areas (estimated). A contract imported again
+        // replaces the provider's committed and additional hours in that zone; delivered hours stay.
+        const assignments = readAssignments(target, plan!.id);
+        const areasOf = new Map<string, string[]>();
+        for (const [area, zone] of assignments) areasOf.set(zone, [...(areasOf.get(zone) ?? []), area]);
+        const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
+        for (const c of records.records) for (const area of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
+        const geometries = readAreaGeometries(target);
+        const rows = spreadZoneContracts({
+          contracts: records.records,
+          assignments,
+          demand: readDemand(target),
+          providers: readProviders(target),
+          areaCentres: new Map([...geometries].map(([code, g]) => [code, areaCentre(g)])),
+          distanceLimitKm: readSettings(target).distanceLimitKm,
+        });
         const upsert = target.prepare(
-          `INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(plan_id, provider_id, zone_id) DO UPDATE SET contracted_hours = excluded.contracted_hours, additional_hours = excluded.additional_hours`,
+          `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, ?, 0, 0, 'estimated')
+           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = max(excluded.committed_hours, delivered_hours), additional_hours = excluded.additional_hours`,
         );
-        for (const r of records.records) upsert.run(plan!.id, r.providerId, r.zoneId, r.contractedHours, r.additionalHours);
+        for (const r of rows) upsert.run(r.providerId, r.areaCode, r.service, r.committedHours, r.additionalHours);
+      } else if (records.kind === 'delivery') {
+        // Care in place lands as recorded; committed hours are at least what is delivered.
+        const upsert = target.prepare(
+          `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, 0, ?, ?, 'recorded')
+           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET delivered_hours = excluded.delivered_hours, people = excluded.people, basis = 'recorded',
+             committed_hours = max(committed_hours, excluded.delivered_hours)`,
+        );
+        for (const r of records.records) upsert.run(r.providerId, r.areaCode, r.service, r.deliveredHours, r.deliveredHours, r.people);
+      } else if (records.kind === 'lookup') {
+        const population = target.prepare('UPDATE areas SET population = ? WHERE code = ?');
+        const ruc = target.prepare('UPDATE areas SET ruc = ? WHERE code = ?');
+        for (const r of records.records) {
+          if (r.population !== null) population.run(Math.round(r.population), r.areaCode);
+          if (r.ruc !== null) ruc.run(r.ruc, r.areaCode);
+        }
       } else if (records.kind === 'demand') {
         const upsert = target.prepare(
-          `INSERT INTO demand (area_code, service, hours, packages) VALUES (?, ?, ?, ?)
-           ON CONFLICT(area_code, service) DO UPDATE SET hours = excluded.hours, packages = excluded.packages`,
+          `INSERT INTO demand (area_code, service, hours, people) VALUES (?, ?, ?, ?)
+           ON CONFLICT(area_code, service) DO UPDATE SET hours = excluded.hours, people = excluded.people`,
         );
-        for (const r of records.records) upsert.run(r.areaCode, r.service, r.hours, r.packages);
+        for (const r of records.records) upsert.run(r.areaCode, r.service, r.hours, r.people);
       } else {
         writeBands(target, records.records);
       }

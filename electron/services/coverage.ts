@@ -1,18 +1,35 @@
 import { ApiError } from '../../shared/api/errors';
 import { computeContingency, type Contingency } from '../../shared/coverage/contingency';
 import { computePlanMetrics, type PlanMetrics } from '../../shared/coverage/metrics';
-import { simulateWithdrawal, type WithdrawalResult } from '../../shared/coverage/withdrawal';
+import { simulateWithdrawal, type AreaReach, type WithdrawalResult } from '../../shared/coverage/withdrawal';
+import type { LotFilter } from '../../shared/coverage/supply';
+import { areaCentres } from '../../shared/geo/area-centres';
 import { SettingsSchema } from '../../shared/domain/schemas';
-import type { PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
+import type { Lot, PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
-import { readAreaGeometries, readAreaNeighbours, readBands, readDistricts, readPlaces, readPlanInputs, readProviders, readSettings, writeBands, writeSettings, type Place } from '../store/model-data';
+import {
+  readAreaGeometries,
+  readAreaNeighbours,
+  readAsAt,
+  readBands,
+  readDistricts,
+  readLots,
+  readPlaces,
+  readPlanInputs,
+  readProviders,
+  readSettings,
+  writeBands,
+  writeLots,
+  writeSettings,
+  type Place,
+} from '../store/model-data';
 import type { MapData } from '../../shared/api/contract';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
 import { flatBounds, type Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
-import { readMeta } from '../store/project-meta';
+import { readMeta, writeMeta } from '../store/project-meta';
 import { recordEdit } from '../store/edits';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
@@ -43,6 +60,7 @@ export class CoverageService {
     topology?: { topology: EdgeTopology; packed: PackedTopology };
     /** The encoded layer and district outlines: plan-independent, so not redone after each zone edit. */
     map?: ReturnType<typeof loadMapCache>;
+    reach?: AreaReach;
   } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
@@ -146,34 +164,51 @@ export class CoverageService {
     return listPlans(db).map((p) => ({ ...p, isCurrent: p.id === current }));
   }
 
-  metrics(planName?: string): { plan: PlanRow; metrics: PlanMetrics } {
+  metrics(planName?: string, lot: LotFilter = 'all'): { plan: PlanRow; metrics: PlanMetrics } {
     const { plan, inputs } = this.entry(planName);
-    return { plan, metrics: computePlanMetrics(inputs) };
+    return { plan, metrics: computePlanMetrics(inputs, lot) };
+  }
+
+  /** Each area's neighbours and a point for it: where handed-back care can be re-homed. Plan-independent. */
+  private areaReach(): AreaReach {
+    const state = this.areaState();
+    if (!state.reach) {
+      const neighbours = new Map<string, string[]>();
+      for (const [a, b] of readAreaNeighbours(this.session.db())) {
+        (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
+        (neighbours.get(b) ?? neighbours.set(b, []).get(b)!).push(a);
+      }
+      state.reach = { neighbours, centres: areaCentres(this.areaGeometries()) };
+    }
+    return state.reach;
   }
 
   providers(): Provider[] {
     return readProviders(this.session.db());
   }
 
-  contingency(zoneId: string, planName?: string): Contingency {
+  contingency(zoneId: string, planName?: string, lot: LotFilter = 'all'): Contingency {
     const { inputs, geography } = this.entry(planName);
     if (!inputs.zones.some((z) => z.id === zoneId)) throw new ApiError('not-found', `There is no zone "${zoneId}" in this plan.`);
-    return computeContingency(zoneId, computePlanMetrics(inputs), inputs.providers, geography(), inputs.settings);
+    return computeContingency(zoneId, computePlanMetrics(inputs, lot), inputs.providers, geography(), inputs.settings);
   }
 
-  withdrawal(providerId: string, cutPercent: number | undefined, planName?: string): WithdrawalResult {
-    const { inputs, geography } = this.entry(planName);
-    if (!inputs.providers.some((p) => p.id === providerId)) throw new ApiError('not-found', `There is no provider "${providerId}".`);
-    return simulateWithdrawal(inputs, geography(), { providerId, cutPercent });
+  /** A withdrawal, for a lot; by default "all", or live-in for a provider that offers only live-in care. */
+  withdrawal(providerId: string, cutPercent: number | undefined, planName?: string, lot?: LotFilter): WithdrawalResult {
+    const { inputs } = this.entry(planName);
+    const provider = inputs.providers.find((p) => p.id === providerId);
+    if (!provider) throw new ApiError('not-found', `There is no provider "${providerId}".`);
+    const chosen = lot ?? (provider.services.length > 0 && provider.services.every((s) => s === 'live-in') ? 'live-in' : 'all');
+    return simulateWithdrawal(inputs, this.areaReach(), { providerId, cutPercent, lot: chosen });
   }
 
-  settings(): { settings: Settings; bands: RateBand[] } {
+  settings(): { settings: Settings; bands: RateBand[]; lots: Lot[]; asAt: string } {
     const db = this.session.db();
-    return { settings: readSettings(db), bands: readBands(db) };
+    return { settings: readSettings(db), bands: readBands(db), lots: readLots(db), asAt: readAsAt(db) };
   }
 
   /** Merges, validates as a whole, then stores; a rejected change stores nothing. */
-  updateSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): { settings: Settings; bands: RateBand[] } {
+  updateSettings(change: { settings?: Partial<Settings>; bands?: RateBand[]; lots?: Lot[]; asAt?: string }): ReturnType<CoverageService['settings']> {
     const current = this.settings();
     const merged = SettingsSchema.safeParse({ ...current.settings, ...change.settings });
     if (!merged.success) {
@@ -185,11 +220,18 @@ export class CoverageService {
       const unknown = change.bands.filter((b) => !known.has(b.id)).map((b) => b.id);
       if (unknown.length) throw new ApiError('invalid-input', `Settings not saved: unknown rate band ${unknown.join(', ')}.`);
     }
+    const lots = change.lots?.map((lot) => {
+      // The funder fixes the share for council and NHS lots; only joint lots carry their own.
+      const councilShare = lot.funder === 'council' ? 1 : lot.funder === 'nhs' ? 0 : lot.councilShare;
+      return { ...lot, councilShare };
+    });
     // Settings changes are undoable like zone edits.
     this.session.write((db) =>
-      recordEdit(db, null, 'Change settings', ['settings', 'rate_bands'], () => {
+      recordEdit(db, null, 'Change settings', ['settings', 'rate_bands', 'lots', 'project_meta'], () => {
         writeSettings(db, merged.data);
         if (change.bands) writeBands(db, change.bands);
+        if (lots) writeLots(db, lots);
+        if (change.asAt) writeMeta(db, { as_at: change.asAt });
       }),
     );
     return this.settings();

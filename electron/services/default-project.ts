@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Area, CapacityRow, DemandRow, Provider, RateBand, Settings, ServiceType, Zone } from '../../shared/domain/types';
+import type { Area, DemandRow, Lot, Provider, RateBand, Settings, ServiceType, SupplyBasis, SupplyRow, Zone } from '../../shared/domain/types';
 import type { AreaGeometry } from '../../shared/geo/types';
 import { APP_VERSION } from '../../shared/version';
 import type { ProjectDb } from '../store/db';
@@ -10,13 +10,14 @@ import {
   insertAreaNeighbours,
   insertAreas,
   insertAssignments,
-  insertCapacity,
   insertDemand,
   insertDistricts,
   insertPlaces,
   insertProviders,
   insertZones,
+  upsertSupply,
   writeBands,
+  writeLots,
   writeSettings,
 } from '../store/model-data';
 import { insertPlan, setCurrentPlan } from '../store/plans';
@@ -25,10 +26,12 @@ import { addDataSource, writeMeta } from '../store/project-meta';
 /** The shape of data/default-project.json (written by data/build-default-project.mjs). */
 export interface DefaultProjectFile {
   format: 'carecover-default-project';
-  formatVersion: 1;
+  formatVersion: 2;
   name: string;
   isSample: boolean;
   dataAsOf: string;
+  /** The project's "as at" date: which providers are on the framework. */
+  asAt: string;
   sources: { name: string; attribution: string; licence: string | null; asOf: string | null }[];
   districts: { code: string; name: string }[];
   areas: Area[];
@@ -38,12 +41,13 @@ export interface DefaultProjectFile {
     name: string;
     zones: Omit<Zone, 'bandOverride'>[];
     assignments: [string, string][];
-    /** provider id, zone id, contracted hours, additional hours */
-    capacity: [string, string, number, number][];
   };
+  /** provider id, area code, service, committed, additional and delivered hours a week, people, basis */
+  supply: [string, string, ServiceType, number, number, number, number, SupplyBasis][];
+  lots: Lot[];
   providers: (Omit<Provider, 'cqcId'> & { town: string })[];
   places: { name: string; lat: number; lon: number }[];
-  /** area code, service, hours, packages */
+  /** area code, service, hours a week, people */
   demand: [string, ServiceType, number, number][];
   rateBands: RateBand[];
   settings: Settings;
@@ -65,7 +69,7 @@ export function defaultProjectPath(): string {
 
 export function loadDefaultProject(): DefaultProjectFile {
   const project = JSON.parse(fs.readFileSync(defaultProjectPath(), 'utf8')) as DefaultProjectFile;
-  if (project.format !== 'carecover-default-project' || project.formatVersion !== 1) throw new Error('data/default-project.json is not a default project this version can read.');
+  if (project.format !== 'carecover-default-project' || project.formatVersion !== 2) throw new Error('data/default-project.json is not a default project this version can read.');
   return project;
 }
 
@@ -83,6 +87,7 @@ export function writeDefaultProject(db: ProjectDb, name: string, project: Defaul
     app_version: APP_VERSION,
     is_sample: project.isSample ? '1' : '0',
     data_as_of: project.dataAsOf,
+    as_at: project.asAt,
   });
   for (const source of project.sources) addDataSource(db, source);
   insertDistricts(db, project.districts);
@@ -99,15 +104,17 @@ export function writeDefaultProject(db: ProjectDb, name: string, project: Defaul
   insertPlaces(db, project.places);
   writeBands(db, project.rateBands);
   writeSettings(db, project.settings);
+  writeLots(db, project.lots);
   insertProviders(db, project.providers.map(({ town: _town, ...p }) => ({ ...p, cqcId: null, isFictional: project.isSample })));
-  insertDemand(db, project.demand.map(([areaCode, service, hours, packages]): DemandRow => ({ areaCode, service, hours, packages })));
+  insertDemand(db, project.demand.map(([areaCode, service, hours, people]): DemandRow => ({ areaCode, service, hours, people })));
   const planId = insertPlan(db, project.plan.name);
   insertZones(db, planId, project.plan.zones.map((z) => ({ ...z, bandOverride: null })));
   insertAssignments(db, planId, project.plan.assignments);
-  insertCapacity(
+  upsertSupply(
     db,
-    planId,
-    project.plan.capacity.map(([providerId, zoneId, contractedHours, additionalHours]): CapacityRow => ({ providerId, zoneId, contractedHours, additionalHours })),
+    project.supply.map(
+      ([providerId, areaCode, service, committedHours, additionalHours, deliveredHours, people, basis]): SupplyRow => ({ providerId, areaCode, service, committedHours, additionalHours, deliveredHours, people, basis }),
+    ),
   );
   setCurrentPlan(db, planId);
 }

@@ -76,7 +76,7 @@ export class PlanEditor {
     return { zoneId };
   }
 
-  /** Merges one zone into another: its areas and its providers' hours move, and it goes. */
+  /** Merges one zone into another: its areas move (and with them their demand and supply), and it goes. */
   mergeZones(planName: string | undefined, fromId: string, intoId: string): void {
     this.session.write((db) => {
       const plan = this.plan(db, planName);
@@ -84,13 +84,8 @@ export class PlanEditor {
       const into = this.zoneRow(db, plan.id, intoId);
       if (fromId === intoId) throw new ApiError('invalid-input', 'Choose two different zones to merge.');
       if (from.locked || into.locked) throw new ApiError('invalid-input', `${from.locked ? from.name : into.name} is locked.`);
-      recordEdit(db, plan.id, `Merge ${from.name} into ${into.name}`, ['zones', 'assignments', 'capacity'], () => {
+      recordEdit(db, plan.id, `Merge ${from.name} into ${into.name}`, ['zones', 'assignments'], () => {
         db.prepare('UPDATE assignments SET zone_id = ? WHERE plan_id = ? AND zone_id = ?').run(intoId, plan.id, fromId);
-        db.prepare(
-          `INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours)
-           SELECT plan_id, provider_id, ?, contracted_hours, additional_hours FROM capacity WHERE plan_id = ? AND zone_id = ?
-           ON CONFLICT(plan_id, provider_id, zone_id) DO UPDATE SET contracted_hours = contracted_hours + excluded.contracted_hours, additional_hours = additional_hours + excluded.additional_hours`,
-        ).run(intoId, plan.id, fromId);
         db.prepare('DELETE FROM zones WHERE plan_id = ? AND id = ?').run(plan.id, fromId);
       });
     });
@@ -143,7 +138,6 @@ export class PlanEditor {
       const id = insertPlan(db, newName);
       db.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override, locked) SELECT ?, id, name, colour, band_override, locked FROM zones WHERE plan_id = ?').run(id, from.id);
       db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) SELECT ?, area_code, zone_id FROM assignments WHERE plan_id = ?').run(id, from.id);
-      db.prepare('INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours) SELECT ?, provider_id, zone_id, contracted_hours, additional_hours FROM capacity WHERE plan_id = ?').run(id, from.id);
       return listPlans(db).find((p) => p.id === id)!;
     });
   }

@@ -6,6 +6,8 @@ import { APP_VERSION } from '../../shared/version';
 import { createProjectDb, openProjectDb, removeProjectFiles, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
 import { writeDefaultProject } from './default-project';
+import { DEFAULT_BANDS } from '../../shared/domain/types';
+import { writeBands } from '../store/model-data';
 import type { RecentProjects } from './recent';
 
 export const PROJECT_EXTENSION = '.carecover';
@@ -21,6 +23,7 @@ function nameFromPath(file: string): string {
 
 export function writeEmptyProject(db: ProjectDb, name: string): void {
   writeMeta(db, { name, created_at: new Date().toISOString(), app_version: APP_VERSION, is_sample: '0' });
+  writeBands(db, DEFAULT_BANDS);
 }
 
 /**

@@ -18,12 +18,13 @@ export interface RowChange {
 const KEYS = {
   zones: ['plan_id', 'id'],
   assignments: ['plan_id', 'area_code'],
-  capacity: ['plan_id', 'provider_id', 'zone_id'],
   settings: ['key'],
+  lots: ['service'],
+  project_meta: ['key'],
   rate_bands: ['id'],
 } as const;
 export type EditableTable = keyof typeof KEYS;
-const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments', 'capacity']);
+const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments']);
 
 function snapshot(db: ProjectDb, table: EditableTable, planId: number | null): Map<string, Row> {
   const rows = (PLAN_SCOPED.has(table) ? db.prepare(`SELECT * FROM ${table} WHERE plan_id = ?`).all(planId) : db.prepare(`SELECT * FROM ${table}`).all()) as Row[];
@@ -74,7 +75,7 @@ function apply(db: ProjectDb, changes: RowChange[], side: 'before' | 'after'): v
     db.prepare(`DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = @${k}`).join(' AND ')}`).run(key);
   };
   const target = (c: RowChange) => (side === 'before' ? c.before : c.after);
-  const order: EditableTable[] = ['rate_bands', 'settings', 'zones', 'assignments', 'capacity'];
+  const order: EditableTable[] = ['rate_bands', 'settings', 'lots', 'project_meta', 'zones', 'assignments'];
   // Rows that must exist first (zones before the assignments that point at them)…
   for (const table of order) for (const c of changes) if (c.table === table && target(c)) upsert(table, target(c)!);
   // …and rows to remove last, children before parents.

@@ -32,8 +32,10 @@ export function projectCounts(db: ProjectDb): ProjectCounts {
     zones: count('SELECT count(*) AS n FROM zones'),
     plans: count('SELECT count(*) AS n FROM plans'),
     providers: count('SELECT count(*) AS n FROM providers'),
-    capacityRows: count('SELECT count(*) AS n FROM capacity'),
+    capacityRows: count('SELECT count(*) AS n FROM supply WHERE committed_hours > 0'),
+    deliveryRows: count("SELECT count(*) AS n FROM supply WHERE basis = 'recorded'"),
     demandRows: count('SELECT count(*) AS n FROM demand'),
+    lookupImports: count("SELECT count(*) AS n FROM imports WHERE kind = 'lookup'"),
     rateBands: count('SELECT count(*) AS n FROM rate_bands'),
     imports: count('SELECT count(*) AS n FROM imports'),
   };

@@ -1,8 +1,9 @@
-import type { CapacityRow, DemandRow, PlanInputs, Provider, RateBand, Settings, Zone } from '../../shared/domain/types';
-import { DEFAULT_SETTINGS } from '../../shared/domain/types';
+import type { DemandRow, Lot, PlanInputs, Provider, RateBand, Settings, SupplyRow, Zone } from '../../shared/domain/types';
+import { DEFAULT_LOTS, DEFAULT_SETTINGS } from '../../shared/domain/types';
 import type { AreaGeometry } from '../../shared/geo/types';
 import type { Area } from '../../shared/domain/types';
 import type { ProjectDb } from './db';
+import { readMeta } from './project-meta';
 
 // Reading and writing the coverage model's tables. Every writer expects to run
 // inside the caller's transaction, so an import or a template lands whole.
@@ -29,23 +30,38 @@ export function readAssignments(db: ProjectDb, planId: number): Map<string, stri
 }
 
 export function readDemand(db: ProjectDb): DemandRow[] {
-  return db.prepare('SELECT area_code AS areaCode, service, hours, packages FROM demand').all() as DemandRow[];
+  return db.prepare('SELECT area_code AS areaCode, service, hours, people FROM demand').all() as DemandRow[];
 }
 
 export function readProviders(db: ProjectDb): Provider[] {
-  const rows = db.prepare('SELECT id, name, cqc_id AS cqcId, lat, lon, status, services FROM providers ORDER BY id').all() as (Omit<Provider, 'services'> & { services: string })[];
+  const rows = db.prepare('SELECT id, name, cqc_id AS cqcId, lat, lon, status, services, start_date AS startDate, end_date AS endDate FROM providers ORDER BY id').all() as (Omit<Provider, 'services'> & { services: string })[];
   return rows.map((r) => ({ ...r, services: JSON.parse(r.services) as Provider['services'] }));
 }
 
-export function readCapacity(db: ProjectDb, planId: number): CapacityRow[] {
+export function readSupply(db: ProjectDb): SupplyRow[] {
   return db
-    .prepare('SELECT provider_id AS providerId, zone_id AS zoneId, contracted_hours AS contractedHours, additional_hours AS additionalHours FROM capacity WHERE plan_id = ?')
-    .all(planId) as CapacityRow[];
+    .prepare(
+      `SELECT provider_id AS providerId, area_code AS areaCode, service, committed_hours AS committedHours, additional_hours AS additionalHours,
+              delivered_hours AS deliveredHours, people, basis FROM supply`,
+    )
+    .all() as SupplyRow[];
+}
+
+export function readLots(db: ProjectDb): Lot[] {
+  const rows = db.prepare('SELECT service, name, funder, council_share AS councilShare FROM lots').all() as Lot[];
+  // A lot missing from the table keeps its default terms.
+  return DEFAULT_LOTS.map((lot) => rows.find((r) => r.service === lot.service) ?? lot);
+}
+
+/** The project's "as at" date: which providers are on the framework. Defaults to its data date, else today. */
+export function readAsAt(db: ProjectDb): string {
+  const meta = readMeta(db);
+  return meta.as_at ?? meta.data_as_of ?? new Date().toISOString().slice(0, 10);
 }
 
 export function readBands(db: ProjectDb): RateBand[] {
   return db
-    .prepare('SELECT id, name, hourly_rate AS hourlyRate, floor, ceiling, min_rural_share AS minRuralShare FROM rate_bands ORDER BY min_rural_share, id')
+    .prepare('SELECT id, name, hourly_rate AS hourlyRate, floor, ceiling, min_rural_share AS minRuralShare, chc_hourly_rate AS chcHourlyRate, live_in_weekly_rate AS liveInWeeklyRate FROM rate_bands ORDER BY min_rural_share, id')
     .all() as RateBand[];
 }
 
@@ -63,9 +79,11 @@ export function readPlanInputs(db: ProjectDb, planId: number): PlanInputs {
     assignments: readAssignments(db, planId),
     demand: readDemand(db),
     providers: readProviders(db),
-    capacity: readCapacity(db, planId),
+    supply: readSupply(db),
     bands: readBands(db),
+    lots: readLots(db),
     settings: readSettings(db),
+    asAt: readAsAt(db),
   };
 }
 
@@ -76,8 +94,10 @@ export function writeSettings(db: ProjectDb, settings: Settings): void {
 
 export function writeBands(db: ProjectDb, bands: readonly RateBand[]): void {
   const upsert = db.prepare(
-    `INSERT INTO rate_bands (id, name, hourly_rate, floor, ceiling, min_rural_share) VALUES (@id, @name, @hourlyRate, @floor, @ceiling, @minRuralShare)
-     ON CONFLICT(id) DO UPDATE SET name = excluded.name, hourly_rate = excluded.hourly_rate, floor = excluded.floor, ceiling = excluded.ceiling, min_rural_share = excluded.min_rural_share`,
+    `INSERT INTO rate_bands (id, name, hourly_rate, floor, ceiling, min_rural_share, chc_hourly_rate, live_in_weekly_rate)
+     VALUES (@id, @name, @hourlyRate, @floor, @ceiling, @minRuralShare, @chcHourlyRate, @liveInWeeklyRate)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name, hourly_rate = excluded.hourly_rate, floor = excluded.floor, ceiling = excluded.ceiling,
+       min_rural_share = excluded.min_rural_share, chc_hourly_rate = excluded.chc_hourly_rate, live_in_weekly_rate = excluded.live_in_weekly_rate`,
   );
   for (const band of bands) upsert.run(band);
 }
@@ -103,18 +123,32 @@ export function insertAssignments(db: ProjectDb, planId: number, assignments: It
 }
 
 export function insertDemand(db: ProjectDb, rows: readonly DemandRow[]): void {
-  const insert = db.prepare('INSERT INTO demand (area_code, service, hours, packages) VALUES (?, ?, ?, ?)');
-  for (const r of rows) insert.run(r.areaCode, r.service, r.hours, r.packages);
+  const insert = db.prepare('INSERT INTO demand (area_code, service, hours, people) VALUES (?, ?, ?, ?)');
+  for (const r of rows) insert.run(r.areaCode, r.service, r.hours, r.people);
 }
 
 export function insertProviders(db: ProjectDb, providers: readonly (Provider & { isFictional?: boolean })[]): void {
-  const insert = db.prepare('INSERT INTO providers (id, name, cqc_id, lat, lon, status, services, is_fictional) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const p of providers) insert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services), p.isFictional ? 1 : 0);
+  const insert = db.prepare('INSERT INTO providers (id, name, cqc_id, lat, lon, status, services, is_fictional, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const p of providers) insert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services), p.isFictional ? 1 : 0, p.startDate, p.endDate);
 }
 
-export function insertCapacity(db: ProjectDb, planId: number, rows: readonly CapacityRow[]): void {
-  const insert = db.prepare('INSERT INTO capacity (plan_id, provider_id, zone_id, contracted_hours, additional_hours) VALUES (?, ?, ?, ?, ?)');
-  for (const r of rows) insert.run(planId, r.providerId, r.zoneId, r.contractedHours, r.additionalHours);
+/** Adds supply rows, or replaces the rows of the same provider, area and service. */
+export function upsertSupply(db: ProjectDb, rows: readonly SupplyRow[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis)
+     VALUES (@providerId, @areaCode, @service, @committedHours, @additionalHours, @deliveredHours, @people, @basis)
+     ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = excluded.committed_hours, additional_hours = excluded.additional_hours,
+       delivered_hours = excluded.delivered_hours, people = excluded.people, basis = excluded.basis`,
+  );
+  for (const r of rows) upsert.run(r);
+}
+
+export function writeLots(db: ProjectDb, lots: readonly Lot[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO lots (service, name, funder, council_share) VALUES (@service, @name, @funder, @councilShare)
+     ON CONFLICT(service) DO UPDATE SET name = excluded.name, funder = excluded.funder, council_share = excluded.council_share`,
+  );
+  for (const lot of lots) upsert.run(lot);
 }
 
 export function insertDistricts(db: ProjectDb, districts: readonly { code: string; name: string }[]): void {

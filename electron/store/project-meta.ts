@@ -1,7 +1,7 @@
 import type { ProjectDb } from './db';
 
 /** Keys of the project_meta table. */
-export type MetaKey = 'name' | 'created_at' | 'app_version' | 'is_sample' | 'data_as_of' | 'current_plan_id' | 'export_choices';
+export type MetaKey = 'name' | 'created_at' | 'app_version' | 'is_sample' | 'data_as_of' | 'as_at' | 'current_plan_id' | 'export_choices';
 
 export function readMeta(db: ProjectDb): Partial<Record<MetaKey, string>> {
   const rows = db.prepare('SELECT key, value FROM project_meta').all() as { key: MetaKey; value: string }[];

@@ -23,6 +23,8 @@ import { ZoneDetail } from './panels/ZoneDetail';
 import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
 import { useWorkspace } from './workspace/useWorkspace';
+import { LotPicker } from './components/LotPicker';
+import { bandChanges, type BandChange } from './panels/band-changes';
 
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
@@ -45,13 +47,16 @@ export function App() {
   const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
   useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
 
-  /** Runs an edit (each is saved at once), then redraws from the project. */
+  const [bandNotice, setBandNotice] = useState<BandChange[]>([]);
+  /** Runs an edit (each is saved at once), then redraws from the project and says which zones changed rate band. */
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
       setWorking(true);
+      const before = ws.currentMetrics;
       try {
         await change();
-        await ws.refresh();
+        const after = await ws.refresh();
+        setBandNotice(before && after ? bandChanges(before, after) : []);
         await refreshHistory();
       } catch (e) {
         showError((e as Error).message);
@@ -59,7 +64,7 @@ export function App() {
         setWorking(false);
       }
     },
-    [ws.refresh, refreshHistory, showError],
+    [ws.refresh, ws.currentMetrics, refreshHistory, showError],
   );
 
   useEffect(() => {
@@ -166,6 +171,7 @@ export function App() {
             selectedZoneId={ws.selectedZoneId}
             changedZones={changedZones}
             highlightedProviders={highlighted}
+            withdrawnProviderId={ws.withdrawal?.providerId ?? null}
             onSelect={selectZone}
             onPaint={painting && !ws.withdrawal && tool === 'paint' ? (areaCodes) => void edit(() => api.assignAreas({ zoneId: painting, areaCodes })) : undefined}
             drawing={painting && !ws.withdrawal && tool !== 'paint' ? { kind: tool, onShape: (kind, coordinates) => void onShape(painting, kind, coordinates) } : undefined}
@@ -178,6 +184,7 @@ export function App() {
           </section>
         )}
         <aside className="side-panel" aria-label="Zones and tools">
+          <LotPicker lot={ws.lot} onChange={ws.setLot} />
           {ws.metrics && <PlanTotals totals={ws.metrics.totals} label={ws.withdrawal ? 'Plan totals after the withdrawal' : 'Plan totals'} />}
           <Tabs<Tab>
             label="Panels"
@@ -210,9 +217,10 @@ export function App() {
                 onPaint={setPainting}
                 lastSelection={lastSelection}
                 onEdit={edit}
+                bandNotice={bandNotice}
               />
             )}
-            {tab === 'scenarios' && <ScenariosPanel onChanged={ws.refresh} onError={showError} />}
+            {tab === 'scenarios' && <ScenariosPanel onChanged={async () => void (await ws.refresh())} onError={showError} />}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
             {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
           </div>
@@ -224,7 +232,7 @@ export function App() {
       </footer>
       {/* An import writes through its own connection: reload the project so every view reads it afresh. */}
       {importing && <ImportDialog app={state.app} onClose={() => setImporting(false)} onImported={() => void state.run(async () => {})} />}
-      {exporting && <ExportDialog app={state.app} onClose={() => setExporting(false)} onError={showError} />}
+      {exporting && <ExportDialog app={state.app} lot={ws.lot} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ContingencySchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
-import { ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
+import { ContingencySchema, LotFilterSchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
+import { IsoDateSchema, LotSchema, ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
@@ -47,7 +47,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const PlanSummary = z.object({ id: z.number().int(), name: z.string(), createdAt: z.string(), isCurrent: z.boolean() });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
-export const ModelSettings = z.object({ settings: SettingsSchema, bands: z.array(RateBandSchema) });
+export const ModelSettings = z.object({ settings: SettingsSchema, bands: z.array(RateBandSchema), lots: z.array(LotSchema), asAt: z.string() });
 export type ModelSettings = z.infer<typeof ModelSettings>;
 
 /** Area geometries are checked for their kind only: a deep check of every coordinate would cost more than it could catch here. */
@@ -114,16 +114,17 @@ export const contract = {
   listPlans: { request: noArgs, response: z.array(PlanSummary) },
   getMapData: { request: z.strictObject({ plan: planName }), response: MapData },
   getPlanMetrics: {
-    request: z.strictObject({ plan: planName }),
+    request: z.strictObject({ plan: planName, lot: LotFilterSchema.optional() }),
     response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),
   },
   listProviders: { request: noArgs, response: z.array(ProviderSchema) },
-  getContingency: { request: z.strictObject({ zoneId: z.string().min(1), plan: planName }), response: ContingencySchema },
+  getContingency: { request: z.strictObject({ zoneId: z.string().min(1), plan: planName, lot: LotFilterSchema.optional() }), response: ContingencySchema },
   simulateWithdrawal: {
     request: z.strictObject({
       providerId: z.string().min(1),
       cutPercent: z.number().gt(0, 'the cut must be more than 0%').max(100, 'the cut must be at most 100%').optional(),
       plan: planName,
+      lot: LotFilterSchema.optional(),
     }),
     response: WithdrawalResultSchema,
   },
@@ -170,7 +171,12 @@ export const contract = {
   exportPlanCsv: { request: z.strictObject({ plan: planName }), response: z.object({ csv: z.string() }) },
   assignPlanCsv: { request: z.strictObject({ plan: planName, csv: z.string().max(50_000_000), fileName: z.string().max(255).optional() }), response: z.object({ moved: z.number().int(), history: History }) },
   updateSettings: {
-    request: z.strictObject({ settings: SettingsFieldsSchema.partial().optional(), bands: z.array(RateBandSchema).optional() }),
+    request: z.strictObject({
+      settings: SettingsFieldsSchema.partial().optional(),
+      bands: z.array(RateBandSchema).optional(),
+      lots: z.array(LotSchema).optional(),
+      asAt: IsoDateSchema.optional(),
+    }),
     response: ModelSettings,
   },
   /** Starts checking (`preview`) or importing a file in the background; poll getImportJob for progress and the outcome. */

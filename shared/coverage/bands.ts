@@ -1,4 +1,4 @@
-import type { RateBand } from '../domain/types';
+import type { RateBand, ServiceType } from '../domain/types';
 
 /**
  * The band a zone's rural population share puts it in: the band with the
@@ -16,4 +16,11 @@ export function bandFor(ruralShare: number, bands: readonly RateBand[], override
   }
   // No band starts at 0: fall back to the lowest threshold.
   return { band: best ?? [...bands].sort((a, b) => a.minRuralShare - b.minRuralShare)[0]!, overridden: false };
+}
+
+/** A band's rate for a lot: per hour for home care and CHC (CHC falls back to the home-care rate), per week for live-in. */
+export function rateFor(band: RateBand, service: ServiceType): number {
+  if (service === 'live-in') return band.liveInWeeklyRate;
+  if (service === 'chc') return band.chcHourlyRate ?? band.hourlyRate;
+  return band.hourlyRate;
 }

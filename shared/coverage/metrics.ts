@@ -1,12 +1,13 @@
 import { isRural, SERVICE_TYPES, type PlanInputs, type ServiceType, type Settings } from '../domain/types';
-import { bandFor } from './bands';
-import type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneMetrics, ZoneProvider } from './schemas';
+import { bandFor, rateFor } from './bands';
+import type { CoverageClass, PlanMetrics, PlanTotals, ZoneBasis, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider } from './schemas';
+import { countsAsCover, inLotUnit, servicesIn, supplyClass, unitOf, unitOfFilter, type LotFilter, type LotUnit, type SupplyClass } from './supply';
 
-export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneMetrics, ZoneProvider };
-
+export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const hours = (x: number) => `${Math.round(x).toLocaleString('en-GB')} hours a week`;
+const quantity = (x: number, unit: LotUnit) =>
+  unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} weeks of care a week` : `${Math.round(x).toLocaleString('en-GB')} hours a week`;
 
 export function classify(coverage: number | null, settings: Settings): CoverageClass {
   if (coverage === null) return 'no-demand';
@@ -15,144 +16,236 @@ export function classify(coverage: number | null, settings: Settings): CoverageC
   return 'covered';
 }
 
-interface ZoneAccumulator {
-  areaCount: number;
-  population: number;
-  ruralPopulation: number;
-  districts: Set<string>;
-  demandByService: Record<ServiceType, number>;
-  packages: number;
-  providers: Map<string, { contracted: number; additional: number }>;
-}
+const S = SERVICE_TYPES.length;
+const SERVICE_INDEX = new Map<ServiceType, number>(SERVICE_TYPES.map((s, i) => [s, i]));
+/** Per zone and service, in flat arrays indexed zone × S + service: the hot loop allocates nothing per row. */
+const FIELDS = ['demand', 'people', 'committed', 'cover', 'delivered', 'unsourced', 'secure', 'atRisk', 'spot', 'additional'] as const;
+type Field = (typeof FIELDS)[number];
 
-function emptyAccumulator(): ZoneAccumulator {
-  return {
-    areaCount: 0,
-    population: 0,
-    ruralPopulation: 0,
-    districts: new Set(),
-    demandByService: Object.fromEntries(SERVICE_TYPES.map((s) => [s, 0])) as Record<ServiceType, number>,
-    packages: 0,
-    providers: new Map(),
-  };
+interface Held {
+  committed: number;
+  cover: number;
+  delivered: number;
+  additional: number;
+  cls: SupplyClass;
 }
 
 /**
- * Every zone's demand, capacity, coverage, fragility, band and cost, and the
- * plan's totals. Pure: reads `inputs`, never changes them.
+ * Every zone's demand, supply, coverage, fragility, band and cost, and the
+ * plan's totals, for one lot or for all of them. Supply is held per area, so a
+ * zone's figures are sums over the areas the plan gives it, and moving an area
+ * moves its demand and its supply together. Pure: reads `inputs`, never changes them.
  */
-export function computePlanMetrics(inputs: PlanInputs): PlanMetrics {
+export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): PlanMetrics {
   const { settings } = inputs;
-  const acc = new Map<string, ZoneAccumulator>();
-  for (const zone of inputs.zones) acc.set(zone.id, emptyAccumulator());
-
-  const areaZone = new Map<string, ZoneAccumulator>();
-  for (const area of inputs.areas) {
+  const unit = unitOfFilter(lot);
+  const wanted = new Set(servicesIn(lot));
+  const Z = inputs.zones.length;
+  const zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
+  const areaIndex = new Map<string, number>();
+  const areaZone = new Int32Array(inputs.areas.length).fill(-1);
+  const areaCount = new Float64Array(Z);
+  const population = new Float64Array(Z);
+  const ruralPopulation = new Float64Array(Z);
+  const districts: Set<string>[] = inputs.zones.map(() => new Set());
+  inputs.areas.forEach((area, ai) => {
+    areaIndex.set(area.code, ai);
     const zoneId = inputs.assignments.get(area.code);
-    const z = zoneId === undefined ? undefined : acc.get(zoneId);
-    if (!z) continue; // unassigned areas are reported by plan checks, not counted
-    areaZone.set(area.code, z);
-    z.areaCount += 1;
-    z.population += area.population;
-    if (isRural(area.ruc)) z.ruralPopulation += area.population;
-    z.districts.add(area.district);
-  }
+    const zi = zoneId === undefined ? undefined : zoneIndex.get(zoneId);
+    if (zi === undefined) return; // unassigned areas are reported by plan checks, not counted
+    areaZone[ai] = zi;
+    areaCount[zi]! += 1;
+    population[zi]! += area.population;
+    if (isRural(area.ruc)) ruralPopulation[zi]! += area.population;
+    districts[zi]!.add(area.district);
+  });
+
+  const acc = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(Z * S)])) as Record<Field, Float64Array>;
+  const areaDemand = new Float64Array(inputs.areas.length * S);
+  const areaDelivered = new Float64Array(inputs.areas.length * S);
   for (const row of inputs.demand) {
-    const z = areaZone.get(row.areaCode);
-    if (!z) continue;
-    z.demandByService[row.service] += row.hours;
-    z.packages += row.packages;
-  }
-  for (const row of inputs.capacity) {
-    const z = acc.get(row.zoneId);
-    if (!z) continue;
-    const held = z.providers.get(row.providerId) ?? { contracted: 0, additional: 0 };
-    held.contracted += row.contractedHours;
-    held.additional += row.additionalHours;
-    z.providers.set(row.providerId, held);
+    const ai = areaIndex.get(row.areaCode);
+    if (ai === undefined) continue;
+    const si = SERVICE_INDEX.get(row.service)!;
+    areaDemand[ai * S + si]! += row.hours;
+    const zi = areaZone[ai]!;
+    if (zi < 0) continue;
+    acc.demand[zi * S + si]! += row.hours;
+    acc.people[zi * S + si]! += row.people;
   }
 
-  const providerNames = new Map(inputs.providers.map((p) => [p.id, p.name]));
-  const zones: ZoneMetrics[] = [];
-  for (const zone of inputs.zones) {
-    const z = acc.get(zone.id)!;
-    const demandHours = SERVICE_TYPES.reduce((sum, s) => sum + z.demandByService[s], 0);
-    let contractedHours = 0;
-    let additionalHours = 0;
+  const classes = new Map(inputs.providers.map((p) => [p.id, supplyClass(p, inputs.asAt)]));
+  const names = new Map(inputs.providers.map((p) => [p.id, p.name]));
+  const statuses = new Map(inputs.providers.map((p) => [p.id, p.status]));
+  const held: Map<string, Held>[] = inputs.zones.map(() => new Map());
+  const estimated = new Uint8Array(Z);
+  const recorded = new Uint8Array(Z);
+  for (const row of inputs.supply) {
+    const cls = classes.get(row.providerId) ?? 'inactive';
+    if (cls === 'inactive') continue;
+    const ai = areaIndex.get(row.areaCode);
+    if (ai === undefined) continue;
+    const si = SERVICE_INDEX.get(row.service)!;
+    areaDelivered[ai * S + si]! += row.deliveredHours;
+    const zi = areaZone[ai]!;
+    if (zi < 0) continue;
+    const k = zi * S + si;
+    const cover = countsAsCover(cls, settings) ? row.committedHours : 0;
+    acc.committed[k]! += row.committedHours;
+    acc.cover[k]! += cover;
+    acc.delivered[k]! += row.deliveredHours;
+    acc.additional[k]! += row.additionalHours;
+    if (cls === 'secure') acc.secure[k]! += row.committedHours;
+    else if (cls === 'at-risk') acc.atRisk[k]! += row.committedHours;
+    else acc.spot[k]! += row.committedHours;
+    if (!wanted.has(row.service)) continue;
+    if (row.committedHours > 0 || row.deliveredHours > 0) (row.basis === 'recorded' ? recorded : estimated)[zi] = 1;
+    let h = held[zi]!.get(row.providerId);
+    if (!h) held[zi]!.set(row.providerId, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls }));
+    h.committed += row.committedHours;
+    h.cover += cover;
+    h.delivered += row.deliveredHours;
+    h.additional += row.additionalHours;
+  }
+  for (let ai = 0; ai < inputs.areas.length; ai++) {
+    const zi = areaZone[ai]!;
+    if (zi < 0) continue;
+    for (let si = 0; si < S; si++) acc.unsourced[zi * S + si]! += Math.max(0, areaDemand[ai * S + si]! - areaDelivered[ai * S + si]!);
+  }
+
+  const councilShare = new Map(inputs.lots.map((l) => [l.service, l.councilShare]));
+  const zones: ZoneMetrics[] = inputs.zones.map((zone, zi) => {
+    const ruralShare = population[zi]! > 0 ? ruralPopulation[zi]! / population[zi]! : 0;
+    const { band, overridden } = bandFor(ruralShare, inputs.bands, zone.bandOverride);
+    const lots: ZoneLot[] = SERVICE_TYPES.map((service, si) => {
+      const k = zi * S + si;
+      const u = (f: Exclude<Field, 'people'>) => inLotUnit(service, acc[f][k]!);
+      const demand = u('demand');
+      const cover = u('cover');
+      const coverage = demand > 0 ? cover / demand : null;
+      const rate = rateFor(band, service);
+      const weeklyCost = demand * rate;
+      return {
+        service,
+        unit: unitOf(service),
+        demand,
+        people: acc.people[k]!,
+        committed: u('committed'),
+        cover,
+        delivered: u('delivered'),
+        unsourced: u('unsourced'),
+        coverage,
+        coverageClass: classify(coverage, settings),
+        rate,
+        weeklyCost,
+        councilWeeklyCost: weeklyCost * (councilShare.get(service) ?? 1),
+      };
+    });
+    const sum = (f: Field) => {
+      let total = 0;
+      for (const service of wanted) {
+        const value = acc[f][zi * S + SERVICE_INDEX.get(service)!]!;
+        total += f === 'people' ? value : inLotUnit(service, value); // people are counted, not converted
+      }
+      return total;
+    };
+    // "All" prices every lot, live-in by the week, but adds only hours to hours.
+    const priced = lot === 'all' ? lots : lots.filter((l) => l.service === lot);
+    const weeklyCost = priced.reduce((t, l) => t + l.weeklyCost, 0);
+    const councilWeeklyCost = priced.reduce((t, l) => t + l.councilWeeklyCost, 0);
+    const toUnit = (hours: number) => (unit === 'week' ? inLotUnit('live-in', hours) : hours);
+
+    const demandHours = sum('demand');
+    const coverHours = sum('cover');
+    const committedHours = sum('committed');
+    const deliveredHours = sum('delivered');
     let largestProviderId: string | null = null;
     let largest = 0;
     let providerCount = 0;
-    for (const [providerId, held] of z.providers) {
-      contractedHours += held.contracted;
-      additionalHours += held.additional;
-      if (held.contracted > 0) providerCount += 1;
+    let spare = 0;
+    for (const [providerId, h] of held[zi]!) {
+      spare += Math.max(0, h.committed - h.delivered);
+      if (h.cover > 0) providerCount += 1;
       // Ties go to the lower id, so the result does not depend on row order.
-      const larger = held.contracted > largest || (held.contracted === largest && held.contracted > 0 && providerId < largestProviderId!);
-      if (larger) {
-        largest = held.contracted;
+      if (h.cover > largest || (h.cover === largest && h.cover > 0 && providerId < largestProviderId!)) {
+        largest = h.cover;
         largestProviderId = providerId;
       }
     }
-    const surplus = Math.max(0, contractedHours - demandHours);
-    const providers: ZoneProvider[] = [...z.providers]
-      .map(([providerId, held]) => {
-        const share = contractedHours > 0 ? held.contracted / contractedHours : 0;
-        return {
-          providerId,
-          providerName: providerNames.get(providerId) ?? providerId,
-          contractedHours: held.contracted,
-          additionalHours: held.additional,
-          share,
-          spareHours: held.additional + surplus * share,
-        };
-      })
-      .sort((a, b) => b.contractedHours - a.contractedHours || a.providerId.localeCompare(b.providerId));
+    largest = toUnit(largest);
+    const providers: ZoneProvider[] = [...held[zi]!]
+      .map(([providerId, h]) => ({
+        providerId,
+        providerName: names.get(providerId) ?? providerId,
+        status: statuses.get(providerId) ?? 'non-framework',
+        supplyClass: h.cls,
+        committedHours: toUnit(h.committed),
+        deliveredHours: toUnit(h.delivered),
+        additionalHours: toUnit(h.additional),
+        share: coverHours > 0 ? toUnit(h.cover) / coverHours : 0,
+        spareHours: toUnit(Math.max(0, h.committed - h.delivered)),
+      }))
+      .sort((a, b) => b.committedHours - a.committedHours || a.providerId.localeCompare(b.providerId));
 
-    const coverage = demandHours > 0 ? contractedHours / demandHours : null;
-    const n1Coverage = demandHours > 0 ? (contractedHours - largest) / demandHours : null;
-    const largestShare = contractedHours > 0 ? largest / contractedHours : null;
+    const coverage = demandHours > 0 ? coverHours / demandHours : null;
+    const n1Coverage = demandHours > 0 ? (coverHours - largest) / demandHours : null;
+    const largestShare = coverHours > 0 ? largest / coverHours : null;
     const coverageClass = classify(coverage, settings);
-    const ruralShare = z.population > 0 ? z.ruralPopulation / z.population : 0;
-    const { band, overridden } = bandFor(ruralShare, inputs.bands, zone.bandOverride);
-    const weeklyCost = demandHours * band.hourlyRate;
+    const basis: ZoneBasis = estimated[zi] && recorded[zi] ? 'mixed' : recorded[zi] ? 'recorded' : estimated[zi] ? 'estimated' : 'none';
 
     const flags: ZoneFlag[] = [];
     const reasons: string[] = [];
-    const largestName = largestProviderId ? providerNames.get(largestProviderId) ?? largestProviderId : '';
+    const largestName = largestProviderId ? names.get(largestProviderId) ?? largestProviderId : '';
     if (demandHours > 0 && providerCount === 0) {
       flags.push('no-provider');
-      reasons.push('No provider holds contracted hours in this zone.');
+      reasons.push('No on-framework provider holds committed hours in this zone.');
     }
     if (coverageClass === 'red' || coverageClass === 'amber') {
       flags.push('low-coverage');
       const limit = coverageClass === 'red' ? `red below ${pct(settings.redBelow)}` : `amber below ${pct(settings.amberBelow)}`;
-      reasons.push(`Contracted hours cover ${pct(coverage!)} of demand (${limit}): ${hours(demandHours - contractedHours)} short.`);
+      reasons.push(`Secure committed hours cover ${pct(coverage!)} of demand (${limit}): ${quantity(demandHours - coverHours, unit)} short.`);
     }
     if (demandHours > 0 && providerCount > 0) {
       const n1Low = n1Coverage! < settings.fragileN1Below;
       const concentrated = largestShare! > settings.fragileMaxShare;
       if (n1Low || concentrated) flags.push('fragile');
       if (n1Low) reasons.push(`Without its largest provider (${largestName}) cover would fall to ${pct(n1Coverage!)}, below ${pct(settings.fragileN1Below)}.`);
-      if (concentrated) reasons.push(`One provider (${largestName}) holds ${pct(largestShare!)} of the zone's hours, more than ${pct(settings.fragileMaxShare)}.`);
+      if (concentrated) reasons.push(`One provider (${largestName}) holds ${pct(largestShare!)} of the zone's cover, more than ${pct(settings.fragileMaxShare)}.`);
     }
+    const atRiskHours = sum('atRisk');
+    const spotHours = sum('spot');
+    const uncounted = [
+      atRiskHours > 0 && settings.countAtRisk !== 1 ? `${quantity(atRiskHours, unit)} from exiting providers (at risk)` : '',
+      spotHours > 0 && settings.countSpot !== 1 ? `${quantity(spotHours, unit)} bought off the framework (spot)` : '',
+    ].filter(Boolean);
+    if (flags.length > 0 && uncounted.length > 0) reasons.push(`Not counted as cover: ${uncounted.join(' and ')}.`);
 
-    zones.push({
+    return {
       zoneId: zone.id,
       name: zone.name,
       colour: zone.colour,
-      areaCount: z.areaCount,
-      population: z.population,
+      lot,
+      unit,
+      areaCount: areaCount[zi]!,
+      population: population[zi]!,
       ruralShare,
-      districts: [...z.districts].sort(),
+      districts: [...districts[zi]!].sort(),
       demandHours,
-      demandByService: z.demandByService,
-      packages: z.packages,
-      contractedHours,
-      additionalHours,
-      spareHours: additionalHours + surplus,
-      shortfallHours: Math.max(0, demandHours - contractedHours),
+      people: sum('people'),
+      committedHours,
+      secureHours: sum('secure'),
+      atRiskHours,
+      spotHours,
+      coverHours,
+      deliveredHours,
+      unsourcedHours: sum('unsourced'),
+      additionalHours: sum('additional'),
+      spareHours: toUnit(spare),
+      shortfallHours: Math.max(0, demandHours - coverHours),
       coverage,
+      deliveredCoverage: demandHours > 0 ? deliveredHours / demandHours : null,
       coverageClass,
+      basis,
       providerCount,
       largestProviderId,
       largestShare,
@@ -160,33 +253,46 @@ export function computePlanMetrics(inputs: PlanInputs): PlanMetrics {
       bandId: band.id,
       bandName: band.name,
       hourlyRate: band.hourlyRate,
+      rate: lot === 'all' ? band.hourlyRate : rateFor(band, lot),
       bandOverridden: overridden,
       weeklyCost,
       annualCost: weeklyCost * settings.weeksPerYear,
+      councilAnnualCost: councilWeeklyCost * settings.weeksPerYear,
       flags,
       reasons,
       providers,
-    });
-  }
-  return { zones, totals: totalsOf(zones, settings) };
+      lots,
+    };
+  });
+  return { zones, totals: totalsOf(zones, settings, lot) };
 }
 
-export function totalsOf(zones: readonly ZoneMetrics[], settings: Settings): PlanTotals {
+export function totalsOf(zones: readonly ZoneMetrics[], settings: Settings, lot: LotFilter = zones[0]?.lot ?? 'all'): PlanTotals {
   const sum = (pick: (z: ZoneMetrics) => number) => zones.reduce((total, z) => total + pick(z), 0);
   const count = (test: (z: ZoneMetrics) => boolean) => zones.filter(test).length;
-  const annualCost = sum((z) => z.annualCost);
+  const councilAnnualCost = sum((z) => z.councilAnnualCost);
   return {
+    lot,
+    unit: unitOfFilter(lot),
     zones: zones.length,
     areas: sum((z) => z.areaCount),
     population: sum((z) => z.population),
     demandHours: sum((z) => z.demandHours),
-    contractedHours: sum((z) => z.contractedHours),
+    people: sum((z) => z.people),
+    committedHours: sum((z) => z.committedHours),
+    secureHours: sum((z) => z.secureHours),
+    atRiskHours: sum((z) => z.atRiskHours),
+    spotHours: sum((z) => z.spotHours),
+    coverHours: sum((z) => z.coverHours),
+    deliveredHours: sum((z) => z.deliveredHours),
+    unsourcedHours: sum((z) => z.unsourcedHours),
     additionalHours: sum((z) => z.additionalHours),
     shortfallHours: sum((z) => z.shortfallHours),
     weeklyCost: sum((z) => z.weeklyCost),
-    annualCost,
+    annualCost: sum((z) => z.annualCost),
+    councilAnnualCost,
     budgetPerYear: settings.budgetPerYear,
-    budgetHeadroom: settings.budgetPerYear - annualCost,
+    budgetHeadroom: settings.budgetPerYear - councilAnnualCost,
     flaggedZones: count((z) => z.flags.length > 0),
     redZones: count((z) => z.coverageClass === 'red'),
     amberZones: count((z) => z.coverageClass === 'amber'),

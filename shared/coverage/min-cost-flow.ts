@@ -1,9 +1,9 @@
 /**
- * Minimum-cost maximum flow by successive shortest paths (Bellman-Ford on the
- * residual graph, so costs may be any non-negative reals and capacities real
+ * Minimum-cost maximum flow by successive shortest paths (queue-based
+ * Bellman-Ford on the residual graph, so costs may be any non-negative reals and capacities real
  * numbers). Each augmentation sends as much as the cheapest path allows; the
  * result is a maximum flow of least total cost. Graphs here are small (one node
- * per provider-zone holding plus one per zone), so clarity beats speed.
+ * per hand-back and one per receiving provider), so clarity beats speed.
  */
 export interface FlowEdge {
   from: number;
@@ -37,22 +37,29 @@ export function minCostMaxFlow(nodeCount: number, edges: readonly FlowEdge[], so
   let totalFlow = 0;
   let totalCost = 0;
   for (;;) {
+    // Shortest path on the residual graph by a queue-based Bellman-Ford (SPFA):
+    // only nodes whose distance fell are relaxed again.
     const distance = new Array<number>(nodeCount).fill(Infinity);
     const previous: ([number, number] | null)[] = new Array(nodeCount).fill(null);
+    const queued = new Uint8Array(nodeCount);
+    const queue: number[] = [source];
     distance[source] = 0;
-    for (let round = 0; round < nodeCount; round++) {
-      let changed = false;
-      for (let u = 0; u < nodeCount; u++) {
-        if (distance[u] === Infinity) continue;
-        graph[u]!.forEach((e, index) => {
-          if (e.capacity - e.flow > EPSILON && distance[u]! + e.cost < distance[e.to]! - EPSILON) {
-            distance[e.to] = distance[u]! + e.cost;
-            previous[e.to] = [u, index];
-            changed = true;
+    queued[source] = 1;
+    for (let head = 0; head < queue.length; head++) {
+      const u = queue[head]!;
+      queued[u] = 0;
+      const edgesOfU = graph[u]!;
+      for (let index = 0; index < edgesOfU.length; index++) {
+        const e = edgesOfU[index]!;
+        if (e.capacity - e.flow > EPSILON && distance[u]! + e.cost < distance[e.to]! - EPSILON) {
+          distance[e.to] = distance[u]! + e.cost;
+          previous[e.to] = [u, index];
+          if (!queued[e.to]) {
+            queued[e.to] = 1;
+            queue.push(e.to);
           }
-        });
+        }
       }
-      if (!changed) break;
     }
     if (distance[sink] === Infinity) break;
 

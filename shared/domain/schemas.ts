@@ -3,6 +3,19 @@ import { z } from 'zod';
 /** Runtime schemas of the domain; shared/domain/types.ts takes its types from here. */
 export const ServiceTypeSchema = z.enum(['home-care', 'chc', 'live-in']);
 export const ProviderStatusSchema = z.enum(['on-framework', 'exiting-framework', 'non-framework', 'new-bidder']);
+export const FunderSchema = z.enum(['council', 'nhs', 'joint']);
+export const SupplyBasisSchema = z.enum(['estimated', 'recorded']);
+/** An ISO date (YYYY-MM-DD). */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** A service commissioned on its own terms. Live-in is counted and priced in weeks of care, the others in hours. */
+export const LotSchema = z.object({
+  service: ServiceTypeSchema,
+  name: z.string().min(1),
+  funder: FunderSchema,
+  /** The council's share of the cost: 1 for council, 0 for NHS, between for joint funding. */
+  councilShare: z.number().min(0).max(1),
+});
 
 export const AreaSchema = z.object({
   code: z.string(),
@@ -27,6 +40,10 @@ export const ProviderSchema = z.object({
   lon: z.number().min(-180).max(180),
   status: ProviderStatusSchema,
   services: z.array(ServiceTypeSchema),
+  /** A new bidder's first day on the framework. */
+  startDate: IsoDateSchema.nullable(),
+  /** An exiting provider's last day (it supplies nothing from the day after). */
+  endDate: IsoDateSchema.nullable(),
 });
 
 const rate = z.number().positive('must be more than £0').max(1000, 'must be at most £1,000 an hour');
@@ -38,6 +55,10 @@ export const RateBandSchema = z
     floor: rate.nullable(),
     ceiling: rate.nullable(),
     minRuralShare: z.number().min(0).max(1),
+    /** Continuing health care's hourly rate in this band; null means the home-care rate. */
+    chcHourlyRate: rate.nullable(),
+    /** Live-in care's rate for a week of care in this band. */
+    liveInWeeklyRate: z.number().positive('must be more than £0').max(20_000, 'must be at most £20,000 a week'),
   })
   .refine((b) => b.floor === null || b.floor <= b.hourlyRate, { message: 'the floor must not be above the hourly rate', path: ['floor'] })
   .refine((b) => b.ceiling === null || b.ceiling >= b.hourlyRate, { message: 'the ceiling must not be below the hourly rate', path: ['ceiling'] });
@@ -54,5 +75,15 @@ export const SettingsFieldsSchema = z.object({
     weeksPerYear: z.number().min(1).max(53),
     /** Zone redesign checks flag zones whose demand falls below this. */
     minZoneDemandHours: z.number().min(0).max(1_000_000),
+    /** What an hour bought off the framework (spot) costs: unmet hours after a withdrawal are priced at it. */
+    spotHourlyRate: z.number().positive().max(1000),
+    /** What a week of live-in care bought off the framework costs. */
+    spotWeeklyRate: z.number().positive().max(20_000),
+    /** 1 to count exiting providers' hours as cover (by default only secure supply counts). */
+    countAtRisk: z.number().int().min(0).max(1),
+    /** 1 to count non-framework (spot) providers' hours as cover. */
+    countSpot: z.number().int().min(0).max(1),
+    /** Counts of people below this are published as "<N" where exports and screens suppress small numbers. */
+    disclosureThreshold: z.number().int().min(1).max(100),
 });
 export const SettingsSchema = SettingsFieldsSchema.refine((s) => s.redBelow <= s.amberBelow, { message: 'the red line must not be above the amber line', path: ['redBelow'] });

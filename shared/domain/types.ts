@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import { ProviderStatusSchema, ServiceTypeSchema, type AreaSchema, type ProviderSchema, type RateBandSchema, type SettingsSchema, type ZoneSchema } from './schemas';
+import {
+  FunderSchema,
+  ProviderStatusSchema,
+  ServiceTypeSchema,
+  SupplyBasisSchema,
+  type AreaSchema,
+  type LotSchema,
+  type ProviderSchema,
+  type RateBandSchema,
+  type SettingsSchema,
+  type ZoneSchema,
+} from './schemas';
 
 /** The domain of a CareCover project, as plain data shared by every layer. */
 
@@ -13,24 +24,49 @@ export const SERVICE_LABELS: Record<ServiceType, string> = {
 
 export const PROVIDER_STATUSES = ProviderStatusSchema.options;
 export type ProviderStatus = z.infer<typeof ProviderStatusSchema>;
+export const FUNDERS = FunderSchema.options;
+export type Funder = z.infer<typeof FunderSchema>;
+export type SupplyBasis = z.infer<typeof SupplyBasisSchema>;
+export type Lot = z.infer<typeof LotSchema>;
 
+/**
+ * Care hours a week needed in an area for one service, and the people behind
+ * them. Live-in care is held in hours too (a week of 24-hour care is
+ * LIVE_IN_HOURS_PER_WEEK hours) and shown and priced in weeks.
+ */
 export interface DemandRow {
   areaCode: string;
   service: ServiceType;
   hours: number;
-  packages: number;
+  people: number;
 }
 
-/** Hours a week a provider holds in one zone. */
-export interface CapacityRow {
+/**
+ * What one provider holds in one area for one service, hours a week: committed
+ * (contracted to take), additional (offered beyond the contract), delivered
+ * (care in place now) and the people it visits. `estimated` rows were spread
+ * from zone-level contracts; `recorded` rows came from delivery records.
+ */
+export interface SupplyRow {
+  providerId: string;
+  areaCode: string;
+  service: ServiceType;
+  committedHours: number;
+  additionalHours: number;
+  deliveredHours: number;
+  people: number;
+  basis: SupplyBasis;
+}
+
+/** Hours a week a provider holds in one zone: how tenders state contracts, before they are spread over areas. */
+export interface ZoneContract {
   providerId: string;
   zoneId: string;
   contractedHours: number;
-  /** Hours beyond the contract the provider has offered to take on. */
   additionalHours: number;
 }
 
-/** A building block of zones: an LSOA by default; `ruc` is the ONS 2011 rural-urban class. */
+/** A building block of zones: an LSOA by default; `ruc` is the ONS rural-urban class (2011 or 2021 codes). */
 export type Area = z.infer<typeof AreaSchema>;
 /** `bandOverride` names a rate band chosen by hand instead of the one the rural share gives. */
 export type Zone = z.infer<typeof ZoneSchema>;
@@ -53,7 +89,27 @@ export const DEFAULT_SETTINGS: Settings = {
   budgetPerYear: 0,
   weeksPerYear: 52,
   minZoneDemandHours: 0,
+  spotHourlyRate: 30,
+  spotWeeklyRate: 1500,
+  countAtRisk: 0,
+  countSpot: 0,
+  disclosureThreshold: 5,
 };
+
+/** The bands a new empty project starts with, so every zone has a rate from the first import. */
+export const DEFAULT_BANDS: RateBand[] = [
+  { id: 'urban', name: 'Urban', hourlyRate: 24.6, floor: null, ceiling: null, minRuralShare: 0, chcHourlyRate: null, liveInWeeklyRate: 1150 },
+  { id: 'rural', name: 'Rural', hourlyRate: 27.9, floor: null, ceiling: null, minRuralShare: 0.5, chcHourlyRate: null, liveInWeeklyRate: 1250 },
+];
+
+/** A week of live-in (24-hour) care, in hours: how live-in hours become weeks of care. */
+export const LIVE_IN_HOURS_PER_WEEK = 168;
+
+export const DEFAULT_LOTS: Lot[] = [
+  { service: 'home-care', name: 'Home care', funder: 'council', councilShare: 1 },
+  { service: 'chc', name: 'Continuing health care', funder: 'nhs', councilShare: 0 },
+  { service: 'live-in', name: 'Live-in / 24-hour care', funder: 'council', councilShare: 1 },
+];
 
 /** Everything the coverage model reads for one plan. */
 export interface PlanInputs {
@@ -63,12 +119,29 @@ export interface PlanInputs {
   assignments: Map<string, string>;
   demand: DemandRow[];
   providers: Provider[];
-  capacity: CapacityRow[];
+  supply: SupplyRow[];
   bands: RateBand[];
+  lots: Lot[];
   settings: Settings;
+  /** The project's "as at" date (YYYY-MM-DD): which providers are on the framework. */
+  asAt: string;
 }
 
-/** RUC 2011 codes D1–E2 are rural. */
+/**
+ * Rural classes of the ONS rural-urban classifications: 2011's D1–E2 (rural
+ * town and fringe, villages, hamlets and isolated dwellings) and 2021's
+ * R-classes (RSN1, RSF1, RLN1, RLF1: smaller and larger rural, nearer to or
+ * further from a major town). Everything else known is urban.
+ */
+const RUC_2011 = /^[A-E][12]$/;
+const RUC_2021 = /^(UN1|UF1|RSN1|RSF1|RLN1|RLF1)$/;
 export function isRural(ruc: string): boolean {
-  return ruc.startsWith('D') || ruc.startsWith('E');
+  const code = ruc.trim().toUpperCase();
+  return /^[DE][12]$/.test(code) || /^R[SL][NF]1$/.test(code);
+}
+
+/** Whether a code is one of the two classifications' (unknown codes are reported by the lookup import). */
+export function isKnownRuc(ruc: string): boolean {
+  const code = ruc.trim().toUpperCase();
+  return RUC_2011.test(code) || RUC_2021.test(code);
 }

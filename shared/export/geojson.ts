@@ -2,7 +2,7 @@ import type { PlanMetrics } from '../coverage/schemas';
 import type { Area } from '../domain/types';
 import { signedArea } from '../geo/borders';
 import { polygonsOf, type AreaGeometry, type Position } from '../geo/types';
-import { careful, zoneTable, type Cell, type TableOptions } from './tables';
+import { suppressRows, zoneTable, type Cell, type TableOptions } from './tables';
 
 export interface GeoFeature {
   type: 'Feature';
@@ -50,33 +50,45 @@ export function zonesFeatureCollection(metrics: PlanMetrics, shapes: ReadonlyMap
   };
 }
 
-/** Areas with their zone and attributes. */
+/** What an area's row publishes about the care in it. */
+export interface AreaFigures {
+  demandHours: number;
+  people: number;
+}
+
+/**
+ * Areas with their zone and attributes. Counts of people are suppressed as in
+ * the zone table, and secondary suppression runs within each zone, whose
+ * total the zone table publishes.
+ */
 export function areasFeatureCollection(
   areas: readonly Area[],
   geometries: ReadonlyMap<string, AreaGeometry>,
   zoneOf: ReadonlyMap<string, string>,
   zoneNames: ReadonlyMap<string, string>,
-  demandHours: ReadonlyMap<string, number>,
+  figures: ReadonlyMap<string, AreaFigures>,
   options: TableOptions,
 ): GeoFeatureCollection {
+  const shown = areas.filter((a) => geometries.has(a.code));
+  const rows: Record<string, Cell>[] = shown.map((a) => ({
+    area_code: a.code,
+    name: a.name,
+    district: a.district,
+    zone_id: zoneOf.get(a.code) ?? null,
+    zone_name: zoneNames.get(zoneOf.get(a.code) ?? '') ?? null,
+    population: a.population,
+    ruc: a.ruc,
+    demand_hours: Math.round((figures.get(a.code)?.demandHours ?? 0) * 10) / 10,
+    people: Math.round(figures.get(a.code)?.people ?? 0),
+  }));
+  const groups = new Map<string, number[]>();
+  shown.forEach((a, i) => {
+    const zone = zoneOf.get(a.code) ?? '';
+    groups.set(zone, [...(groups.get(zone) ?? []), i]);
+  });
+  suppressRows(rows, shown.map((a) => figures.get(a.code)?.people ?? 0), [...groups.values()], ['demand_hours', 'people'], options);
   return {
     type: 'FeatureCollection',
-    features: areas
-      .filter((a) => geometries.has(a.code))
-      .map((a) => ({
-        type: 'Feature',
-        id: a.code,
-        properties: {
-          area_code: a.code,
-          name: a.name,
-          district: a.district,
-          zone_id: zoneOf.get(a.code) ?? null,
-          zone_name: zoneNames.get(zoneOf.get(a.code) ?? '') ?? null,
-          population: a.population,
-          ruc11: a.ruc,
-          demand_hours: careful(demandHours.get(a.code) ?? 0, options),
-        },
-        geometry: geometryOf(polygonsOf(geometries.get(a.code)!)),
-      })),
+    features: shown.map((a, i) => ({ type: 'Feature', id: a.code, properties: rows[i]!, geometry: geometryOf(polygonsOf(geometries.get(a.code)!)) })),
   };
 }

@@ -1,6 +1,7 @@
 import type { PlanMetrics } from '../coverage/schemas';
 import type { Settings } from '../domain/types';
-import { millions, percent, suppressed } from '../format';
+import { hiddenText, suppressionPlan } from '../coverage/disclosure';
+import { millions, percent, quantityText } from '../format';
 import { boundsOf, multiPolygon } from '../geo/bounds';
 import { pointInRing } from '../geo/point-in-ring';
 import type { Position } from '../geo/types';
@@ -213,8 +214,8 @@ export function renderMapDocument(input: MapDocumentInput): string {
   const over = t.budgetHeadroom < 0;
   const figures: [string, string][] = [
     ['Zones flagged', `${t.flaggedZones} of ${t.zones} (${t.redZones} red, ${t.amberZones} amber, ${t.fragileZones} fragile)`],
-    ['Hours short', `${suppressed(t.shortfallHours, input.smallNumberThreshold)} a week`],
-    ['Annual cost', `${millions(t.annualCost)} against a budget of ${millions(t.budgetPerYear)} (${over ? `${millions(-t.budgetHeadroom)} over` : `${millions(t.budgetHeadroom)} under`})`],
+    [t.unit === 'week' ? 'Live-in care short' : 'Hours short', `${quantityText(t.shortfallHours, t.unit)} (secure supply only; ${quantityText(t.unsourcedHours, t.unit)} unsourced)`],
+    ['Council-funded annual cost', `${millions(t.councilAnnualCost)} against a budget of ${millions(t.budgetPerYear)} (${over ? `${millions(-t.budgetHeadroom)} over` : `${millions(t.budgetHeadroom)} under`})`],
   ];
   for (const [label, value] of figures) {
     out.push(text(fx, fy + 3 * f, label, { 'font-size': 2.5 * f, fill: SOFT }));
@@ -233,7 +234,10 @@ export function renderMapDocument(input: MapDocumentInput): string {
     out.push(`<g class="flagged-table">${heading('Flagged zones', ty, tx)}`);
     ty += 2 * f;
     const cols = [0, colW * 0.56, colW * 0.78];
-    const head = ['Zone', 'Cover', 'Short h/wk'];
+    const head = ['Zone', 'Cover', t.unit === 'week' ? 'Short wk' : 'Short h/wk'];
+    // Small-number care by people, with secondary suppression across the zones (their total is published).
+    const hidden = suppressionPlan(input.metrics.zones.map((z) => z.people), input.smallNumberThreshold, [input.metrics.zones.map((_, i) => i)]);
+    const hiddenBy = new Map([...hidden].map(([i, kind]) => [input.metrics.zones[i]!.zoneId, hiddenText(kind, input.smallNumberThreshold ?? 0)]));
     head.forEach((h, i) => out.push(text(tx + cols[i]!, ty + 3 * f, h, { 'font-size': 2.4 * f, 'font-weight': 'bold', fill: SOFT })));
     ty += rowH;
     let shown = 0;
@@ -241,8 +245,9 @@ export function renderMapDocument(input: MapDocumentInput): string {
       if (ty + rowH * 2 > bottom) break;
       const name = zone.name.length > 30 ? `${zone.name.slice(0, 29)}…` : zone.name;
       out.push(text(tx + cols[0]!, ty + 3 * f, name, { 'font-size': 2.5 * f, fill: INK }));
-      out.push(text(tx + cols[1]!, ty + 3 * f, percent(zone.coverage), { 'font-size': 2.5 * f, fill: INK }));
-      out.push(text(tx + cols[2]!, ty + 3 * f, suppressed(zone.shortfallHours, input.smallNumberThreshold), { 'font-size': 2.5 * f, fill: INK }));
+      const mask = hiddenBy.get(zone.zoneId);
+      out.push(text(tx + cols[1]!, ty + 3 * f, mask ?? percent(zone.coverage), { 'font-size': 2.5 * f, fill: INK }));
+      out.push(text(tx + cols[2]!, ty + 3 * f, mask ?? quantityText(zone.shortfallHours, zone.unit).replace(/ (hours|weeks of care) a week$/, ''), { 'font-size': 2.5 * f, fill: INK }));
       ty += rowH;
       shown += 1;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LotFilterSchema } from '../coverage/schemas';
 
 /** What can be exported, in which formats. */
 export const EXPORT_FORMATS = {
@@ -29,6 +30,8 @@ export const ExportRequestSchema = z
     /** For the map: show the state after this provider's withdrawal. */
     withdrawal: z.boolean().default(false),
     plan: z.string().min(1).optional(),
+    /** The lot the figures are for: all (hourly lots added; every lot priced), or one. */
+    lot: LotFilterSchema.default('all'),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })
   .refine((r) => (EXPORT_FORMATS[r.kind] as readonly string[]).includes(r.format), {

@@ -62,3 +62,20 @@ export function parseStatus(cell: string): ProviderStatus | null {
   const text = cell.trim();
   return STATUS_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
+
+/**
+ * A date as people type it: 2026-04-01, 01/04/2026 (day first, as in the UK)
+ * or 1.4.2026. Returns YYYY-MM-DD, null for an empty cell, or undefined for
+ * text that is not a real date.
+ */
+export function parseDate(cell: string): string | null | undefined {
+  const text = cell.trim();
+  if (text === '') return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(T.*)?$/.exec(text);
+  const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+  if (!y || !m || !d) return undefined;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What can be imported: boundaries (areas, zones) from GIS files, the rest from tables. */
-export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'demand', 'rates'] as const;
+export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'delivery', 'demand', 'lookup', 'rates'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
 export type BoundaryKind = 'areas' | 'zones';
@@ -15,8 +15,10 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   areas: 'Areas (building blocks)',
   zones: 'Zones (drawn boundaries)',
   providers: 'Providers',
-  capacity: 'Capacity (provider hours per zone)',
+  capacity: 'Capacity (contracted provider hours per zone)',
+  delivery: 'Delivery records (care in place per area)',
   demand: 'Demand (hours per area or zone)',
+  lookup: 'Population and rural-urban class per area (ONS lookup)',
   rates: 'Rate bands',
 };
 
@@ -44,6 +46,8 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'northing', label: 'Northing (BNG)', required: false, aliases: ['northing', 'northings', 'north', 'osnrth1m'] },
     { key: 'status', label: 'Framework status', required: false, aliases: ['status', 'frameworkstatus', 'framework'] },
     { key: 'services', label: 'Services', required: false, aliases: ['services', 'service', 'servicetypes', 'servicetype'] },
+    { key: 'startDate', label: 'Start date (new bidder)', required: false, aliases: ['startdate', 'start', 'from', 'joined', 'joindate'] },
+    { key: 'endDate', label: 'End date (exiting)', required: false, aliases: ['enddate', 'end', 'to', 'until', 'exitdate', 'leavingdate'] },
   ],
   capacity: [
     { key: 'provider', label: 'Provider id', required: true, aliases: ['provider', 'providerid', 'providercode', 'id'] },
@@ -56,7 +60,19 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'zone', label: 'Zone id', required: false, aliases: ['zone', 'zoneid', 'zonecode'] },
     { key: 'service', label: 'Service type', required: false, aliases: ['service', 'servicetype', 'caretype', 'type'] },
     { key: 'hours', label: 'Hours a week', required: true, aliases: ['hours', 'demandhours', 'weeklyhours', 'hoursperweek', 'demand'] },
-    { key: 'packages', label: 'Packages', required: false, aliases: ['packages', 'packagecount', 'clients', 'people', 'count'] },
+    { key: 'people', label: 'People', required: false, aliases: ['people', 'persons', 'clients', 'packages', 'packagecount', 'count'] },
+  ],
+  delivery: [
+    { key: 'provider', label: 'Provider id', required: true, aliases: ['provider', 'providerid', 'providercode', 'id'] },
+    { key: 'area', label: 'Area code', required: true, aliases: ['area', 'areacode', 'lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'clientlsoa', 'lsoa11', 'lsoa21'] },
+    { key: 'service', label: 'Service type', required: false, aliases: ['service', 'servicetype', 'caretype', 'type'] },
+    { key: 'hours', label: 'Delivered hours a week', required: true, aliases: ['hours', 'deliveredhours', 'weeklyhours', 'hoursperweek', 'actualhours'] },
+    { key: 'people', label: 'People', required: false, aliases: ['people', 'persons', 'clients', 'packages', 'count'] },
+  ],
+  lookup: [
+    { key: 'area', label: 'Area code', required: true, aliases: ['lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'lsoa11', 'lsoa21', 'area', 'areacode', 'code'] },
+    { key: 'population', label: 'Population', required: false, aliases: ['pop', 'population', 'allages', 'totalpopulation', 'persons'] },
+    { key: 'ruc', label: 'Rural-urban class code', required: false, aliases: ['ruc11cd', 'ruc21cd', 'ruc', 'ruccode', 'ruc11', 'ruc21', 'ruralurbanclass'] },
   ],
   rates: [
     { key: 'id', label: 'Band id', required: true, aliases: ['id', 'band', 'bandid', 'rateband', 'code'] },
@@ -65,6 +81,8 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'floor', label: 'Floor (£)', required: false, aliases: ['floor', 'minimum', 'minrate', 'floorrate'] },
     { key: 'ceiling', label: 'Ceiling (£)', required: false, aliases: ['ceiling', 'maximum', 'maxrate', 'cap', 'ceilingrate'] },
     { key: 'minRuralShare', label: 'From rural share', required: false, aliases: ['minruralshare', 'ruralshare', 'fromruralshare', 'rural'] },
+    { key: 'chcHourlyRate', label: 'CHC hourly rate (£)', required: false, aliases: ['chchourlyrate', 'chcrate', 'chc'] },
+    { key: 'liveInWeeklyRate', label: 'Live-in weekly rate (£)', required: false, aliases: ['liveinweeklyrate', 'liveinrate', 'weeklyrate', 'livein'] },
   ],
 };
 

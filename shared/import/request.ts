@@ -99,8 +99,13 @@ export const ProjectCountsSchema = z.object({
   zones: z.number(),
   plans: z.number(),
   providers: z.number(),
+  /** Supply rows (provider × area × service) with committed hours. */
   capacityRows: z.number(),
+  /** Supply rows with delivered hours from delivery records. */
+  deliveryRows: z.number(),
   demandRows: z.number(),
+  /** Lookup files (population, rural-urban class) imported. */
+  lookupImports: z.number(),
   rateBands: z.number(),
   imports: z.number(),
 });

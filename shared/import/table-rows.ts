@@ -1,6 +1,6 @@
 import { RateBandSchema } from '../domain/schemas';
-import type { CapacityRow, DemandRow, Provider, RateBand, ServiceType } from '../domain/types';
-import { parseNumber, parseService, parseServices, parseShare, parseStatus } from './cells';
+import { isKnownRuc, type DemandRow, type Provider, type RateBand, type ServiceType, type ZoneContract } from '../domain/types';
+import { parseDate, parseNumber, parseService, parseServices, parseShare, parseStatus } from './cells';
 import { TABLE_FIELDS, type ColumnMapping, type TableKind } from './kinds';
 import type { ImportProblem } from './problems';
 
@@ -16,15 +16,35 @@ export interface TableContext {
   /** Keys of rows already held: "provider\u0000zone" for the plan's capacity, "area\u0000service" for demand. */
   capacityKeys: ReadonlySet<string>;
   demandKeys: ReadonlySet<string>;
+  /** "provider\u0000area\u0000service" of supply rows that already carry delivered hours. */
+  deliveryKeys: ReadonlySet<string>;
   /** Converts British National Grid easting/northing to [lon, lat]. */
   fromBng(easting: number, northing: number): [number, number];
 }
 
 export type TableRecords =
   | { kind: 'providers'; records: Provider[] }
-  | { kind: 'capacity'; records: CapacityRow[] }
+  | { kind: 'capacity'; records: ZoneContract[] }
+  | { kind: 'delivery'; records: DeliveryRecord[] }
   | { kind: 'demand'; records: DemandRow[] }
+  | { kind: 'lookup'; records: LookupRecord[] }
   | { kind: 'rates'; records: RateBand[] };
+
+/** Care in place: delivered hours a week of a provider to people living in an area. */
+export interface DeliveryRecord {
+  providerId: string;
+  areaCode: string;
+  service: ServiceType;
+  deliveredHours: number;
+  people: number;
+}
+
+/** A row of an ONS lookup: an area's population and/or rural-urban class (null where the file has no such column). */
+export interface LookupRecord {
+  areaCode: string;
+  population: number | null;
+  ruc: string | null;
+}
 
 export interface TableCheck {
   records: TableRecords;
@@ -56,6 +76,7 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
     fileProblem('the providers need a location: choose latitude and longitude columns, or easting and northing (British National Grid)');
   }
   if (kind === 'demand' && !mapping.area && !mapping.zone) fileProblem('demand needs an area code column or a zone id column');
+  if (kind === 'lookup' && !mapping.population && !mapping.ruc) fileProblem('a lookup needs a population column or a rural-urban class column (for example "pop" or "RUC11CD")');
   if (rows.length === 0) fileProblem('the table has a header but no rows');
   const empty: TableCheck = { records: { kind, records: [] } as TableRecords, total: rows.length, accepted: 0, rejected: rows.length, updated: 0, problems };
   if (problems.length > 0) return empty;
@@ -65,6 +86,7 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
   let accepted = 0;
   let updated = 0;
   const out: unknown[] = [];
+  const outside: string[] = [];
 
   rows.forEach((row, index) => {
     const rowProblems: ImportProblem[] = [];
@@ -120,9 +142,17 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       const servicesText = cell('services');
       const services: ServiceType[] | null = servicesText === '' ? ['home-care'] : parseServices(servicesText);
       if (!services) complain('services', `"${servicesText}" is not a list of services (home care, CHC, live-in)`);
+      const date = (key: string) => {
+        const value = parseDate(cell(key));
+        if (value === undefined) complain(key, `"${cell(key)}" is not a date (write 2026-04-01 or 01/04/2026)`);
+        return value ?? null;
+      };
+      const startDate = date('startDate');
+      const endDate = date('endDate');
+      if (startDate && endDate && endDate < startDate) complain('endDate', `the end date ${endDate} is before the start date ${startDate}`);
       if (id) unique(id, `provider ${id}`);
       isUpdate = context.providers.has(id);
-      records = [{ id, name, cqcId: cell('cqcId') || null, lat: lat ?? 0, lon: lon ?? 0, status: status ?? 'on-framework', services: services ?? [] }];
+      records = [{ id, name, cqcId: cell('cqcId') || null, lat: lat ?? 0, lon: lon ?? 0, status: status ?? 'on-framework', services: services ?? [], startDate, endDate }];
     } else if (kind === 'capacity') {
       const providerId = text('provider', true);
       const zoneId = text('zone', true);
@@ -133,6 +163,30 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       unique(`${providerId}\u0000${zoneId}`, `provider ${providerId} in zone ${zoneId}`);
       records = [{ providerId, zoneId, contractedHours: contractedHours ?? 0, additionalHours }];
       isUpdate = context.capacityKeys.has(`${providerId}\u0000${zoneId}`);
+    } else if (kind === 'delivery') {
+      const providerId = text('provider', true);
+      const areaCode = text('area', true);
+      const serviceText = cell('service');
+      const service = serviceText === '' ? 'home-care' : parseService(serviceText);
+      if (!service) complain('service', `"${serviceText}" is not a service type (home care, CHC, live-in)`);
+      const deliveredHours = number('hours', true);
+      const people = number('people', false) ?? 0;
+      if (providerId && !context.providers.has(providerId)) complain('provider', `provider "${providerId}" is not in the project (import the providers first)`);
+      if (areaCode && !context.areas.has(areaCode)) complain('area', `area "${areaCode}" is not in the project`);
+      unique(`${providerId}\u0000${areaCode}\u0000${service}`, `provider ${providerId} in area ${areaCode} (${service})`);
+      records = [{ providerId, areaCode, service: service ?? 'home-care', deliveredHours: deliveredHours ?? 0, people }];
+      isUpdate = context.deliveryKeys.has(`${providerId}\u0000${areaCode}\u0000${service}`);
+    } else if (kind === 'lookup') {
+      const areaCode = text('area', true);
+      const population = number('population', false);
+      const rucText = cell('ruc').toUpperCase();
+      if (rucText && !isKnownRuc(rucText)) complain('ruc', `"${cell('ruc')}" is not a rural-urban class code of 2011 (A1–E2) or 2021 (UN1, UF1, RSN1, RSF1, RLN1, RLF1)`);
+      if (areaCode) unique(areaCode, `area ${areaCode}`);
+      // ONS files cover all of England: rows for other areas are left out, not errors (counted after).
+      if (areaCode && !context.areas.has(areaCode)) return void outside.push(areaCode);
+      if (mapping.population && population === null && !rowProblems.length) complain('population', 'is empty');
+      records = [{ areaCode, population: mapping.population ? population : null, ruc: mapping.ruc ? rucText || null : null }];
+      isUpdate = true;
     } else if (kind === 'demand') {
       const areaCode = cell('area');
       const zoneId = cell('zone');
@@ -140,16 +194,16 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       const service = serviceText === '' ? 'home-care' : parseService(serviceText);
       if (!service) complain('service', `"${serviceText}" is not a service type (home care, CHC, live-in)`);
       const hours = number('hours', true);
-      const packages = number('packages', false) ?? 0;
+      const people = number('people', false) ?? 0;
       if (areaCode) {
         if (!context.areas.has(areaCode)) complain('area', `area "${areaCode}" is not in the project`);
         unique(`${areaCode}\u0000${service}`, `area ${areaCode} (${service})`);
-        records = [{ areaCode, service, hours: hours ?? 0, packages }];
+        records = [{ areaCode, service, hours: hours ?? 0, people }];
       } else if (zoneId) {
         const members = context.zoneAreas.get(zoneId);
         if (!context.zones.has(zoneId) || !members || members.length === 0) complain('zone', `zone "${zoneId}" is not in the plan or has no areas`);
         unique(`zone ${zoneId}\u0000${service}`, `zone ${zoneId} (${service})`);
-        records = shareOut(members ?? [], hours ?? 0, packages).map((r) => ({ ...r, service }));
+        records = shareOut(members ?? [], hours ?? 0, people).map((r) => ({ ...r, service }));
       } else complain(null, 'has neither an area code nor a zone id');
     } else {
       const id = text('id', true);
@@ -159,7 +213,18 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       const ceiling = number('ceiling', false);
       const share = number('minRuralShare', false, { share: true });
       if (id) unique(id, `band ${id}`);
-      const band = { id, name: cell('name') || existing?.name || id, hourlyRate: hourlyRate ?? 0, floor: floor ?? existing?.floor ?? null, ceiling: ceiling ?? existing?.ceiling ?? null, minRuralShare: share ?? existing?.minRuralShare ?? 0 };
+      const chcHourlyRate = number('chcHourlyRate', false);
+      const liveInWeeklyRate = number('liveInWeeklyRate', false);
+      const band = {
+        id,
+        name: cell('name') || existing?.name || id,
+        hourlyRate: hourlyRate ?? 0,
+        floor: floor ?? existing?.floor ?? null,
+        ceiling: ceiling ?? existing?.ceiling ?? null,
+        minRuralShare: share ?? existing?.minRuralShare ?? 0,
+        chcHourlyRate: chcHourlyRate ?? existing?.chcHourlyRate ?? null,
+        liveInWeeklyRate: liveInWeeklyRate ?? existing?.liveInWeeklyRate ?? DEFAULT_LIVE_IN_WEEKLY_RATE,
+      };
       if (rowProblems.length === 0) {
         const parsed = RateBandSchema.safeParse(band);
         if (!parsed.success) {
@@ -182,15 +247,30 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
     if (isUpdate) updated += 1;
     out.push(...records);
   });
-  const total = rows.filter((r) => !r.every((c) => c.trim() === '')).length;
+  if (outside.length > 0) {
+    problems.push({
+      severity: 'warning',
+      where: 'file',
+      problem: `${outside.length.toLocaleString('en-GB')} row${outside.length === 1 ? ' is' : 's are'} for areas this project does not have (for example ${outside.slice(0, 3).join(', ')}) and ${outside.length === 1 ? 'was' : 'were'} left out`,
+    });
+  }
+  if (kind === 'lookup') {
+    const seen = new Set((out as LookupRecord[]).map((r) => r.areaCode));
+    const missing = [...context.areas].filter((a) => !seen.has(a));
+    if (missing.length > 0) problems.push({ severity: 'warning', where: 'file', problem: `${missing.length} of the project's areas are not in the file and keep what they had (for example ${missing.slice(0, 3).join(', ')})` });
+  }
+  const total = rows.filter((r) => !r.every((c) => c.trim() === '')).length - outside.length;
   return { records: { kind, records: out } as TableRecords, total, accepted, rejected: total - accepted, updated, problems };
 }
 
 /** Shares a zone's hours and packages among its areas by population (evenly where nobody is counted). */
-function shareOut(areas: readonly { code: string; population: number }[], hours: number, packages: number): Omit<DemandRow, 'service'>[] {
-  const people = areas.reduce((n, a) => n + a.population, 0);
+function shareOut(areas: readonly { code: string; population: number }[], hours: number, people: number): Omit<DemandRow, 'service'>[] {
+  const residents = areas.reduce((n, a) => n + a.population, 0);
   return areas.map((a) => {
-    const share = people > 0 ? a.population / people : 1 / areas.length;
-    return { areaCode: a.code, hours: hours * share, packages: packages * share };
+    const share = residents > 0 ? a.population / residents : 1 / areas.length;
+    return { areaCode: a.code, hours: hours * share, people: people * share };
   });
 }
+
+/** A band imported without a live-in rate gets this (about a week of 24-hour care in 2025/26). */
+export const DEFAULT_LIVE_IN_WEEKLY_RATE = 1100;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeContingency } from '../../shared/coverage/contingency';
 import { computePlanMetrics, type PlanMetrics } from '../../shared/coverage/metrics';
-import { simulateWithdrawal } from '../../shared/coverage/withdrawal';
+import { simulateWithdrawal, type AreaReach } from '../../shared/coverage/withdrawal';
+import { supplyClass } from '../../shared/coverage/supply';
 import { isRural, type PlanInputs } from '../../shared/domain/types';
 import type { ZoneGeography } from '../../shared/geo/zone-geography';
 import { loadDefaultProject } from '../../electron/services/default-project';
@@ -9,10 +10,11 @@ import { defaultProjectInputs } from '../helpers/default-project';
 
 let inputs: PlanInputs;
 let geography: ZoneGeography;
+let reach: AreaReach;
 let metrics: PlanMetrics;
 
 beforeAll(() => {
-  ({ inputs, geography } = defaultProjectInputs());
+  ({ inputs, geography, reach } = defaultProjectInputs());
   metrics = computePlanMetrics(inputs);
 });
 
@@ -37,13 +39,14 @@ describe('the embedded default project', () => {
     for (const zone of metrics.zones) expect(zone.areaCount).toBeGreaterThan(0);
   });
 
-  it('zone demand sums to area demand', () => {
-    const areaTotal = inputs.demand.reduce((sum, d) => sum + d.hours, 0);
+  it('zone demand sums to area demand (all lots: the hours of home care and CHC)', () => {
+    const hourly = inputs.demand.filter((d) => d.service !== 'live-in');
+    const areaTotal = hourly.reduce((sum, d) => sum + d.hours, 0);
     const zoneTotal = metrics.zones.reduce((sum, z) => sum + z.demandHours, 0);
     expect(zoneTotal).toBeCloseTo(areaTotal, 6);
     expect(metrics.totals.demandHours).toBeCloseTo(areaTotal, 6);
     for (const zone of metrics.zones) {
-      const own = inputs.demand.filter((d) => inputs.assignments.get(d.areaCode) === zone.zoneId).reduce((sum, d) => sum + d.hours, 0);
+      const own = hourly.filter((d) => inputs.assignments.get(d.areaCode) === zone.zoneId).reduce((sum, d) => sum + d.hours, 0);
       expect(zone.demandHours).toBeCloseTo(own, 6);
     }
   });
@@ -69,28 +72,61 @@ describe('the embedded default project', () => {
     }
   });
 
-  it('a withdrawal never increases any zone\'s coverage, and leaves the inputs as they were', () => {
+  it('a withdrawal of secure supply never increases any zone\'s coverage, always adds up, and leaves the inputs as they were', () => {
     const snapshot = structuredClone(inputs);
     for (const provider of inputs.providers) {
+      // Spot and exiting supply is not cover: re-homing its care with framework providers can raise cover.
+      const secure = supplyClass(provider, inputs.asAt) === 'secure';
       for (const cutPercent of [100, 40]) {
-        const result = simulateWithdrawal(inputs, geography, { providerId: provider.id, cutPercent });
+        const result = simulateWithdrawal(inputs, reach, { providerId: provider.id, cutPercent });
         for (const zone of result.zones) {
-          expect(zone.after.coverage ?? 0, `${provider.id} ${cutPercent}% ${zone.zoneId}`).toBeLessThanOrEqual((zone.before.coverage ?? 0) + 1e-9);
-          expect(zone.receivedHours).toBeLessThanOrEqual(zone.needHours + 1e-6);
+          if (secure) expect(zone.after.coverage ?? 0, `${provider.id} ${cutPercent}% ${zone.zoneId}`).toBeLessThanOrEqual((zone.before.coverage ?? 0) + 1e-9);
+          expect(zone.rehomedHours + zone.unmetHours).toBeCloseTo(zone.hoursToRehome, 6);
         }
-        expect(result.reallocatedHours + result.unmetHours).toBeCloseTo(result.needHours, 6);
+        expect(result.rehomedHours + result.unmetHours).toBeCloseTo(result.hoursToRehome, 6);
       }
     }
     expect(inputs).toEqual(snapshot);
   });
 
-  it('finds contingency candidates for every red zone, ranked by distance', () => {
+  it('finds contingency candidates for every red zone, each provider once, the closing set first, on-framework first', () => {
+    const rank = { secure: 0, spot: 1, 'at-risk': 2, inactive: 3 } as const;
     for (const zone of metrics.zones.filter((z) => z.coverageClass === 'red')) {
       const c = computeContingency(zone.zoneId, metrics, inputs.providers, geography, inputs.settings);
       expect(c.candidates.length, zone.name).toBeGreaterThan(0);
-      const distances = c.candidates.map((x) => x.distanceKm);
-      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      expect(new Set(c.candidates.map((x) => x.providerId)).size).toBe(c.candidates.length);
+      const closing = c.candidates.filter((x) => x.inClosingSet).length;
+      expect(c.candidates.slice(0, closing).every((x) => x.inClosingSet)).toBe(true);
+      const rest = c.candidates.slice(closing);
+      const order = rest.map((x) => rank[x.supplyClass] * 1000 + x.distanceKm);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
       for (const candidate of c.candidates) expect(candidate.inZone || candidate.neighbour || candidate.distanceKm <= inputs.settings.distanceLimitKm).toBe(true);
+    }
+  });
+
+  it('models the framework as the issue asks: two exiting providers, one new bidder, spot providers, three lots with funders', () => {
+    const count = (status: string) => inputs.providers.filter((p) => p.status === status).length;
+    expect(count('exiting-framework')).toBe(2);
+    expect(count('new-bidder')).toBe(1);
+    expect(count('non-framework')).toBeGreaterThan(0);
+    expect(inputs.providers.filter((p) => p.status === 'exiting-framework').every((p) => p.endDate !== null && supplyClass(p, inputs.asAt) === 'at-risk')).toBe(true);
+    expect(inputs.providers.find((p) => p.status === 'new-bidder')!.startDate! > inputs.asAt).toBe(true);
+    expect(inputs.lots.map((l) => [l.service, l.funder])).toEqual([
+      ['home-care', 'council'],
+      ['chc', 'nhs'],
+      ['live-in', 'joint'],
+    ]);
+    expect(metrics.totals.atRiskHours).toBeGreaterThan(0);
+    expect(metrics.totals.spotHours).toBeGreaterThan(0);
+    expect(metrics.totals.unsourcedHours).toBeGreaterThan(0);
+    for (const lot of ['home-care', 'chc', 'live-in'] as const) expect(computePlanMetrics(inputs, lot).totals.secureHours, lot).toBeGreaterThan(0);
+  });
+
+  it('holds supply at the grain of areas: zone figures are sums over their areas', () => {
+    for (const zone of metrics.zones) {
+      const own = inputs.supply.filter((r) => inputs.assignments.get(r.areaCode) === zone.zoneId && r.service !== 'live-in' && supplyClass(inputs.providers.find((p) => p.id === r.providerId)!, inputs.asAt) !== 'inactive');
+      expect(zone.committedHours).toBeCloseTo(own.reduce((t, r) => t + r.committedHours, 0), 6);
+      expect(zone.deliveredHours).toBeCloseTo(own.reduce((t, r) => t + r.deliveredHours, 0), 6);
     }
   });
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { PlanInputs } from '../../shared/domain/types';
+import type { AreaReach } from '../../shared/coverage/withdrawal';
+import { areaCentres } from '../../shared/geo/area-centres';
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
 import { createProjectDb } from '../../electron/store/db';
 import { writeDefaultProject } from '../../electron/services/default-project';
@@ -8,19 +10,21 @@ import { currentPlanId } from '../../electron/store/plans';
 import { tempDir } from './temp';
 
 /** The embedded default project, written to a fresh project file and read back as model inputs. */
-export function defaultProjectInputs(): { inputs: PlanInputs; geography: ZoneGeography; file: string } {
+export function defaultProjectInputs(): { inputs: PlanInputs; geography: ZoneGeography; reach: AreaReach; file: string } {
   const file = path.join(tempDir(), 'default.carecover');
   const db = createProjectDb(file);
   try {
     db.transaction(() => writeDefaultProject(db, 'Default'))();
     const inputs = readPlanInputs(db, currentPlanId(db)!);
-    const geography = buildZoneGeography({
-      areaGeometries: readAreaGeometries(db),
-      areaNeighbours: readAreaNeighbours(db),
-      assignments: inputs.assignments,
-      providers: inputs.providers,
-    });
-    return { inputs, geography, file };
+    const geometries = readAreaGeometries(db);
+    const pairs = readAreaNeighbours(db);
+    const geography = buildZoneGeography({ areaGeometries: geometries, areaNeighbours: pairs, assignments: inputs.assignments, providers: inputs.providers });
+    const neighbours = new Map<string, string[]>();
+    for (const [a, b] of pairs) {
+      neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+      neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
+    }
+    return { inputs, geography, reach: { neighbours, centres: areaCentres(geometries) }, file };
   } finally {
     db.close();
   }

@@ -1,31 +1,92 @@
 import type { ZoneMetrics } from '../../../shared/coverage/metrics';
+import type { PlanTotals } from '../../../shared/coverage/schemas';
 import type { Command } from '../command';
-import { csvLine, parseFormat, round, withProject } from '../project-services';
+import { csvLine, parseFormat, parseLot, round, withProject } from '../project-services';
 
-const COLUMNS = ['zone_id', 'zone_name', 'band', 'demand_hours', 'capacity_hours', 'coverage', 'n1_coverage', 'providers', 'flags', 'annual_cost'] as const;
+const COLUMNS = [
+  'zone_id',
+  'zone_name',
+  'band',
+  'demand_hours',
+  'capacity_hours',
+  'committed_hours',
+  'secure_hours',
+  'at_risk_hours',
+  'spot_hours',
+  'delivered_hours',
+  'unsourced_hours',
+  'people',
+  'coverage',
+  'n1_coverage',
+  'providers',
+  'flags',
+  'basis',
+  'annual_cost',
+  'council_annual_cost',
+] as const;
+type Column = (typeof COLUMNS)[number];
 
-function row(z: ZoneMetrics): (string | number | null)[] {
-  return [z.zoneId, z.name, z.bandName, round(z.demandHours), round(z.contractedHours), round(z.coverage, 4), round(z.n1Coverage, 4), z.providerCount, z.flags.join(' '), round(z.annualCost, 0)];
+/** One zone's (or the totals') figures by column; capacity_hours is kept for older scripts and equals committed_hours. */
+function figures(z: ZoneMetrics | PlanTotals): Partial<Record<Column, string | number | null>> {
+  return {
+    demand_hours: round(z.demandHours),
+    capacity_hours: round(z.committedHours),
+    committed_hours: round(z.committedHours),
+    secure_hours: round(z.secureHours),
+    at_risk_hours: round(z.atRiskHours),
+    spot_hours: round(z.spotHours),
+    delivered_hours: round(z.deliveredHours),
+    unsourced_hours: round(z.unsourcedHours),
+    people: round(z.people, 0),
+    annual_cost: round(z.annualCost, 0),
+    council_annual_cost: round(z.councilAnnualCost, 0),
+  };
+}
+
+function row(z: ZoneMetrics): Record<Column, string | number | null> {
+  return {
+    zone_id: z.zoneId,
+    zone_name: z.name,
+    band: z.bandName,
+    ...figures(z),
+    coverage: round(z.coverage, 4),
+    n1_coverage: round(z.n1Coverage, 4),
+    providers: z.providerCount,
+    flags: z.flags.join(' '),
+    basis: z.basis,
+  } as Record<Column, string | number | null>;
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Print each zone\'s demand, capacity, coverage, flags and cost.',
-  usage: 'carecover report --project FILE [--plan NAME] [--format csv|json]   (csv ends with a TOTAL row)',
-  options: { project: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } },
+  summary: "Print each zone's demand, supply (committed, secure, at risk, spot, delivered), unsourced hours, people, coverage, flags and cost.",
+  usage:
+    'carecover report --project FILE [--plan NAME] [--service home-care|chc|live-in|all] [--format csv|json]   (csv ends with a TOTAL row; live-in figures are weeks of care a week)',
+  options: { project: { type: 'string' }, plan: { type: 'string' }, service: { type: 'string' }, format: { type: 'string' } },
   async run(args, io) {
     const format = parseFormat(args.values.format, ['csv', 'json'] as const, 'csv');
+    const lot = parseLot(args.values.service);
     return withProject(io, args.values.project, (services) => {
-      const { plan, metrics } = services.coverage.metrics(args.values.plan as string | undefined);
+      const { plan, metrics } = services.coverage.metrics(args.values.plan as string | undefined, lot);
+      const t = metrics.totals;
+      const totalCoverage = t.demandHours > 0 ? t.coverHours / t.demandHours : null;
       if (format === 'json') {
-        io.out(JSON.stringify({ plan: plan.name, zones: metrics.zones.map((z) => Object.fromEntries(COLUMNS.map((c, i) => [c, row(z)[i]]))), totals: metrics.totals }, null, 2));
+        io.out(JSON.stringify({ plan: plan.name, service: lot, unit: t.unit, zones: metrics.zones.map(row), totals: { ...t, capacityHours: t.committedHours } }, null, 2));
         return 0;
       }
       io.out(csvLine(COLUMNS));
-      for (const z of metrics.zones) io.out(csvLine(row(z)));
-      const t = metrics.totals;
-      const totalCoverage = t.demandHours > 0 ? t.contractedHours / t.demandHours : null;
-      io.out(csvLine(['TOTAL', `${t.zones} zones, ${t.flaggedZones} flagged`, '', round(t.demandHours), round(t.contractedHours), round(totalCoverage, 4), '', '', '', round(t.annualCost, 0)]));
+      for (const z of metrics.zones) {
+        const r = row(z);
+        io.out(csvLine(COLUMNS.map((c) => r[c])));
+      }
+      const total: Partial<Record<Column, string | number | null>> = {
+        zone_id: 'TOTAL',
+        zone_name: `${t.zones} zones, ${t.flaggedZones} flagged`,
+        ...figures(t),
+        coverage: round(totalCoverage, 4),
+        basis: [...new Set(metrics.zones.map((z) => z.basis))].join(' '),
+      };
+      io.out(csvLine(COLUMNS.map((c) => total[c] ?? '')));
       return 0;
     });
   },

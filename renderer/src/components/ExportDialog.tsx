@@ -3,12 +3,16 @@ import type { ExportRequestInput } from '../../../shared/export/request';
 import { EXPORT_FORMATS } from '../../../shared/export/request';
 import type { AppInfo } from '../../../shared/api/contract';
 import { api } from '../api';
+import { LOT_FILTERS, type LotFilter } from '../../../shared/coverage/supply';
+import { LOT_LABELS } from '../../../shared/format';
 
 type Kind = keyof typeof EXPORT_FORMATS;
 const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone table', zones: 'Zones (GIS)', areas: 'Areas (GIS)' };
 
 interface Props {
   app: AppInfo | null;
+  /** The lot on screen: the export's figures start from it. */
+  lot?: LotFilter;
   onClose(): void;
   onError(message: string): void;
 }
@@ -16,9 +20,9 @@ interface Props {
 const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', orientation: 'landscape', dpi: 300, includeFlaggedTable: true, suppressSmallNumbers: true };
 
 /** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
-export function ExportDialog({ app, onClose, onError }: Props) {
+export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
   const id = useId();
-  const [choice, setChoice] = useState<ExportRequestInput>(DEFAULTS);
+  const [choice, setChoice] = useState<ExportRequestInput>({ ...DEFAULTS, lot });
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -26,9 +30,9 @@ export function ExportDialog({ app, onClose, onError }: Props) {
   useEffect(() => {
     api
       .getExportChoices({})
-      .then(({ choices }) => choices && setChoice({ ...DEFAULTS, ...(choices as Partial<ExportRequestInput>), withdrawal: false, date: undefined }))
+      .then(({ choices }) => choices && setChoice({ ...DEFAULTS, ...(choices as Partial<ExportRequestInput>), lot, withdrawal: false, date: undefined }))
       .catch(() => undefined);
-  }, []);
+  }, [lot]);
 
   useEffect(() => {
     if (choice.kind !== 'map') return setPreview(null);
@@ -100,6 +104,14 @@ export function ExportDialog({ app, onClose, onError }: Props) {
                 </option>
               ))}
             </select>
+            <label htmlFor={`${id}-lot`}>Lot</label>
+            <select id={`${id}-lot`} value={choice.lot ?? 'all'} onChange={(e) => set({ lot: e.target.value as LotFilter })}>
+              {LOT_FILTERS.map((l) => (
+                <option key={l} value={l}>
+                  {LOT_LABELS[l]}
+                </option>
+              ))}
+            </select>
             {kind === 'map' && (
               <>
                 <label htmlFor={`${id}-title-field`}>Title</label>
@@ -132,7 +144,7 @@ export function ExportDialog({ app, onClose, onError }: Props) {
               </>
             )}
             <label className="check">
-              <input type="checkbox" checked={choice.suppressSmallNumbers ?? true} onChange={(e) => set({ suppressSmallNumbers: e.target.checked })} /> Hide counts below 5 (small-number care)
+              <input type="checkbox" checked={choice.suppressSmallNumbers ?? true} onChange={(e) => set({ suppressSmallNumbers: e.target.checked })} /> Hide counts of people below 5, and figures that would give them away (small-number care)
             </label>
             <div className="form__actions">
               <button type="button" className="button button--quiet" onClick={onClose}>

@@ -24,6 +24,8 @@ interface Props {
   /** Zones whose state a withdrawal changed: outlined dashed. */
   changedZones: Set<string>;
   highlightedProviders: Map<string, number>;
+  /** The provider whose withdrawal is shown, marked on the map. */
+  withdrawnProviderId?: string | null;
   onSelect(zoneId: string): void;
   onPaint?(areaCodes: string[]): void;
   /** A drawing tool in use (Redraw tab): the map draws instead of panning or selecting. */
@@ -64,7 +66,7 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
 }
 
 /** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
-export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, onSelect, onPaint, drawing, onRendered }: Props) {
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, withdrawnProviderId = null, onSelect, onPaint, drawing, onRendered }: Props) {
   const bounds: LatLngBoundsExpression = mapData.bounds ?? [
     [52.39, -1.6],
     [52.98, -0.66],
@@ -99,7 +101,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
         ))}
         <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} />
         {/* While redrawing, branch markers would catch the strokes meant for the areas beneath them. */}
-        {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} />}
+        {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} withdrawnId={withdrawnProviderId} />}
         <ScaleControl position="bottomleft" imperial={false} />
         <FitButton bounds={bounds} />
         <Rendered onRendered={onRendered} />

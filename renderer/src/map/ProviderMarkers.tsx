@@ -9,6 +9,8 @@ interface Props {
   metrics: PlanMetrics;
   /** Providers to pick out (contingency candidates), by id, with their rank. */
   highlighted: Map<string, number>;
+  /** The provider whose withdrawal is shown: its branch is struck through. */
+  withdrawnId?: string | null;
 }
 
 const CELL_PX = 34;
@@ -19,21 +21,21 @@ const radiusFor = (weeklyHours: number) => 3 + Math.sqrt(weeklyHours) / 3.2;
  * than a few pixels at the current zoom are merged into one circle, so the map
  * never turns into a heap of markers; picked-out providers are always drawn alone.
  */
-export function ProviderMarkers({ providers, metrics, highlighted }: Props) {
+export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId = null }: Props) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
 
   const hoursBy = useMemo(() => {
     const totals = new Map<string, number>();
-    for (const zone of metrics.zones) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.contractedHours);
+    for (const zone of metrics.zones) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.committedHours);
     return totals;
   }, [metrics]);
 
   const groups = useMemo(() => {
     const cells = new Map<string, { lat: number; lon: number; members: Provider[]; hours: number }>();
     for (const provider of providers) {
-      if (highlighted.has(provider.id)) continue;
+      if (highlighted.has(provider.id) || provider.id === withdrawnId) continue;
       const point = map.project([provider.lat, provider.lon], zoom);
       const key = `${Math.floor(point.x / CELL_PX)}:${Math.floor(point.y / CELL_PX)}`;
       const cell = cells.get(key) ?? { lat: 0, lon: 0, members: [], hours: 0 };
@@ -44,7 +46,7 @@ export function ProviderMarkers({ providers, metrics, highlighted }: Props) {
       cells.set(key, cell);
     }
     return [...cells.values()];
-  }, [providers, highlighted, hoursBy, map, zoom]);
+  }, [providers, highlighted, withdrawnId, hoursBy, map, zoom]);
 
   return (
     <>
@@ -63,6 +65,21 @@ export function ProviderMarkers({ providers, metrics, highlighted }: Props) {
           </Tooltip>
         </CircleMarker>
       ))}
+      {providers
+        .filter((p) => p.id === withdrawnId)
+        .map((p) => (
+          <CircleMarker
+            key={`withdrawn-${p.id}`}
+            center={[p.lat, p.lon]}
+            radius={9}
+            pathOptions={{ color: '#000000', weight: 3, dashArray: '3 3', fillColor: '#ffffff', fillOpacity: 0.9 }}
+            bubblingMouseEvents={false}
+          >
+            <Tooltip permanent direction="right" className="candidate-tip">
+              {`✕ ${p.name} (withdrawn)`}
+            </Tooltip>
+          </CircleMarker>
+        ))}
       {providers
         .filter((p) => highlighted.has(p.id))
         .map((p) => (

@@ -1,15 +1,9 @@
 import type { Contingency } from '../../../shared/coverage/schemas';
-import { hours, km, percent } from '../../../shared/format';
+import { km, percent, quantity, SUPPLY_LABELS } from '../../../shared/format';
 
-const STATUS: Record<string, string> = {
-  'on-framework': 'on framework',
-  'exiting-framework': 'leaving framework',
-  'non-framework': 'off framework',
-  'new-bidder': 'new bidder',
-};
-
-/** Who could step in for the selected zone, nearest first; highlighted on the map. */
+/** Who could step in for the selected zone, the smallest closing set first; numbered on the map. */
 export function ContingencyPanel({ contingency }: { contingency: Contingency }) {
+  const q = (x: number) => quantity(x, contingency.unit);
   return (
     <section className="contingency" aria-labelledby="contingency-title">
       <h3 id="contingency-title">Contingency</h3>
@@ -22,29 +16,38 @@ export function ContingencyPanel({ contingency }: { contingency: Contingency }) 
             <tr>
               <th scope="col">#</th>
               <th scope="col">Provider</th>
-              <th scope="col">From zone</th>
+              <th scope="col">From</th>
               <th scope="col" className="num">Distance</th>
-              <th scope="col" className="num">Spare h</th>
+              <th scope="col" className="num">Spare</th>
               <th scope="col" className="num">Share of gap</th>
             </tr>
           </thead>
           <tbody>
             {contingency.candidates.map((c, i) => (
-              <tr key={`${c.providerId}-${c.fromZoneId}`}>
-                <td>{i + 1}</td>
+              <tr key={c.providerId} className={c.inClosingSet ? 'closing' : ''}>
+                <td>
+                  {i + 1}
+                  {c.inClosingSet && <span className="visually-hidden"> (in the smallest set that closes the gap)</span>}
+                </td>
                 <th scope="row">
                   {c.providerName}
-                  <span className="muted"> ({STATUS[c.status] ?? c.status})</span>
+                  {c.supplyClass !== 'secure' && <span className="muted"> ({SUPPLY_LABELS[c.supplyClass]})</span>}
                 </th>
-                <td>{c.inZone ? 'this zone (extra offer)' : `${c.fromZoneName}${c.neighbour ? ' (neighbour)' : ''}`}</td>
+                <td>
+                  {c.fromZones
+                    .map((z) => (z.zoneId === contingency.zoneId ? 'this zone (extra offer)' : z.name))
+                    .join(', ')}
+                  {c.neighbour && !c.inZone ? ' (neighbour)' : ''}
+                </td>
                 <td className="num">{km(c.distanceKm)}</td>
-                <td className="num">{hours(c.spareHours)}</td>
+                <td className="num">{q(c.spareHours)}</td>
                 <td className="num">{contingency.gapHours > 0 ? percent(c.gapShare) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {contingency.candidates.some((c) => c.inClosingSet) && <p className="hint">Bold rows: the fewest providers that together close the gap, on-framework providers first.</p>}
     </section>
   );
 }

@@ -6,6 +6,9 @@ import { hours } from '../../../shared/format';
 
 export type EditTool = 'paint' | 'rectangle' | 'lasso' | 'line';
 
+import type { BandChange } from './band-changes';
+import { millions } from '../../../shared/format';
+
 interface Props {
   zones: ZoneMetrics[];
   selectedZoneId: string | null;
@@ -19,12 +22,14 @@ interface Props {
   lastSelection: string[];
   /** Runs an edit; the workspace reloads after it. */
   onEdit(edit: () => Promise<unknown>): Promise<void>;
+  /** Zones the last edit moved into another rate band. */
+  bandNotice?: BandChange[];
 }
 
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, bandNotice = [] }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -50,6 +55,15 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
   return (
     <section className="edit" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Redraw zones</h2>
+      {bandNotice.length > 0 && (
+        <div className="band-notice" role="alert">
+          {bandNotice.map((b) => (
+            <p key={b.zoneId}>
+              {b.name} moves from the {b.fromBand} to the {b.toBand} rate band: its annual cost {b.costChange >= 0 ? 'rises' : 'falls'} by {millions(Math.abs(b.costChange))}.
+            </p>
+          ))}
+        </div>
+      )}
       <div className="form__actions">
         <button type="button" className="button" disabled={!history.canUndo} onClick={() => void onEdit(() => api.undo({}))} title={history.canUndo ? `Undo: ${history.canUndo}` : 'Nothing to undo'}>
           Undo

@@ -1,20 +1,23 @@
 import type { PlanTotals as Totals } from '../../../shared/coverage/schemas';
-import { hours, millions, percent } from '../../../shared/format';
+import { millions, percent, quantity } from '../../../shared/format';
 
 /** The plan at a glance, always above the zone table. */
 export function PlanTotals({ totals, label }: { totals: Totals; label: string }) {
   const over = totals.budgetHeadroom < 0;
+  const q = (x: number) => quantity(x, totals.unit);
   return (
     <section className="totals" aria-label={label}>
       <div className="totals__item">
         <span className="totals__label">Demand</span>
-        <span className="totals__value">{hours(totals.demandHours)} h</span>
-        <span className="totals__sub">a week</span>
+        <span className="totals__value">{q(totals.demandHours)}</span>
+        <span className="totals__sub">a week · {q(totals.unsourcedHours)} unsourced</span>
       </div>
       <div className="totals__item">
-        <span className="totals__label">Contracted</span>
-        <span className="totals__value">{hours(totals.contractedHours)} h</span>
-        <span className="totals__sub">{percent(totals.demandHours ? totals.contractedHours / totals.demandHours : null)} of demand</span>
+        <span className="totals__label">Secure supply</span>
+        <span className="totals__value">{q(totals.secureHours)}</span>
+        <span className="totals__sub">
+          {percent(totals.demandHours ? totals.coverHours / totals.demandHours : null)} cover · {q(totals.atRiskHours)} at risk · {q(totals.spotHours)} spot
+        </span>
       </div>
       <div className="totals__item">
         <span className="totals__label">Flagged zones</span>
@@ -26,10 +29,11 @@ export function PlanTotals({ totals, label }: { totals: Totals; label: string })
         </span>
       </div>
       <div className={`totals__item${over ? ' totals__item--warn' : ''}`}>
-        <span className="totals__label">Annual cost</span>
-        <span className="totals__value">{millions(totals.annualCost)}</span>
+        <span className="totals__label">Council cost a year</span>
+        <span className="totals__value">{millions(totals.councilAnnualCost)}</span>
         <span className="totals__sub">
           {over ? `${millions(-totals.budgetHeadroom)} over` : `${millions(totals.budgetHeadroom)} under`} budget of {millions(totals.budgetPerYear)}
+          {totals.annualCost - totals.councilAnnualCost > 1 ? ` · ${millions(totals.annualCost - totals.councilAnnualCost)} NHS-funded` : ''}
         </span>
       </div>
     </section>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { WithdrawalResult } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
-import { hours, percent } from '../../../shared/format';
+import { money, percent, quantity, SUPPLY_LABELS } from '../../../shared/format';
 
 interface Props {
   providers: Provider[];
@@ -20,6 +20,8 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
   const matches = useMemo(() => providers.filter((p) => p.name.toLowerCase().includes(query.trim().toLowerCase())), [providers, query]);
   const cutValue = Number(cut);
   const cutValid = cut.trim() !== '' && cutValue > 0 && cutValue <= 100;
+  const unit = result?.after.totals.unit ?? 'hour';
+  const q = (x: number) => quantity(x, unit);
 
   return (
     <section className="withdrawal" aria-labelledby={`${id}-title`}>
@@ -62,10 +64,14 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
           <h3>
             After {result.providerName} {result.cutPercent === 100 ? 'withdraws' : `cuts ${result.cutPercent}% of its hours`}
           </h3>
+          <p className="withdrawal__summary">{result.summary}</p>
           <ul className="summary-list">
-            <li>{hours(result.lostHours)} hours a week lost.</li>
-            <li>{hours(result.reallocatedHours)} hours a week taken on by other providers.</li>
-            <li className={result.unmetHours > 0.5 ? 'warn' : ''}>{hours(result.unmetHours)} hours a week left unmet.</li>
+            <li>{q(result.lostHours)} a week of committed hours lost.</li>
+            <li>
+              {q(result.hoursToRehome)} a week of care in place to re-home, for {Math.round(result.peopleAffected)} people: {q(result.rehomedHours)} re-homed,{' '}
+              <span className={result.unmetHours > 0.5 ? 'warn' : ''}>{q(result.unmetHours)} unmet</span>.
+            </li>
+            <li>Change in annual cost at spot rates: {money(result.costChangePerYear)}.</li>
             <li>
               {result.newlyFlaggedZones.length
                 ? `Newly flagged: ${result.zones.filter((z) => z.newlyFlagged).map((z) => z.name).join(', ')}.`
@@ -74,19 +80,22 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
           </ul>
           {result.absorbed.length > 0 && (
             <>
-              <h4>Who absorbs the hours</h4>
+              <h4>Who takes on the care</h4>
               <table className="compact">
                 <thead>
                   <tr>
                     <th scope="col">Provider</th>
-                    <th scope="col" className="num">Hours a week</th>
+                    <th scope="col" className="num">{unit === 'week' ? 'Weeks of care' : 'Hours a week'}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.absorbed.map((a) => (
                     <tr key={a.providerId}>
-                      <th scope="row">{a.providerName}</th>
-                      <td className="num">{hours(a.hours)}</td>
+                      <th scope="row">
+                        {a.providerName}
+                        {a.supplyClass !== 'secure' && <span className="muted"> ({SUPPLY_LABELS[a.supplyClass]})</span>}
+                      </th>
+                      <td className="num">{q(a.hours)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -100,7 +109,8 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
                 <th scope="col">Zone</th>
                 <th scope="col" className="num">Before</th>
                 <th scope="col" className="num">After</th>
-                <th scope="col" className="num">Unmet h</th>
+                <th scope="col" className="num">To re-home</th>
+                <th scope="col" className="num">Unmet</th>
               </tr>
             </thead>
             <tbody>
@@ -111,7 +121,8 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
                     <th scope="row">{z.name}</th>
                     <td className="num">{percent(z.before.coverage)}</td>
                     <td className={`num cls-${z.after.coverageClass}`}>{percent(z.after.coverage)}</td>
-                    <td className="num">{hours(z.unmetHours)}</td>
+                    <td className="num">{q(z.hoursToRehome)}</td>
+                    <td className="num">{q(z.unmetHours)}</td>
                   </tr>
                 ))}
             </tbody>

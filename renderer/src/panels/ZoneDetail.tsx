@@ -1,10 +1,18 @@
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { classLabel } from '../../../shared/style/coverage-style';
-import type { Settings } from '../../../shared/domain/types';
-import { FLAG_LABELS, hours, millions, percent, rate } from '../../../shared/format';
+import { SERVICE_LABELS, type Settings } from '../../../shared/domain/types';
+import { FLAG_LABELS, millions, percent, quantity, rate, SUPPLY_LABELS } from '../../../shared/format';
 
-/** One zone: its figures, why it is flagged in plain words, and who serves it. */
+const BASIS: Record<ZoneMetrics['basis'], string> = {
+  estimated: 'estimated: zone contracts spread over its areas by demand',
+  recorded: 'recorded: delivery records',
+  mixed: 'partly recorded (delivery records), partly estimated (zone contracts)',
+  none: 'no supply held',
+};
+
+/** One zone: its figures, why it is flagged in plain words, each lot, and who serves it. */
 export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetrics; settings: Settings; districtNames: Map<string, string> }) {
+  const q = (x: number) => quantity(x, zone.unit);
   return (
     <section className="zone-detail" aria-labelledby="zone-detail-title">
       <h2 id="zone-detail-title">{zone.name}</h2>
@@ -20,44 +28,88 @@ export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetric
       )}
       <dl className="facts facts--grid">
         <dt>Demand</dt>
-        <dd>{hours(zone.demandHours)} h a week ({Math.round(zone.packages)} packages)</dd>
-        <dt>Contracted</dt>
-        <dd>{hours(zone.contractedHours)} h a week</dd>
-        <dt>Coverage</dt>
-        <dd>{percent(zone.coverage)}</dd>
+        <dd>
+          {q(zone.demandHours)} a week for {Math.round(zone.people)} people
+        </dd>
+        <dt>Secure supply</dt>
+        <dd>
+          {q(zone.secureHours)} a week ({percent(zone.coverage)} cover)
+        </dd>
+        <dt>At risk · spot</dt>
+        <dd>
+          {q(zone.atRiskHours)} exiting · {q(zone.spotHours)} off framework
+        </dd>
+        <dt>Delivered</dt>
+        <dd>
+          {q(zone.deliveredHours)} ({percent(zone.deliveredCoverage)} of demand); {q(zone.unsourcedHours)} unsourced
+        </dd>
         <dt>Without largest provider</dt>
         <dd>{percent(zone.n1Coverage)}</dd>
         <dt>Spare</dt>
-        <dd>{hours(zone.spareHours)} h a week</dd>
+        <dd>{q(zone.spareHours)} committed not yet delivered</dd>
+        <dt>Basis</dt>
+        <dd>{BASIS[zone.basis]}</dd>
         <dt>Band</dt>
         <dd>
-          {zone.bandName} at {rate(zone.hourlyRate)} an hour{zone.bandOverridden ? ' (set by hand)' : ''}; {percent(zone.ruralShare)} of people in rural areas
+          {zone.bandName} at {rate(zone.rate)} {zone.unit === 'week' ? 'a week' : 'an hour'}
+          {zone.bandOverridden ? ' (set by hand)' : ''}; {percent(zone.ruralShare)} of people in rural areas
         </dd>
         <dt>Annual cost</dt>
-        <dd>{millions(zone.annualCost)}</dd>
+        <dd>
+          {millions(zone.annualCost)}
+          {zone.councilAnnualCost < zone.annualCost - 1 ? ` (${millions(zone.councilAnnualCost)} council-funded)` : ''}
+        </dd>
         <dt>Districts</dt>
         <dd>{zone.districts.map((d) => districtNames.get(d) ?? d).join(', ')}</dd>
         <dt>Flags</dt>
         <dd>{zone.flags.length ? zone.flags.map((f) => FLAG_LABELS[f]).join(', ') : 'None'}</dd>
       </dl>
+      <h3>Lots</h3>
+      <table className="compact" aria-label={`Lots in ${zone.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Lot</th>
+            <th scope="col" className="num">Demand</th>
+            <th scope="col" className="num">Secure</th>
+            <th scope="col" className="num">Cover</th>
+            <th scope="col" className="num">Unsourced</th>
+          </tr>
+        </thead>
+        <tbody>
+          {zone.lots.map((l) => (
+            <tr key={l.service}>
+              <th scope="row">{SERVICE_LABELS[l.service]}</th>
+              <td className="num">{quantity(l.demand, l.unit)}</td>
+              <td className="num">{quantity(l.cover, l.unit)}</td>
+              <td className={`num cls-${l.coverageClass}`}>{percent(l.coverage)}</td>
+              <td className="num">{quantity(l.unsourced, l.unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h3>Providers serving this zone</h3>
       {zone.providers.length ? (
         <table className="compact">
           <thead>
             <tr>
               <th scope="col">Provider</th>
-              <th scope="col" className="num">Contracted h</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Offered extra h</th>
+              <th scope="col" className="num">Committed</th>
+              <th scope="col" className="num">Delivered</th>
+              <th scope="col" className="num">Share of cover</th>
+              <th scope="col" className="num">Offered extra</th>
             </tr>
           </thead>
           <tbody>
             {zone.providers.map((p) => (
               <tr key={p.providerId}>
-                <th scope="row">{p.providerName}</th>
-                <td className="num">{hours(p.contractedHours)}</td>
+                <th scope="row">
+                  {p.providerName}
+                  {p.supplyClass !== 'secure' && <span className="muted"> ({SUPPLY_LABELS[p.supplyClass]})</span>}
+                </th>
+                <td className="num">{q(p.committedHours)}</td>
+                <td className="num">{q(p.deliveredHours)}</td>
                 <td className="num">{percent(p.share)}</td>
-                <td className="num">{hours(p.additionalHours)}</td>
+                <td className="num">{q(p.additionalHours)}</td>
               </tr>
             ))}
           </tbody>

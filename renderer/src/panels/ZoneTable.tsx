@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { CLASS_FILL } from '../../../shared/style/coverage-style';
-import { FLAG_LABELS, hours, millions, percent } from '../../../shared/format';
+import { FLAG_LABELS, millions, percent, quantity } from '../../../shared/format';
 
 interface Props {
   zones: ZoneMetrics[];
@@ -11,11 +11,11 @@ interface Props {
   onSelect(zoneId: string): void;
 }
 
-type SortKey = 'name' | 'demandHours' | 'contractedHours' | 'coverage' | 'n1Coverage' | 'providerCount' | 'bandName' | 'annualCost';
+type SortKey = 'name' | 'demandHours' | 'coverHours' | 'coverage' | 'n1Coverage' | 'providerCount' | 'bandName' | 'annualCost';
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Zone', numeric: false },
-  { key: 'demandHours', label: 'Demand h/wk', numeric: true },
-  { key: 'contractedHours', label: 'Capacity h/wk', numeric: true },
+  { key: 'demandHours', label: 'Demand', numeric: true },
+  { key: 'coverHours', label: 'Supply', numeric: true },
   { key: 'coverage', label: 'Cover', numeric: true },
   { key: 'n1Coverage', label: 'N-1', numeric: true },
   { key: 'providerCount', label: 'Providers', numeric: true },
@@ -75,7 +75,7 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
       </div>
       <div className="table-scroll">
         <table>
-          <caption className="visually-hidden">Zones with their demand, capacity, coverage and cost</caption>
+          <caption className="visually-hidden">Zones with their demand, supply counted as cover, coverage and cost</caption>
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -101,8 +101,8 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
                   {z.flags.length > 0 && <span className="flag-list">{z.flags.map((f) => FLAG_LABELS[f]).join(' · ')}</span>}
                   {changedZones.has(z.zoneId) && <span className="badge badge--changed">changed</span>}
                 </th>
-                <td className="num">{hours(z.demandHours)}</td>
-                <td className="num">{hours(z.contractedHours)}</td>
+                <td className="num">{quantity(z.demandHours, z.unit)}</td>
+                <td className="num">{quantity(z.coverHours, z.unit)}</td>
                 <td className={`num cls-${z.coverageClass}`}>{percent(z.coverage)}</td>
                 <td className="num">{percent(z.n1Coverage)}</td>
                 <td className="num">{z.providerCount}</td>

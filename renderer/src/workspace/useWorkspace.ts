@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MapData, ModelSettings } from '../../../shared/api/contract';
 import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared/coverage/schemas';
-import type { Provider, RateBand, Settings } from '../../../shared/domain/types';
+import type { LotFilter } from '../../../shared/coverage/supply';
+import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
 
 export interface Workspace {
@@ -18,13 +19,23 @@ export interface Workspace {
   withdrawal: WithdrawalResult | null;
   simulate(providerId: string, cutPercent: number): Promise<void>;
   clearWithdrawal(): void;
-  saveSettings(change: { settings?: Partial<Settings>; bands?: RateBand[] }): Promise<ModelSettings>;
-  /** Reloads map, metrics and settings in place after an edit (no flicker). */
-  refresh(): Promise<void>;
+  saveSettings(change: SettingsChange): Promise<ModelSettings>;
+  /** The lot the map, table, detail and exports show. */
+  lot: LotFilter;
+  setLot(lot: LotFilter): void;
+  /** Reloads map, metrics and settings in place after an edit (no flicker); resolves to the new metrics. */
+  refresh(): Promise<PlanMetrics | null>;
 }
 
-function loadWorkspace() {
-  return Promise.all([api.getMapData({}), api.getPlanMetrics({}), api.listProviders({}), api.getSettings({})]);
+export interface SettingsChange {
+  settings?: Partial<Settings>;
+  bands?: RateBand[];
+  lots?: Lot[];
+  asAt?: string;
+}
+
+function loadWorkspace(lot: LotFilter = 'all') {
+  return Promise.all([api.getMapData({}), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({})]);
 }
 
 // Started as soon as the bundle runs, while React and the project bar are still
@@ -45,6 +56,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [contingency, setContingency] = useState<Contingency | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
   const [loading, setLoading] = useState(false);
+  const [lot, setLotState] = useState<LotFilter>('all');
 
   const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
 
@@ -82,48 +94,62 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     if (!selectedZoneId || !currentMetrics) return;
     let live = true;
     api
-      .getContingency({ zoneId: selectedZoneId })
+      .getContingency({ zoneId: selectedZoneId, lot })
       .then((c) => live && setContingency(c))
       .catch(report);
     return () => {
       live = false;
     };
-  }, [selectedZoneId, currentMetrics, report]);
+  }, [selectedZoneId, currentMetrics, lot, report]);
 
   const simulate = useCallback(
     async (providerId: string, cutPercent: number) => {
       setBusy(true);
       try {
-        setWithdrawal(await api.simulateWithdrawal({ providerId, cutPercent }));
+        setWithdrawal(await api.simulateWithdrawal({ providerId, cutPercent, ...(lot === 'all' ? {} : { lot }) }));
       } catch (e) {
         report(e);
       } finally {
         setBusy(false);
       }
     },
-    [report, setBusy],
+    [report, setBusy, lot],
   );
 
-  const saveSettings = useCallback(async (change: { settings?: Partial<Settings>; bands?: RateBand[] }) => {
-    const saved = await api.updateSettings(change);
-    setModel(saved);
-    setMetrics((await api.getPlanMetrics({})).metrics);
-    setWithdrawal(null);
-    return saved;
-  }, []);
+  const saveSettings = useCallback(
+    async (change: SettingsChange) => {
+      const saved = await api.updateSettings(change);
+      setModel(saved);
+      setMetrics((await api.getPlanMetrics({ lot })).metrics);
+      setWithdrawal(null);
+      return saved;
+    },
+    [lot],
+  );
 
   const refresh = useCallback(async () => {
     try {
-      const [map, planMetrics, providerList, settings] = await loadWorkspace();
+      const [map, planMetrics, providerList, settings] = await loadWorkspace(lot);
       setMapData(map);
       setMetrics(planMetrics.metrics);
       setProviders(providerList);
       setModel(settings);
       setWithdrawal(null);
+      return planMetrics.metrics;
     } catch (e) {
       report(e);
+      return null;
     }
-  }, [report]);
+  }, [report, lot]);
+
+  const setLot = useCallback(
+    (next: LotFilter) => {
+      setLotState(next);
+      setWithdrawal(null);
+      api.getPlanMetrics({ lot: next }).then((m) => setMetrics(m.metrics), report);
+    },
+    [report],
+  );
 
   const metrics = useMemo(() => (withdrawal ? withdrawal.after : currentMetrics), [withdrawal, currentMetrics]);
 
@@ -141,6 +167,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     simulate,
     clearWithdrawal: () => setWithdrawal(null),
     saveSettings,
+    lot,
+    setLot,
     refresh,
   };
 }

@@ -4,7 +4,6 @@ import { computePlanMetrics } from '../../../shared/coverage/metrics';
 import { KM_PER_DEG_LON, smallGeography, smallPlan } from '../../fixtures/small-plan';
 
 const plan = smallPlan();
-const metrics = computePlanMetrics(plan);
 const geography = smallGeography(plan);
 const contingency = (zoneId: string, p = plan) => computeContingency(zoneId, computePlanMetrics(p), p.providers, smallGeography(p), p.settings);
 const km = (degrees: number) => degrees * KM_PER_DEG_LON;
@@ -23,26 +22,50 @@ describe('zone geography', () => {
 });
 
 describe('computeContingency', () => {
-  it('ranks candidates for a red zone nearest first, with the share of the gap each closes', () => {
-    const result = computeContingency('ZB', metrics, plan.providers, geography, plan.settings);
-    expect(result).toMatchObject({ gapKind: 'shortfall', gapHours: 30, closesGap: true, needsNewBids: false });
-    const order = result.candidates.map((c) => `${c.providerId}/${c.fromZoneId}`);
-    expect(order).toEqual(['P7/ZC', 'P4/ZC', 'P2/ZA', 'P8/ZC', 'P9/ZC', 'P1/ZB', 'P1/ZA']);
-    const byKey = Object.fromEntries(result.candidates.map((c) => [`${c.providerId}/${c.fromZoneId}`, c]));
-    expect(byKey['P7/ZC']).toMatchObject({ spareHours: 22.5, closesHours: 22.5, gapShare: 0.75, cumulativeHours: 22.5, neighbour: true, inZone: false });
-    expect(byKey['P4/ZC']!.distanceKm).toBeCloseTo(km(0.025), 6);
-    expect(byKey['P4/ZC']).toMatchObject({ spareHours: 42.5, closesHours: 30, gapShare: 1, cumulativeHours: 30 });
-    expect(byKey['P1/ZB']).toMatchObject({ inZone: true, spareHours: 10 });
-    expect(result.summary).toBe('The 2 nearest candidates could together close the shortfall of 30 hours a week.');
+  it('lists each provider once, the smallest closing set first, then the rest nearest first', () => {
+    // ZB is 30 hours short. Spare (committed − delivered) plus extra offers in reach:
+    // P4 20+20, P9 40, P8 30, P1 10 in ZA + its 10 extra in ZB itself, P2 6+5, P7 10.
+    const result = contingency('ZB');
+    expect(result).toMatchObject({ gapKind: 'shortfall', gapHours: 30, closesGap: true, needsNewBids: false, availableHours: 151, secureAvailableHours: 151 });
+    expect(result.candidates.map((c) => [c.providerId, c.spareHours, c.inClosingSet])).toEqual([
+      ['P4', 40, true], // one provider closes it: the largest offer, nearer of the two 40s
+      ['P7', 10, false],
+      ['P2', 11, false],
+      ['P8', 30, false],
+      ['P9', 40, false],
+      ['P1', 20, false],
+    ]);
+    const p1 = result.candidates.find((c) => c.providerId === 'P1')!;
+    expect(p1).toMatchObject({ inZone: true, neighbour: true, fromZones: [{ zoneId: 'ZA', name: 'Zone A' }, { zoneId: 'ZB', name: 'Zone B' }] });
+    expect(result.candidates[0]).toMatchObject({ closesHours: 30, gapShare: 1, cumulativeHours: 30 });
+    expect(result.candidates[0]!.distanceKm).toBeCloseTo(km(0.025), 6);
+    expect(result.summary).toBe('One provider could close the shortfall of 30 hours a week, on the framework.');
+  });
+
+  it('ranks on-framework providers first and labels the rest', () => {
+    const p = smallPlan();
+    p.providers = p.providers.map((x) => (x.id === 'P4' ? { ...x, status: 'non-framework' } : x.id === 'P9' ? { ...x, status: 'exiting-framework' } : x));
+    const result = contingency('ZB', p);
+    // Without P4 (spot) and P9 (exiting), the largest on-framework offer is P8's 30: it closes the gap alone.
+    expect(result.candidates.map((c) => [c.providerId, c.supplyClass, c.inClosingSet])).toEqual([
+      ['P8', 'secure', true],
+      ['P7', 'secure', false],
+      ['P2', 'secure', false],
+      ['P1', 'secure', false],
+      ['P4', 'spot', false],
+      ['P9', 'at-risk', false],
+    ]);
+    expect(result.secureAvailableHours).toBe(71);
   });
 
   it('reaches zones with no neighbours through the distance limit', () => {
     const result = contingency('ZD');
     expect(result.gapHours).toBe(50);
-    expect(result.candidates.map((c) => c.providerId)).toEqual(['P9', 'P8', 'P4', 'P7']); // P2 is 15.5 km away, P1 18 km
+    // P2 is 15.6 km away, P1 18 km, P6 19 km: out of reach. P3 now has 10 committed hours not delivered.
+    expect(result.candidates.map((c) => c.providerId)).toEqual(['P9', 'P4', 'P8', 'P7', 'P3']);
+    expect(result.candidates.filter((c) => c.inClosingSet).map((c) => c.providerId)).toEqual(['P9', 'P4']);
     expect(result.candidates.every((c) => !c.neighbour && c.distanceKm <= 15)).toBe(true);
-    expect(result.closesGap).toBe(true);
-    expect(result.summary).toMatch(/^The 3 nearest candidates/);
+    expect(result.summary).toBe('2 providers could together close the shortfall of 50 hours a week, all on the framework.');
   });
 
   it('says the framework needs new bids when the candidates cannot close the gap', () => {
@@ -56,7 +79,8 @@ describe('computeContingency', () => {
     expect(result.gapKind).toBe('largest-provider');
     expect(result.gapHours).toBe(60); // 100 demand − (110 − 70)
     expect(result.candidates.some((c) => c.providerId === 'P1')).toBe(false);
-    expect(result.candidates.map((c) => c.providerId)).toContain('P2');
+    expect(result.candidates.filter((c) => c.inClosingSet).map((c) => c.providerId)).toEqual(['P4', 'P9']);
+    expect(result.candidates.find((c) => c.providerId === 'P2')).toMatchObject({ inZone: true, spareHours: 5 });
   });
 
   it('has no gap for a robustly covered zone', () => {
