@@ -219,7 +219,8 @@ const TOWNS = {
   Billesdon: [-0.9209, 52.6165], 'Melton Mowbray': [-0.8868, 52.7661], Bottesford: [-0.8007, 52.9446], Asfordby: [-0.9486, 52.7637],
   Kegworth: [-1.2766, 52.8339], Glenfield: [-1.2069, 52.6476],
 };
-// name, town, status, services, [[zone, weight, extra share offered]...], dates
+// name, town, status, services, [[zone, weight, extra share offered]...], dates (and an id where the
+// next number is taken: the import fixtures add providers P48–P50 to the sample)
 const PROVIDERS = [
   ['Charnwood Home Support', 'Loughborough', 'on-framework', ['home-care'], [['Z01', 1.6, 0.12], ['Z02', 1, 0.05]]],
   ['Soar Valley Care', 'Syston', 'on-framework', ['home-care'], [['Z03', 1.3, 0.08], ['Z01', 1, 0.1]]],
@@ -268,7 +269,7 @@ const PROVIDERS = [
   ['Hathern Home Support', 'Kegworth', 'non-framework', ['home-care'], [['Z01', 1, 0.05]]],
   ['Sketchley Care', 'Burbage', 'on-framework', ['home-care'], [['Z06', 1, 0.06]]],
   ['Glenfield Home Care', 'Glenfield', 'on-framework', ['home-care'], [['Z08', 1, 0.07]]],
-  ['Leicestershire Nursing at Home', 'Leicester', 'on-framework', ['chc'], ['Z03', 'Z06', 'Z08', 'Z09', 'Z10', 'Z11', 'Z12', 'Z13'].map((z) => [z, 1, 0.04])],
+  ['Leicestershire Nursing at Home', 'Leicester', 'on-framework', ['chc'], ['Z03', 'Z06', 'Z08', 'Z09', 'Z10', 'Z11', 'Z12', 'Z13'].map((z) => [z, 1, 0.04]), { id: 'P60' }],
 ];
 // How much of each zone's demand its on-framework providers' committed hours
 // cover (secure cover): some rural zones short or fragile, towns in surplus.
@@ -296,7 +297,7 @@ for (const [, , status, services, zones] of PROVIDERS) {
 const providers = [];
 const contracts = [];
 PROVIDERS.forEach(([name, town, status, services, zones, dates = {}], i) => {
-  const id = `P${String(i + 1).padStart(2, '0')}`;
+  const id = dates.id ?? `P${String(i + 1).padStart(2, '0')}`;
   const [lon, lat] = TOWNS[town];
   // Branches sit in the town, not all on its centre point.
   providers.push({

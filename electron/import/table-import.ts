@@ -91,15 +91,15 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
         });
         const upsert = target.prepare(
           `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, ?, 0, 0, 'estimated')
-           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = max(excluded.committed_hours, delivered_hours), additional_hours = excluded.additional_hours`,
+           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = excluded.committed_hours, additional_hours = excluded.additional_hours`,
         );
         for (const r of rows) upsert.run(r.providerId, r.areaCode, r.service, r.committedHours, r.additionalHours);
       } else if (records.kind === 'delivery') {
-        // Care in place lands as recorded; committed hours are at least what is delivered.
+        // Care in place lands as recorded. Committed hours are the contract's and stay; care in an
+        // area where the provider holds no contract is committed to as far as it is delivered.
         const upsert = target.prepare(
           `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, 0, ?, ?, 'recorded')
-           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET delivered_hours = excluded.delivered_hours, people = excluded.people, basis = 'recorded',
-             committed_hours = max(committed_hours, excluded.delivered_hours)`,
+           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET delivered_hours = excluded.delivered_hours, people = excluded.people, basis = 'recorded'`,
         );
         for (const r of records.records) upsert.run(r.providerId, r.areaCode, r.service, r.deliveredHours, r.deliveredHours, r.people);
       } else if (records.kind === 'lookup') {

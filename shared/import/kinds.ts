@@ -66,7 +66,7 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'provider', label: 'Provider id', required: true, aliases: ['provider', 'providerid', 'providercode', 'id'] },
     { key: 'area', label: 'Area code', required: true, aliases: ['area', 'areacode', 'lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'clientlsoa', 'lsoa11', 'lsoa21'] },
     { key: 'service', label: 'Service type', required: false, aliases: ['service', 'servicetype', 'caretype', 'type'] },
-    { key: 'hours', label: 'Delivered hours a week', required: true, aliases: ['hours', 'deliveredhours', 'weeklyhours', 'hoursperweek', 'actualhours'] },
+    { key: 'hours', label: 'Delivered hours a week', required: true, aliases: ['hours', 'deliveredhours', 'deliveredhoursaweek', 'deliveredhoursperweek', 'weeklyhours', 'hoursperweek', 'hoursaweek', 'actualhours'] },
     { key: 'people', label: 'People', required: false, aliases: ['people', 'persons', 'clients', 'packages', 'count'] },
   ],
   lookup: [

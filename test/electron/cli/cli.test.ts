@@ -63,21 +63,53 @@ describe('carecover init, report and simulate-withdrawal', () => {
     expect(carecover(['init', file])).toMatchObject({ code: 0 });
     const report = carecover(['report', '--project', file, '--format', 'json']);
     expect(report.code).toBe(0);
-    const { zones, totals } = JSON.parse(report.stdout) as { zones: Record<string, number | string>[]; totals: Record<string, number> };
+    const { zones, totals } = JSON.parse(report.stdout) as { zones: Record<string, number | string>[]; totals: Record<string, number> & { secureHours: number; atRiskHours: number; spotHours: number; committedHours: number } };
     expect(zones.length).toBeGreaterThanOrEqual(10);
     expect(zones.length).toBeLessThanOrEqual(16);
     expect(zones.some((z) => z.band === 'Rural' && /low-coverage|fragile/.test(String(z.flags)))).toBe(true);
     const sum = (key: string) => zones.reduce((s, z) => s + Number(z[key]), 0);
     expect(totals.demandHours).toBeCloseTo(sum('demand_hours'), 0);
-    expect(totals.contractedHours).toBeCloseTo(sum('capacity_hours'), 0);
+    for (const [total, column] of [
+      ['committedHours', 'capacity_hours'],
+      ['committedHours', 'committed_hours'],
+      ['secureHours', 'secure_hours'],
+      ['atRiskHours', 'at_risk_hours'],
+      ['spotHours', 'spot_hours'],
+      ['deliveredHours', 'delivered_hours'],
+      ['unsourcedHours', 'unsourced_hours'],
+      ['people', 'people'],
+    ] as const) {
+      expect(totals[total], column).toBeCloseTo(sum(column), 0);
+    }
+    expect(zones.every((z) => z.capacity_hours === z.committed_hours && ['estimated', 'recorded', 'mixed'].includes(String(z.basis)))).toBe(true);
+    expect(totals.secureHours + totals.atRiskHours + totals.spotHours).toBeCloseTo(totals.committedHours, 6);
     expect(totals.annualCost).toBeCloseTo(sum('annual_cost'), -1);
     expect(totals.flaggedZones).toBe(zones.filter((z) => z.flags !== '').length);
 
     const csv = carecover(['report', '--project', file]);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('zone_id,zone_name,band,demand_hours,capacity_hours,coverage,n1_coverage,providers,flags,annual_cost');
+    expect(lines[0]).toBe(
+      'zone_id,zone_name,band,demand_hours,capacity_hours,committed_hours,secure_hours,at_risk_hours,spot_hours,delivered_hours,unsourced_hours,people,coverage,n1_coverage,providers,flags,basis,annual_cost,council_annual_cost',
+    );
     expect(lines).toHaveLength(zones.length + 2);
     expect(lines.at(-1)).toMatch(/^TOTAL,/);
+  });
+
+  it('report --service gives one lot: live-in in weeks, CHC at no cost to the council; a bad lot exits 2', () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    carecover(['init', file]);
+    const lot = (service: string) => JSON.parse(carecover(['report', '--project', file, '--service', service, '--format', 'json']).stdout) as { unit: string; totals: { demandHours: number; annualCost: number; councilAnnualCost: number } };
+    const all = lot('all');
+    const home = lot('home-care');
+    const chc = lot('chc');
+    const liveIn = lot('live-in');
+    expect(liveIn.unit).toBe('week');
+    expect(home.totals.demandHours + chc.totals.demandHours).toBeCloseTo(all.totals.demandHours, 6); // "all" adds no live-in weeks
+    expect(chc.totals.councilAnnualCost).toBe(0);
+    expect(home.totals.annualCost + chc.totals.annualCost + liveIn.totals.annualCost).toBeCloseTo(all.totals.annualCost, 0);
+    const bad = carecover(['report', '--project', file, '--service', 'dentistry']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--service must be one of all, home-care, chc, live-in/);
   });
 
   it('simulate-withdrawal prints one row per zone and exits 2 for an unknown provider', () => {
@@ -86,9 +118,13 @@ describe('carecover init, report and simulate-withdrawal', () => {
     const result = carecover(['simulate-withdrawal', '--project', file, '--provider', 'P32']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(15);
-    expect(result.stderr).toMatch(/Belvoir Care at Home: \d+(\.\d)? hours a week lost/);
+    expect(result.stderr).toMatch(/^If Belvoir Care at Home withdraws, it hands back [\d,]+ hours of care a week for \d+ people/);
     const json = JSON.parse(carecover(['simulate-withdrawal', '--project', file, '--provider', 'P32', '--cut', '50', '--format', 'json']).stdout);
     expect(json.cutPercent).toBe(50);
+    for (const key of ['hoursToRehome', 'rehomedHours', 'unmetHours', 'peopleAffected', 'costChangePerYear']) expect(typeof json[key], key).toBe('number');
+    expect(json.rehomedHours + json.unmetHours).toBeCloseTo(json.hoursToRehome, 6);
+    expect(json.transfers.reduce((t: number, x: { hours: number }) => t + x.hours, 0)).toBeCloseTo(json.rehomedHours, 6);
+    expect(json.before).toBeUndefined();
     const unknown = carecover(['simulate-withdrawal', '--project', file, '--provider', 'NOPE']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no provider "NOPE"/);

@@ -9,7 +9,6 @@ import { booleanValid } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExportRequestSchema, type ExportRequestInput } from '../../../shared/export/request';
 import { signedArea } from '../../../shared/geo/borders';
-import { careful } from '../../../shared/export/tables';
 import { createServices, type Services } from '../../../electron/services';
 import { produceExport } from '../../../electron/export/service';
 import { GPKG_APPLICATION_ID } from '../../../electron/export/geopackage';
@@ -152,13 +151,21 @@ describe('table exports', () => {
     }
   });
 
-  it('small-number care: counts below the threshold are published as "<N"', async () => {
-    expect(careful(3, { smallNumberThreshold: 5 })).toBe('<5');
-    expect(careful(0, { smallNumberThreshold: 5 })).toBe(0);
-    expect(careful(7.25, { smallNumberThreshold: 5 })).toBe(7.3);
-    expect(careful(3, { smallNumberThreshold: null })).toBe(3);
-    const csv = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: 100 })).bytes.toString('utf8');
-    expect(csv).toContain('<100'); // Vale of Belvoir's 39 packages
+  it('small-number care: zones with few people are published as "<N", with one more hidden as "*"', async () => {
+    const csv = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: 40 })).bytes.toString('utf8');
+    const line = (name: string) => csv.split('\r\n').find((l) => l.includes(name))!;
+    // Vale of Belvoir (38 people) and East Leicestershire Villages (39) are below 40: two hidden, no secondary needed.
+    expect(line('Vale of Belvoir')).toContain('<40');
+    expect(line('East Leicestershire Villages')).toContain('<40');
+    expect(csv).not.toContain('*');
+    const one = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: 39 })).bytes.toString('utf8');
+    // Only Vale of Belvoir is below 39: East Leicestershire Villages, the next fewest, is hidden with it.
+    expect(one.split('\r\n').find((l) => l.includes('Vale of Belvoir'))).toContain('<39');
+    expect(one.split('\r\n').find((l) => l.includes('East Leicestershire Villages'))).toContain('*');
+    const areas = JSON.parse((await run({ kind: 'areas', format: 'geojson' })).bytes.toString('utf8')) as { features: { properties: Record<string, unknown> }[] };
+    const hidden = areas.features.filter((f) => f.properties.people === '<5');
+    expect(hidden.length).toBeGreaterThan(100); // most LSOAs hold fewer than 5 people in care
+    expect(hidden.every((f) => f.properties.demand_hours === '<5')).toBe(true);
   });
 
   it('contingency and withdrawal tables', async () => {

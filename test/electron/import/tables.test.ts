@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listImports, readMapping } from '../../../electron/store/imports';
-import { readBands, readCapacity, readDemand, readProviders } from '../../../electron/store/model-data';
+import { readAreas, readAssignments, readBands, readDemand, readProviders, readSupply } from '../../../electron/store/model-data';
+import type { ProjectDb } from '../../../electron/store/db';
 import { currentPlanId } from '../../../electron/store/plans';
 import { dataFingerprint } from '../../helpers/project-fingerprint';
 import { tempDir } from '../../helpers/temp';
 import { importFile, previewFile, project } from './import-helpers';
 
 const sample = () => project('default');
+
+/** A provider's committed and additional hours over a zone's areas in the current plan, and its rows there. */
+function zoneSupply(db: ProjectDb, providerId: string, zoneId: string) {
+  const zoneOf = readAssignments(db, currentPlanId(db)!);
+  const rows = readSupply(db).filter((r) => r.providerId === providerId && zoneOf.get(r.areaCode) === zoneId);
+  return { committed: rows.reduce((t, r) => t + r.committedHours, 0), additional: rows.reduce((t, r) => t + r.additionalHours, 0), rows };
+}
 
 describe('importing providers from the tables councils have', () => {
   it.each([
@@ -53,16 +61,56 @@ describe('importing providers from the tables councils have', () => {
 });
 
 describe('importing capacity, demand and rates', () => {
-  it('reads hours written with thousands separators into the current plan', async () => {
+  it("spreads zone contracts over the zone's areas of the current plan, keeping every hour", async () => {
     const { db } = sample();
-    const held = new Set(readCapacity(db, currentPlanId(db)!).map((r) => `${r.providerId}/${r.zoneId}`));
-    const already = ['P01/Z01', 'P02/Z01', 'P03/Z02'].filter((k) => held.has(k)).length;
+    const already = ['P01/Z01', 'P02/Z01', 'P03/Z02'].filter((k) => zoneSupply(db, k.split('/')[0]!, k.split('/')[1]!).committed > 0).length;
+    const delivered = zoneSupply(db, 'P01', 'Z01').rows.reduce((t, r) => t + r.deliveredHours, 0);
     const { result } = await importFile(db, 'capacity', 'capacity.csv');
-    // Rows the plan already held are updates, the others new.
+    // Contracts the plan already held are updates, the others new.
     expect(result).toMatchObject({ updated: already, added: 3 - already });
-    const rows = readCapacity(db, currentPlanId(db)!);
-    expect(rows.find((r) => r.providerId === 'P01' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 1200, additionalHours: 50 });
-    expect(rows.find((r) => r.providerId === 'P02' && r.zoneId === 'Z01')).toMatchObject({ contractedHours: 310.5, additionalHours: 0 });
+    const p01 = zoneSupply(db, 'P01', 'Z01');
+    expect(p01.committed).toBeCloseTo(1200, 6);
+    expect(p01.additional).toBeCloseTo(50, 6);
+    expect(p01.rows.length).toBeGreaterThan(1);
+    // A contract replaces committed hours, never the care already delivered.
+    expect(p01.rows.reduce((t, r) => t + r.deliveredHours, 0)).toBeCloseTo(delivered, 6);
+    expect(zoneSupply(db, 'P02', 'Z01').committed).toBeCloseTo(310.5, 6);
+    expect(zoneSupply(db, 'P03', 'Z02').committed).toBeCloseTo(75, 6);
+  });
+
+  it('lands delivery records as recorded supply, keeping contracted hours where there are some', async () => {
+    const { db } = sample();
+    const row = (p: string, a: string, s: string) => readSupply(db).find((r) => r.providerId === p && r.areaCode === a && r.service === s);
+    const contracted = row('P30', 'E01025883', 'home-care')!.committedHours;
+    expect(row('P35', 'E01025884', 'chc')).toBeUndefined();
+    const { result } = await importFile(db, 'delivery', 'delivery.csv');
+    expect(result).toMatchObject({ accepted: 3, rejected: 0 });
+    expect(row('P30', 'E01025883', 'home-care')).toMatchObject({ deliveredHours: 1020, people: 9, basis: 'recorded', committedHours: contracted });
+    // No contract in that area: committed to as far as delivered.
+    expect(row('P35', 'E01025884', 'chc')).toMatchObject({ deliveredHours: 12, people: 1, committedHours: 12 });
+    expect(row('P31', 'E01025883', 'home-care')).toMatchObject({ deliveredHours: 64.5, people: 6, basis: 'recorded' });
+    expect(listImports(db)[0]).toMatchObject({ kind: 'delivery', rowsAccepted: 3 });
+  });
+
+  it('reads population and 2021 rural-urban classes from an ONS lookup, leaving out areas the project does not have', async () => {
+    const { db } = sample();
+    const { preview, result } = await importFile(db, 'lookup', 'lookup-ruc21.csv');
+    expect(preview.mapping).toMatchObject({ area: 'LSOA11CD', population: 'pop', ruc: 'RUC21CD' });
+    expect(result).toMatchObject({ accepted: 3, rejected: 0 });
+    expect(preview.problems.map((p) => p.problem).join('\n')).toMatch(/1 row is for areas this project does not have \(for example E01000001\) and was left out/);
+    expect(preview.problems.map((p) => p.problem).join('\n')).toMatch(/393 of the project's areas are not in the file and keep what they had/);
+    const area = (code: string) => readAreas(db).find((a) => a.code === code)!;
+    expect(area('E01025883')).toMatchObject({ population: 1700, ruc: 'RSN1' });
+    expect(area('E01025884')).toMatchObject({ population: 1665, ruc: 'UN1' });
+    expect(area('E01025885').ruc).toBe('RLF1');
+  });
+
+  it('rejects a rural-urban code of neither classification, naming the row', async () => {
+    const { db, file } = sample();
+    const before = dataFingerprint(file);
+    const error = (await importFile(db, 'lookup', 'bad-lookup-ruc.csv').catch((e: unknown) => e)) as { lines: string[] };
+    expect(error.lines).toContain('bad-lookup-ruc.csv: row 3, column "RUC11CD": "Z9" is not a rural-urban class code of 2011 (A1–E2) or 2021 (UN1, UF1, RSN1, RSF1, RLN1, RLF1)');
+    expect(dataFingerprint(file)).toBe(before);
   });
 
   it('reads demand per area by service, and shares zone demand among its areas by population', async () => {
@@ -72,8 +120,8 @@ describe('importing capacity, demand and rates', () => {
     expect(result!.added + result!.updated).toBe(3);
     expect(result!.updated).toBeGreaterThan(0);
     const demand = readDemand(db);
-    expect(demand.find((d) => d.areaCode === 'E01025883' && d.service === 'chc')).toMatchObject({ hours: 40, packages: 2 });
-    expect(demand.find((d) => d.areaCode === 'E01025884' && d.service === 'home-care')).toMatchObject({ hours: 1015.5, packages: 70 });
+    expect(demand.find((d) => d.areaCode === 'E01025883' && d.service === 'chc')).toMatchObject({ hours: 40, people: 2 });
+    expect(demand.find((d) => d.areaCode === 'E01025884' && d.service === 'home-care')).toMatchObject({ hours: 1015.5, people: 70 });
     const { preview } = await importFile(db, 'demand', 'demand-by-zone.csv');
     expect(preview.plan).not.toBeNull();
     const z01 = db.prepare("SELECT sum(d.hours) AS hours FROM demand d JOIN assignments a ON a.area_code = d.area_code WHERE a.zone_id = 'Z01' AND d.service = 'home-care' AND a.plan_id = ?").get(currentPlanId(db)) as { hours: number };

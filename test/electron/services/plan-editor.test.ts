@@ -75,7 +75,8 @@ describe('zone edits', () => {
     services.editor.mergeZones(undefined, 'Z14', 'Z13');
     const merged = services.coverage.metrics().metrics;
     expect(merged.zones.map((z) => z.zoneId)).not.toContain('Z14');
-    expect(merged.totals.contractedHours).toBeCloseTo(total.contractedHours, 6);
+    expect(merged.totals.committedHours).toBeCloseTo(total.committedHours, 6);
+    expect(merged.totals.deliveredHours).toBeCloseTo(total.deliveredHours, 6);
     expect(areasOf('Z13').length).toBeGreaterThan(z13.length);
     services.editor.undo();
     expect(services.coverage.metrics().metrics.totals).toEqual(total);

@@ -152,3 +152,65 @@ MIGRATION_CASES[6] = {
     assert(revision().revision === before + 4 && revision().topology === null, 'removing an area empties the cache');
   },
 };
+
+MIGRATION_CASES[7] = {
+  seed(db) {
+    // Two areas 0.05° wide in one zone of the current plan, a second plan with each area a zone of its own,
+    // a provider holding 90 contracted and 9 extra hours in the zone, demand 60:30, and a merge in the history.
+    const square = (west: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[west, 52.6], [west + 0.05, 52.6], [west + 0.05, 52.65], [west, 52.65], [west, 52.6]]] });
+    db.prepare("INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', ?), ('E02', 'Two', 'D', 10, 'E1', ?)").run(square(-1.3), square(-1.25));
+    db.exec(`INSERT INTO project_meta (key, value) VALUES ('current_plan_id', '2'), ('data_as_of', '2024-03-31');
+             INSERT INTO plans (id, name, created_at) VALUES (1, 'Old', 'then'), (2, 'Current', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'A', 'A', '#000'), (1, 'B', 'B', '#000'), (2, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'A'), (1, 'E02', 'B'), (2, 'E01', 'Z'), (2, 'E02', 'Z');
+             INSERT INTO providers VALUES ('P', 'Kept Care', NULL, 52.625, -1.27, 'exiting-framework', '["home-care"]', 0);
+             INSERT INTO capacity VALUES (2, 'P', 'Z', 90, 9), (1, 'P', 'A', 90, 9);
+             INSERT INTO demand VALUES ('E01', 'home-care', 60, 6), ('E02', 'home-care', 30, 3);
+             INSERT INTO rate_bands (id, name, hourly_rate, min_rural_share) VALUES ('urban', 'Urban', 24, 0);
+             INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('capacity', 'c.csv', '${'a'.repeat(64)}', 'now', 1, 0);`);
+    const changes = [
+      { table: 'assignments', key: { plan_id: 2, area_code: 'E02' }, before: { plan_id: 2, area_code: 'E02', zone_id: 'Y' }, after: { plan_id: 2, area_code: 'E02', zone_id: 'Z' } },
+      { table: 'capacity', key: { plan_id: 2, provider_id: 'P', zone_id: 'Z' }, before: null, after: { plan_id: 2, provider_id: 'P', zone_id: 'Z', contracted_hours: 90, additional_hours: 9 } },
+    ];
+    db.prepare("INSERT INTO edits (plan_id, description, changes, created_at) VALUES (2, 'Merge', ?, 'now')").run(JSON.stringify(changes));
+  },
+  verify(db) {
+    const supply = db.prepare('SELECT area_code, service, committed_hours AS c, additional_hours AS a, delivered_hours AS d, basis FROM supply ORDER BY area_code').all() as {
+      area_code: string;
+      service: string;
+      c: number;
+      a: number;
+      d: number;
+      basis: string;
+    }[];
+    // The current plan's contract spread 60:30 by demand over Z's areas; the old plan's capacity is not kept apart.
+    assert(supply.length === 2 && supply.every((r) => r.service === 'home-care' && r.basis === 'estimated' && r.d === 0), `supply rows: ${JSON.stringify(supply)}`);
+    assert(Math.abs(supply[0]!.c - 60) < 1e-9 && Math.abs(supply[1]!.c - 30) < 1e-9 && Math.abs(supply[0]!.a - 6) < 1e-9, `spread: ${JSON.stringify(supply)}`);
+    assert(!tableNames(db).includes('capacity'), 'capacity is gone');
+    assert((db.prepare("SELECT sum(people) AS n FROM demand").get() as { n: number }).n === 9, 'demand counts people');
+    const lots = db.prepare('SELECT service, funder FROM lots ORDER BY service').all() as { service: string; funder: string }[];
+    assert(JSON.stringify(lots) === JSON.stringify([{ service: 'chc', funder: 'nhs' }, { service: 'home-care', funder: 'council' }, { service: 'live-in', funder: 'council' }]), `lots: ${JSON.stringify(lots)}`);
+    const band = db.prepare('SELECT chc_hourly_rate AS chc, live_in_weekly_rate AS liveIn FROM rate_bands').get() as { chc: number | null; liveIn: number };
+    assert(band.chc === null && band.liveIn > 0, 'bands gain CHC and live-in rates');
+    assert((db.prepare("SELECT value FROM project_meta WHERE key = 'as_at'").get() as { value: string }).value === '2024-03-31', 'as at the data date');
+    const edit = JSON.parse((db.prepare('SELECT changes FROM edits').get() as { changes: string }).changes) as { table: string }[];
+    assert(edit.length === 1 && edit[0]!.table === 'assignments', 'capacity images leave the undo history');
+    assert((db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n === 1, 'the import log survives');
+    db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('delivery', 'd.csv', ?, 'now', 1, 0)").run('b'.repeat(64));
+    let rejected = 0;
+    for (const sql of [
+      "INSERT INTO supply (provider_id, area_code, service, committed_hours, basis) VALUES ('P', 'E01', 'home-care', -1, 'estimated')",
+      "INSERT INTO supply (provider_id, area_code, service, basis) VALUES ('P', 'E01', 'chc', 'guessed')",
+      "UPDATE providers SET end_date = '31/03/2027'",
+    ]) {
+      try {
+        db.exec(sql);
+      } catch {
+        rejected += 1;
+      }
+    }
+    assert(rejected === 3, `the schema rejects bad supply and dates (${rejected}/3)`);
+    db.exec('DELETE FROM areas WHERE code = \'E01\'');
+    assert((db.prepare('SELECT count(*) AS n FROM supply').get() as { n: number }).n === 1, "an area's supply goes with it");
+  },
+};
