@@ -203,8 +203,10 @@ const demand = [];
 for (const a of areas) {
   const uplift = RURAL_UPLIFT[a.ruc[0]];
   for (const [service, { perHead, hoursPerPackage }] of Object.entries(SERVICES)) {
-    const people = a.population * perHead * uplift;
-    demand.push([a.code, service, round1(people * hoursPerPackage), round1(people)]);
+    // Whole people: the expected number rounded up or down at random (in proportion), so small areas keep their share.
+    const expected = a.population * perHead * uplift;
+    const people = Math.floor(expected + random());
+    demand.push([a.code, service, round1(people * hoursPerPackage), people]);
   }
 }
 

@@ -86,7 +86,7 @@ export function zoneTable(metrics: PlanMetrics, options: TableOptions): Table {
       { key: 'spot_hours', label: `Spot (${unit})`, kind: 'hours' },
       { key: 'delivered_hours', label: `Delivered (${unit})`, kind: 'hours' },
       { key: 'unsourced_hours', label: `Unsourced (${unit})`, kind: 'hours' },
-      { key: 'coverage', label: 'Coverage (secure)', kind: 'percent' },
+      { key: 'coverage', label: 'Coverage', kind: 'percent' },
       { key: 'n1_coverage', label: 'Coverage without largest provider', kind: 'percent' },
       { key: 'providers', label: 'Providers', kind: 'count' },
       { key: 'shortfall_hours', label: `Short (${unit})`, kind: 'hours' },

@@ -79,7 +79,8 @@ describe('carecover init, report and simulate-withdrawal', () => {
       ['unsourcedHours', 'unsourced_hours'],
       ['people', 'people'],
     ] as const) {
-      expect(totals[total], column).toBeCloseTo(sum(column), 0);
+      // Zone rows are rounded (people to whole numbers): their sum may differ from the total by rounding.
+      expect(Math.abs(totals[total]! - sum(column)), column).toBeLessThan(zones.length * 0.5 + 1e-6);
     }
     expect(zones.every((z) => z.capacity_hours === z.committed_hours && ['estimated', 'recorded', 'mixed'].includes(String(z.basis)))).toBe(true);
     expect(totals.secureHours + totals.atRiskHours + totals.spotHours).toBeCloseTo(totals.committedHours, 6);

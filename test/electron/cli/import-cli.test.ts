@@ -24,7 +24,7 @@ function emptyProject(): string {
 }
 
 describe('carecover import and info', () => {
-  it('builds a project from nothing: areas, zones, providers, capacity, demand, rates; info counts them', () => {
+  it('builds a project from nothing: areas, zones, providers, rates, demand, capacity, delivery records and a lookup; info counts them', () => {
     const project = emptyProject();
     const steps: [string, string, ...string[]][] = [
       ['areas', 'melton-6-bng-shapefile.zip'],
@@ -38,18 +38,33 @@ describe('carecover import and info', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`Imported ${file.replace('.', '\\.')}`));
     }
+    const demand = path.join(tempDir(), 'demand.csv');
+    fs.writeFileSync(demand, 'LSOA11CD,Hours,People\r\nE01025883,100,9\r\nE01025885,60,5\r\n');
+    expect(carecover(['import', 'demand', demand, '--project', project]).code).toBe(0);
+    // Zone contracts are spread over the zone's areas with demand.
     const capacity = path.join(tempDir(), 'cap.csv');
     fs.writeFileSync(capacity, 'Provider,Zone,Hours\r\nP48,S,"1,200"\r\nP49,N,80\r\n');
     expect(carecover(['import', 'capacity', capacity, '--project', project]).code).toBe(0);
-    const demand = path.join(tempDir(), 'demand.csv');
-    fs.writeFileSync(demand, 'LSOA11CD,Hours\r\nE01025883,100\r\nE01025885,60\r\n');
-    expect(carecover(['import', 'demand', demand, '--project', project]).code).toBe(0);
+    const delivery = path.join(tempDir(), 'delivery.csv');
+    fs.writeFileSync(delivery, 'Provider,LSOA,Service,Hours,People\r\nP49,E01025885,home care,50,4\r\n');
+    expect(carecover(['import', 'delivery', delivery, '--project', project]).code).toBe(0);
+    const lookup = carecover(['import', 'lookup', fixture('lookup-ruc21.csv'), '--project', project]);
+    expect(lookup.code).toBe(0);
+    expect(lookup.stdout + lookup.stderr).toMatch(/left out/);
     const info = carecover(['info', '--project', project, '--format', 'json']);
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ areas: 6, zones: 2, plans: 1, providers: 3, capacityRows: 2, demandRows: 2, rateBands: 2, imports: 6 });
-    // The project now answers coverage questions like any other.
+    const counts = JSON.parse(info.stdout) as Record<string, number>;
+    // An empty project starts with the default urban and rural bands; rates.csv updates one and adds "remote".
+    expect(counts).toMatchObject({ areas: 6, zones: 2, plans: 1, providers: 3, demandRows: 2, deliveryRows: 1, lookupImports: 1, rateBands: 3, imports: 8 });
+    expect(counts.capacityRows).toBeGreaterThanOrEqual(2);
+    // The project now answers coverage questions like any other, with the supply where it was put.
     const report = carecover(['report', '--project', project, '--format', 'json']);
     expect(report.code).toBe(0);
+    const totals = (JSON.parse(report.stdout) as { totals: Record<string, number> }).totals;
+    // P48 (Brontë Home Care) is a new bidder with no start date: its 1,200 hours are not yet on the framework.
+    expect(totals.committedHours).toBeCloseTo(80, 6);
+    expect(totals.deliveredHours).toBeCloseTo(50, 6);
+    expect(totals.demandHours).toBeCloseTo(160, 6);
   });
 
   it('rejects a bad file with exit 2, one problem a line on stderr, and the project file byte for byte unchanged', () => {

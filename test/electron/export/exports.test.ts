@@ -152,20 +152,30 @@ describe('table exports', () => {
   });
 
   it('small-number care: zones with few people are published as "<N", with one more hidden as "*"', async () => {
-    const csv = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: 40 })).bytes.toString('utf8');
-    const line = (name: string) => csv.split('\r\n').find((l) => l.includes(name))!;
-    // Vale of Belvoir (38 people) and East Leicestershire Villages (39) are below 40: two hidden, no secondary needed.
-    expect(line('Vale of Belvoir')).toContain('<40');
-    expect(line('East Leicestershire Villages')).toContain('<40');
-    expect(csv).not.toContain('*');
-    const one = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: 39 })).bytes.toString('utf8');
-    // Only Vale of Belvoir is below 39: East Leicestershire Villages, the next fewest, is hidden with it.
-    expect(one.split('\r\n').find((l) => l.includes('Vale of Belvoir'))).toContain('<39');
-    expect(one.split('\r\n').find((l) => l.includes('East Leicestershire Villages'))).toContain('*');
+    // The two zones with fewest people (Vale of Belvoir and East Leicestershire Villages, about 38 and 39):
+    // a threshold above both hides both (no secondary needed); one between them hides the fewest, and the next with it.
+    const zones = [...services.coverage.metrics().metrics.zones].sort((a, b) => a.people - b.people);
+    const [fewest, next, third] = zones as [(typeof zones)[0], (typeof zones)[0], (typeof zones)[0]];
+    const between = (a: number, b: number) => Math.floor(a) + 1 <= b ? Math.floor(a) + 1 : NaN;
+    const both = between(next.people, third.people);
+    const csv = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: both })).bytes.toString('utf8');
+    const line = (text: string, name: string) => text.split('\r\n').find((l) => l.includes(name))!;
+    expect(line(csv, fewest.name)).toContain(`<${both}`);
+    expect(line(csv, next.name)).toContain(`<${both}`);
+    expect(csv).not.toContain(',*');
+    const one = between(fewest.people, next.people);
+    const single = (await run({ kind: 'table', format: 'csv', smallNumberThreshold: one })).bytes.toString('utf8');
+    expect(line(single, fewest.name)).toContain(`<${one}`);
+    expect(line(single, next.name)).toContain(',*');
     const areas = JSON.parse((await run({ kind: 'areas', format: 'geojson' })).bytes.toString('utf8')) as { features: { properties: Record<string, unknown> }[] };
     const hidden = areas.features.filter((f) => f.properties.people === '<5');
-    expect(hidden.length).toBeGreaterThan(100); // most LSOAs hold fewer than 5 people in care
+    const people = new Map<string, number>();
+    for (const d of services.coverage.inputs().demand) if (d.service !== 'live-in') people.set(d.areaCode, (people.get(d.areaCode) ?? 0) + d.people);
+    const small = [...people.values()].filter((n) => n > 0 && n < 5).length;
+    expect(small).toBeGreaterThan(50); // many LSOAs hold fewer than 5 people in care
+    expect(hidden).toHaveLength(small);
     expect(hidden.every((f) => f.properties.demand_hours === '<5')).toBe(true);
+    expect(areas.features.some((f) => f.properties.people === '*')).toBe(true);
   });
 
   it('contingency and withdrawal tables', async () => {
