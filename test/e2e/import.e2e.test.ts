@@ -42,7 +42,7 @@ describe.skipIf(skipE2E)('importing through the UI', () => {
 
   it('shows a bad table row by row and writes nothing', async () => {
     const { page } = app;
-    const count = () => (app.services.session.db().prepare('SELECT count(*) AS n FROM capacity').get() as { n: number }).n;
+    const count = () => (app.services.session.db().prepare('SELECT count(*) AS n FROM supply').get() as { n: number }).n;
     const before = count();
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import' });

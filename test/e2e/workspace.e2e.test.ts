@@ -71,10 +71,10 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     const box = (await label.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.locator('#zone-detail-title').textContent()).toBe(red.name);
-    expect(await page.locator('.zone-detail .reasons').textContent()).toContain('Contracted hours cover');
+    expect(await page.locator('.zone-detail .reasons').textContent()).toContain('Secure committed hours cover');
     const candidates = page.locator('.contingency tbody tr');
     await expect.poll(() => candidates.count()).toBeGreaterThan(0);
-    expect(await page.locator('.contingency__summary').textContent()).toMatch(/candidate|new bids/);
+    expect(await page.locator('.contingency__summary').textContent()).toMatch(/could .*close|new bids/);
     await expect.poll(() => page.locator('.leaflet-tooltip.candidate-tip').count()).toBeGreaterThan(0);
     expect(await page.locator(`tr[data-zone-id="${red.zoneId}"]`).getAttribute('aria-selected')).toBe('true');
     await app.screenshot('workspace-red-zone-contingency');

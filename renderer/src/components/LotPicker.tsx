@@ -11,7 +11,7 @@ export function LotPicker({ lot, onChange }: { lot: LotFilter; onChange(lot: Lot
       <select id={id} value={lot} onChange={(e) => onChange(e.target.value as LotFilter)}>
         {LOT_FILTERS.map((l) => (
           <option key={l} value={l}>
-            {l === 'all' ? 'All lots (home care and CHC hours; every lot costed)' : LOT_LABELS[l]}
+            {l === 'all' ? 'All lots (hours of home care and CHC)' : LOT_LABELS[l]}
           </option>
         ))}
       </select>

@@ -28,11 +28,14 @@ export function PlanTotals({ totals, label }: { totals: Totals; label: string })
           {totals.redZones} red · {totals.amberZones} amber · {totals.fragileZones} fragile
         </span>
       </div>
-      <div className={`totals__item${over ? ' totals__item--warn' : ''}`}>
+      <div className={`totals__item${over && totals.lot === 'all' ? ' totals__item--warn' : ''}`}>
         <span className="totals__label">Council cost a year</span>
         <span className="totals__value">{millions(totals.councilAnnualCost)}</span>
         <span className="totals__sub">
-          {over ? `${millions(-totals.budgetHeadroom)} over` : `${millions(totals.budgetHeadroom)} under`} budget of {millions(totals.budgetPerYear)}
+          {/* The budget covers every lot: a single lot's cost is a part of it, not a comparison. */}
+          {totals.lot !== 'all'
+            ? `this lot's share of the ${millions(totals.budgetPerYear)} budget`
+            : `${over ? `${millions(-totals.budgetHeadroom)} over` : `${millions(totals.budgetHeadroom)} under`} budget of ${millions(totals.budgetPerYear)}`}
           {totals.annualCost - totals.councilAnnualCost > 1 ? ` · ${millions(totals.annualCost - totals.councilAnnualCost)} NHS-funded` : ''}
         </span>
       </div>

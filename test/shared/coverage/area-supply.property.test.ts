@@ -54,9 +54,9 @@ function sums(plan: PlanInputs): number[] {
   const m = computePlanMetrics(plan);
   return m.zones.reduce((acc, z) => {
     z.lots.forEach((l, i) => {
-      acc[i * 3] += l.demand;
-      acc[i * 3 + 1] += l.committed;
-      acc[i * 3 + 2] += l.delivered;
+      acc[i * 3] = acc[i * 3]! + l.demand;
+      acc[i * 3 + 1] = acc[i * 3 + 1]! + l.committed;
+      acc[i * 3 + 2] = acc[i * 3 + 2]! + l.delivered;
     });
     return acc;
   }, new Array<number>(9).fill(0));
