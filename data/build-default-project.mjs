@@ -439,6 +439,7 @@ const project = {
     countAtRisk: 0,
     countSpot: 0,
     disclosureThreshold: 5,
+    suppressOnScreen: 0,
   },
 };
 

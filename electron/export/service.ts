@@ -26,6 +26,12 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'carecover';
 }
 
+/** Counts of people below this are suppressed: the request's threshold, else the project's; null when turned off. */
+function threshold(services: Services, request: ExportRequest): number | null {
+  if (!request.suppressSmallNumbers) return null;
+  return request.smallNumberThreshold ?? services.coverage.settings().settings.disclosureThreshold;
+}
+
 /** The committee map as SVG, for export and for the preview. */
 export function mapSvg(services: Services, request: ExportRequest): string {
   return renderMapDocument(
@@ -35,7 +41,7 @@ export function mapSvg(services: Services, request: ExportRequest): string {
       title: request.title,
       subtitle: request.subtitle,
       includeFlaggedTable: request.includeFlaggedTable,
-      smallNumberThreshold: request.suppressSmallNumbers ? request.smallNumberThreshold : null,
+      smallNumberThreshold: threshold(services, request),
       plan: request.plan,
       lot: request.lot,
       withdrawal: request.withdrawal && request.providerId ? { providerId: request.providerId, cutPercent: request.cutPercent } : undefined,
@@ -54,7 +60,7 @@ function notes(services: Services, request: ExportRequest): { title: string; lin
       `Thresholds: ${classLabel('red', settings)}; ${classLabel('amber', settings)}; ${classLabel('covered', settings)}.`,
       `Fragile when cover without the largest provider is below ${Math.round(settings.fragileN1Below * 100)}%, or one provider holds more than ${Math.round(settings.fragileMaxShare * 100)}% of a zone's hours.`,
       request.suppressSmallNumbers
-        ? `Counts of people below ${request.smallNumberThreshold} are shown as "<${request.smallNumberThreshold}", with the hours, coverage and cost of that row; "*" marks a further row hidden so that a suppressed figure cannot be worked back from a total.`
+        ? `Counts of people below ${threshold(services, request)} are shown as "<${threshold(services, request)}", with the hours, coverage and cost of that row; "*" marks a further row hidden so that a suppressed figure cannot be worked back from a total.`
         : 'Small-number suppression was turned off for this export.',
       'Coverage counts secure supply: on-framework providers active at the project\'s date. At-risk (exiting) and spot (off-framework) hours are shown beside it.',
       'Data sources:',
@@ -72,7 +78,7 @@ function tableFor(services: Services, request: ExportRequest, options: TableOpti
 /** Produces one export of the open project (map, table or GIS layer) as bytes. */
 export async function produceExport(services: Services, request: ExportRequest): Promise<ExportedFile> {
   const info = services.session.info()!;
-  const options: TableOptions = { smallNumberThreshold: request.suppressSmallNumbers ? request.smallNumberThreshold : null };
+  const options: TableOptions = { smallNumberThreshold: threshold(services, request) };
   const base = slug(`${info.name} ${request.kind === 'table' ? request.table : request.kind}`);
   const file = (bytes: Buffer): ExportedFile => ({ bytes, fileName: `${base}.${request.format}`, mimeType: MIME_TYPES[request.format] });
 

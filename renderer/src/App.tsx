@@ -24,6 +24,7 @@ import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
 import { useWorkspace } from './workspace/useWorkspace';
 import { LotPicker } from './components/LotPicker';
+import { screenSuppression } from './panels/screen-suppression';
 import { bandChanges, type BandChange } from './panels/band-changes';
 
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
@@ -99,6 +100,7 @@ export function App() {
     return ranks;
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
+  const hidden = useMemo(() => (ws.metrics && ws.model ? screenSuppression(ws.metrics.zones, ws.model.settings) : new Map<string, string>()), [ws.metrics, ws.model]);
 
   /** The middle of every area, worked out the first time a shape picks areas, then kept with the map data. */
   function areaCentres(): Map<string, Position> {
@@ -201,8 +203,8 @@ export function App() {
           <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'zones' && ws.metrics && (
               <>
-                <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} />
-                {selected && ws.model && <ZoneDetail zone={selected} settings={ws.model.settings} districtNames={districtNames} />}
+                <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} hidden={hidden} />
+                {selected && ws.model && <ZoneDetail zone={selected} settings={ws.model.settings} districtNames={districtNames} hidden={hidden.get(selected.zoneId)} />}
                 {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
               </>
             )}

@@ -85,5 +85,7 @@ export const SettingsFieldsSchema = z.object({
     countSpot: z.number().int().min(0).max(1),
     /** Counts of people below this are published as "<N" where exports and screens suppress small numbers. */
     disclosureThreshold: z.number().int().min(1).max(100),
+    /** 1 to suppress small counts of people on screen too (for a screen shown in public), as exports do. */
+    suppressOnScreen: z.number().int().min(0).max(1),
 });
 export const SettingsSchema = SettingsFieldsSchema.refine((s) => s.redBelow <= s.amberBelow, { message: 'the red line must not be above the amber line', path: ['redBelow'] });

@@ -94,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countAtRisk: 0,
   countSpot: 0,
   disclosureThreshold: 5,
+  suppressOnScreen: 0,
 };
 
 /** The bands a new empty project starts with, so every zone has a rate from the first import. */

@@ -21,7 +21,8 @@ export const ExportRequestSchema = z
     includeFlaggedTable: z.boolean().default(true),
     /** Small-number care: on by default for exports. */
     suppressSmallNumbers: z.boolean().default(true),
-    smallNumberThreshold: z.number().int().min(1).max(100).default(5),
+    /** People below this are suppressed; by default the project's disclosure threshold. */
+    smallNumberThreshold: z.number().int().min(1).max(100).optional(),
     /** Which table: the zone table, a zone's contingency candidates, or a withdrawal result. */
     table: z.enum(['zones', 'contingency', 'withdrawal']).default('zones'),
     zoneId: z.string().min(1).optional(),

@@ -9,9 +9,9 @@ import { withProject } from '../project-services';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import areas, zones, providers, capacity, demand or rates from a file.',
+  summary: 'Import areas, zones, providers, capacity (zone contracts), delivery records, demand, a population/rural-urban lookup or rates from a file.',
   usage:
-    'carecover import areas|zones|providers|capacity|demand|rates FILE --project FILE [--id-field F] [--name-field F] [--crs EPSG:N] [--repair] [--dry-run] [--layer L] [--sheet S] [--plan NAME] [--map FIELD=COLUMN]... [--skip-bad]',
+    'carecover import areas|zones|providers|capacity|delivery|demand|lookup|rates FILE --project FILE [--id-field F] [--name-field F] [--crs EPSG:N] [--repair] [--dry-run] [--layer L] [--sheet S] [--plan NAME] [--map FIELD=COLUMN]... [--skip-bad]',
   options: {
     project: { type: 'string' },
     'id-field': { type: 'string' },

@@ -1,11 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import type { ModelSettings } from '../../../shared/api/contract';
-import type { RateBand, Settings } from '../../../shared/domain/types';
+import { FUNDERS, type Funder, type Lot, type RateBand, type Settings } from '../../../shared/domain/types';
 
 interface Props {
   model: ModelSettings;
-  onSave(change: { settings: Partial<Settings>; bands: RateBand[] }): Promise<unknown>;
+  onSave(change: { settings: Partial<Settings>; bands: RateBand[]; lots: Lot[]; asAt: string }): Promise<unknown>;
 }
+
+const FUNDER_LABELS: Record<Funder, string> = { council: 'Council', nhs: 'NHS (ICB)', joint: 'Joint (council and NHS)' };
 
 type Fields = Record<string, string>;
 
@@ -22,7 +24,20 @@ function toFields(model: ModelSettings): Fields {
   fields.distanceLimitKm = String(model.settings.distanceLimitKm);
   fields.budgetPerYear = String(model.settings.budgetPerYear);
   fields.minZoneDemandHours = String(model.settings.minZoneDemandHours);
+  fields.spotHourlyRate = model.settings.spotHourlyRate.toFixed(2);
+  fields.spotWeeklyRate = model.settings.spotWeeklyRate.toFixed(2);
+  fields.countAtRisk = String(model.settings.countAtRisk);
+  fields.countSpot = String(model.settings.countSpot);
+  fields.disclosureThreshold = String(model.settings.disclosureThreshold);
+  fields.suppressOnScreen = String(model.settings.suppressOnScreen);
+  fields.asAt = model.asAt;
+  for (const lot of model.lots) {
+    fields[`lot.${lot.service}.funder`] = lot.funder;
+    fields[`lot.${lot.service}.councilShare`] = String(Math.round(lot.councilShare * 1000) / 10);
+  }
   for (const band of model.bands) {
+    fields[`${band.id}.chcHourlyRate`] = band.chcHourlyRate === null ? '' : band.chcHourlyRate.toFixed(2);
+    fields[`${band.id}.liveInWeeklyRate`] = band.liveInWeeklyRate.toFixed(2);
     fields[`${band.id}.hourlyRate`] = band.hourlyRate.toFixed(2);
     fields[`${band.id}.floor`] = band.floor === null ? '' : band.floor.toFixed(2);
     fields[`${band.id}.ceiling`] = band.ceiling === null ? '' : band.ceiling.toFixed(2);
@@ -39,9 +54,10 @@ export function SettingsPanel({ model, onSave }: Props) {
   const [saved, setSaved] = useState(false);
   useEffect(() => setFields(toFields(model)), [model]);
 
-  const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement>) => {
+  const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setSaved(false);
-    setFields((f) => ({ ...f, [key]: e.target.value }));
+    const value = e.target instanceof HTMLInputElement && e.target.type === 'checkbox' ? (e.target.checked ? '1' : '0') : e.target.value;
+    setFields((f) => ({ ...f, [key]: value }));
   };
 
   async function submit(e: React.FormEvent) {
@@ -59,8 +75,23 @@ export function SettingsPanel({ model, onSave }: Props) {
     settings.distanceLimitKm = number('distanceLimitKm', 'Distance limit') ?? 0;
     settings.budgetPerYear = number('budgetPerYear', 'Budget') ?? 0;
     settings.minZoneDemandHours = number('minZoneDemandHours', 'Minimum zone demand') ?? 0;
+    settings.spotHourlyRate = number('spotHourlyRate', 'Spot hourly rate') ?? 0;
+    settings.spotWeeklyRate = number('spotWeeklyRate', 'Spot weekly rate for live-in care') ?? 0;
+    settings.countAtRisk = fields.countAtRisk === '1' ? 1 : 0;
+    settings.countSpot = fields.countSpot === '1' ? 1 : 0;
+    settings.disclosureThreshold = number('disclosureThreshold', 'Small-number threshold') ?? 0;
+    settings.suppressOnScreen = fields.suppressOnScreen === '1' ? 1 : 0;
+    const asAt = fields.asAt ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt)) found.push('As at: enter a date.');
+    const lots = model.lots.map((lot) => ({
+      ...lot,
+      funder: (fields[`lot.${lot.service}.funder`] ?? lot.funder) as Funder,
+      councilShare: (number(`lot.${lot.service}.councilShare`, `${lot.name}: council's share`) ?? 0) / 100,
+    }));
     const bands = model.bands.map((band) => ({
       ...band,
+      chcHourlyRate: number(`${band.id}.chcHourlyRate`, `${band.name} CHC rate`, { optional: true }),
+      liveInWeeklyRate: number(`${band.id}.liveInWeeklyRate`, `${band.name} live-in weekly rate`) ?? 0,
       hourlyRate: number(`${band.id}.hourlyRate`, `${band.name} rate`) ?? 0,
       floor: number(`${band.id}.floor`, `${band.name} floor`, { optional: true }),
       ceiling: number(`${band.id}.ceiling`, `${band.name} ceiling`, { optional: true }),
@@ -68,7 +99,7 @@ export function SettingsPanel({ model, onSave }: Props) {
     }));
     if (found.length) return setProblems(found);
     try {
-      await onSave({ settings, bands });
+      await onSave({ settings, bands, lots, asAt });
       setProblems([]);
       setSaved(true);
     } catch (error) {
@@ -88,6 +119,12 @@ export function SettingsPanel({ model, onSave }: Props) {
     </div>
   );
 
+  const check = (key: string, label: string) => (
+    <label className="check" key={key}>
+      <input type="checkbox" checked={fields[key] === '1'} onChange={set(key)} /> {label}
+    </label>
+  );
+
   return (
     <section className="settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Settings</h2>
@@ -99,6 +136,45 @@ export function SettingsPanel({ model, onSave }: Props) {
           {input('minZoneDemandHours', 'Redraw checks: flag zones with demand below', 'h/wk')}
         </fieldset>
         <fieldset>
+          <legend>Framework</legend>
+          <div className="field">
+            <label htmlFor={`${id}-asAt`}>As at (who is on the framework)</label>
+            <div className="field__input">
+              <input id={`${id}-asAt`} type="date" value={fields.asAt ?? ''} onChange={set('asAt')} />
+            </div>
+          </div>
+          {check('countAtRisk', 'Count exiting providers\' hours as cover')}
+          {check('countSpot', 'Count off-framework (spot) hours as cover')}
+          {input('spotHourlyRate', 'Spot rate for care bought off the framework', '£')}
+          {input('spotWeeklyRate', 'Spot rate for a week of live-in care', '£')}
+        </fieldset>
+        <fieldset>
+          <legend>Lots and funders</legend>
+          {model.lots.map((lot) => (
+            <div className="band" key={lot.service}>
+              <h3>{lot.name}</h3>
+              <div className="field">
+                <label htmlFor={`${id}-lot-${lot.service}`}>Funded by</label>
+                <div className="field__input">
+                  <select id={`${id}-lot-${lot.service}`} value={fields[`lot.${lot.service}.funder`] ?? lot.funder} onChange={set(`lot.${lot.service}.funder`)}>
+                    {FUNDERS.map((f) => (
+                      <option key={f} value={f}>
+                        {FUNDER_LABELS[f]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              {fields[`lot.${lot.service}.funder`] === 'joint' && input(`lot.${lot.service}.councilShare`, "Council's share of the cost", '%')}
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Small numbers</legend>
+          {input('disclosureThreshold', 'Suppress counts of people below', 'people')}
+          {check('suppressOnScreen', 'Suppress them on screen too (for a screen shown in public)')}
+        </fieldset>
+        <fieldset>
           <legend>Rates and budget</legend>
           {model.bands.map((band) => (
             <div className="band" key={band.id}>
@@ -106,6 +182,8 @@ export function SettingsPanel({ model, onSave }: Props) {
               {input(`${band.id}.hourlyRate`, 'Hourly rate', '£')}
               {input(`${band.id}.floor`, 'Floor (optional)', '£')}
               {input(`${band.id}.ceiling`, 'Ceiling (optional)', '£')}
+              {input(`${band.id}.chcHourlyRate`, 'CHC hourly rate (optional; else the hourly rate)', '£')}
+              {input(`${band.id}.liveInWeeklyRate`, 'Live-in weekly rate', '£')}
               {band.minRuralShare > 0 && input(`${band.id}.minRuralShare`, 'Rural cut-off: zones with at least this share of people in rural areas', '%')}
             </div>
           ))}

@@ -11,8 +11,10 @@ const BASIS: Record<ZoneMetrics['basis'], string> = {
 };
 
 /** One zone: its figures, why it is flagged in plain words, each lot, and who serves it. */
-export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetrics; settings: Settings; districtNames: Map<string, string> }) {
+export function ZoneDetail({ zone, settings, districtNames, hidden }: { zone: ZoneMetrics; settings: Settings; districtNames: Map<string, string>; hidden?: string }) {
   const q = (x: number) => quantity(x, zone.unit);
+  // Figures worked from the people behind them are masked where the screen suppresses small numbers.
+  const p = (text: string) => hidden ?? text;
   return (
     <section className="zone-detail" aria-labelledby="zone-detail-title">
       <h2 id="zone-detail-title">{zone.name}</h2>
@@ -29,11 +31,11 @@ export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetric
       <dl className="facts facts--grid">
         <dt>Demand</dt>
         <dd>
-          {q(zone.demandHours)} a week for {Math.round(zone.people)} people
+          {p(`${q(zone.demandHours)} a week for ${Math.round(zone.people)} people`)}
         </dd>
         <dt>Secure supply</dt>
         <dd>
-          {q(zone.secureHours)} a week ({percent(zone.coverage)} cover)
+          {q(zone.secureHours)} a week ({p(percent(zone.coverage))} cover)
         </dd>
         <dt>At risk · spot</dt>
         <dd>
@@ -41,10 +43,10 @@ export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetric
         </dd>
         <dt>Delivered</dt>
         <dd>
-          {q(zone.deliveredHours)} ({percent(zone.deliveredCoverage)} of demand); {q(zone.unsourcedHours)} unsourced
+          {p(`${q(zone.deliveredHours)} (${percent(zone.deliveredCoverage)} of demand); ${q(zone.unsourcedHours)} unsourced`)}
         </dd>
         <dt>Without largest provider</dt>
-        <dd>{percent(zone.n1Coverage)}</dd>
+        <dd>{p(percent(zone.n1Coverage))}</dd>
         <dt>Spare</dt>
         <dd>{q(zone.spareHours)} committed not yet delivered</dd>
         <dt>Basis</dt>
@@ -79,10 +81,10 @@ export function ZoneDetail({ zone, settings, districtNames }: { zone: ZoneMetric
           {zone.lots.map((l) => (
             <tr key={l.service}>
               <th scope="row">{SERVICE_LABELS[l.service]}</th>
-              <td className="num">{quantity(l.demand, l.unit)}</td>
+              <td className="num">{p(quantity(l.demand, l.unit))}</td>
               <td className="num">{quantity(l.cover, l.unit)}</td>
-              <td className={`num cls-${l.coverageClass}`}>{percent(l.coverage)}</td>
-              <td className="num">{quantity(l.unsourced, l.unit)}</td>
+              <td className={`num cls-${l.coverageClass}`}>{p(percent(l.coverage))}</td>
+              <td className="num">{p(quantity(l.unsourced, l.unit))}</td>
             </tr>
           ))}
         </tbody>

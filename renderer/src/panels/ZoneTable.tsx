@@ -9,6 +9,8 @@ interface Props {
   changedZones: Set<string>;
   districtNames: Map<string, string>;
   onSelect(zoneId: string): void;
+  /** Zones whose people figures are hidden on screen (screen-suppression.ts), with the text shown instead. */
+  hidden?: Map<string, string>;
 }
 
 type SortKey = 'name' | 'demandHours' | 'coverHours' | 'coverage' | 'n1Coverage' | 'providerCount' | 'bandName' | 'annualCost';
@@ -24,7 +26,7 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
 ];
 
 /** Sortable, filterable table of zones; choosing a row selects the zone on the map too. */
-export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, onSelect }: Props) {
+export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, onSelect, hidden = new Map() }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'coverage', ascending: true });
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [band, setBand] = useState('');
@@ -101,13 +103,13 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
                   {z.flags.length > 0 && <span className="flag-list">{z.flags.map((f) => FLAG_LABELS[f]).join(' · ')}</span>}
                   {changedZones.has(z.zoneId) && <span className="badge badge--changed">changed</span>}
                 </th>
-                <td className="num">{quantity(z.demandHours, z.unit)}</td>
+                <td className="num">{hidden.get(z.zoneId) ?? quantity(z.demandHours, z.unit)}</td>
                 <td className="num">{quantity(z.coverHours, z.unit)}</td>
-                <td className={`num cls-${z.coverageClass}`}>{percent(z.coverage)}</td>
-                <td className="num">{percent(z.n1Coverage)}</td>
+                <td className={`num cls-${z.coverageClass}`}>{hidden.get(z.zoneId) ?? percent(z.coverage)}</td>
+                <td className="num">{hidden.get(z.zoneId) ?? percent(z.n1Coverage)}</td>
                 <td className="num">{z.providerCount}</td>
                 <td>{z.bandName}</td>
-                <td className="num">{millions(z.annualCost)}</td>
+                <td className="num">{hidden.get(z.zoneId) ?? millions(z.annualCost)}</td>
               </tr>
             ))}
           </tbody>
