@@ -1,4 +1,5 @@
-import { isRural, SERVICE_TYPES, type PlanInputs, type ServiceType, type Settings } from '../domain/types';
+import { SERVICE_TYPES, type PlanInputs, type Settings } from '../domain/types';
+import { areaTable, rowIndex, SERVICE_INDEX } from './row-index';
 import { bandFor, rateFor } from './bands';
 import type { CoverageClass, PlanMetrics, PlanTotals, ZoneBasis, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider } from './schemas';
 import { countsAsCover, inLotUnit, servicesIn, supplyClass, unitOf, unitOfFilter, type LotFilter, type LotUnit, type SupplyClass } from './supply';
@@ -17,7 +18,6 @@ export function classify(coverage: number | null, settings: Settings): CoverageC
 }
 
 const S = SERVICE_TYPES.length;
-const SERVICE_INDEX = new Map<ServiceType, number>(SERVICE_TYPES.map((s, i) => [s, i]));
 /** Per zone and service, in flat arrays indexed zone × S + service: the hot loop allocates nothing per row. */
 const FIELDS = ['demand', 'people', 'committed', 'cover', 'delivered', 'unsourced', 'secure', 'atRisk', 'spot', 'additional'] as const;
 type Field = (typeof FIELDS)[number];
@@ -41,32 +41,36 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
   const unit = unitOfFilter(lot);
   const wanted = new Set(servicesIn(lot));
   const Z = inputs.zones.length;
+  const A = inputs.areas.length;
   const zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
-  const areaIndex = new Map<string, number>();
-  const areaZone = new Int32Array(inputs.areas.length).fill(-1);
+  const areas = areaTable(inputs.areas);
+  const D = areas.districts.length;
+  const areaZone = new Int32Array(A).fill(-1);
   const areaCount = new Float64Array(Z);
   const population = new Float64Array(Z);
   const ruralPopulation = new Float64Array(Z);
-  const districts: Set<string>[] = inputs.zones.map(() => new Set());
-  inputs.areas.forEach((area, ai) => {
-    areaIndex.set(area.code, ai);
+  const inDistrict = new Uint8Array(Z * D);
+  for (let ai = 0; ai < A; ai++) {
+    const area = inputs.areas[ai]!;
     const zoneId = inputs.assignments.get(area.code);
     const zi = zoneId === undefined ? undefined : zoneIndex.get(zoneId);
-    if (zi === undefined) return; // unassigned areas are reported by plan checks, not counted
+    if (zi === undefined) continue; // unassigned areas are reported by plan checks, not counted
     areaZone[ai] = zi;
     areaCount[zi]! += 1;
     population[zi]! += area.population;
-    if (isRural(area.ruc)) ruralPopulation[zi]! += area.population;
-    districts[zi]!.add(area.district);
-  });
+    if (areas.rural[ai]) ruralPopulation[zi]! += area.population;
+    inDistrict[zi * D + areas.district[ai]!] = 1;
+  }
 
   const acc = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(Z * S)])) as Record<Field, Float64Array>;
-  const areaDemand = new Float64Array(inputs.areas.length * S);
-  const areaDelivered = new Float64Array(inputs.areas.length * S);
-  for (const row of inputs.demand) {
-    const ai = areaIndex.get(row.areaCode);
-    if (ai === undefined) continue;
-    const si = SERVICE_INDEX.get(row.service)!;
+  const areaDemand = new Float64Array(A * S);
+  const areaDelivered = new Float64Array(A * S);
+  const demandIndex = rowIndex(inputs.demand, areas);
+  for (let i = 0; i < inputs.demand.length; i++) {
+    const ai = demandIndex.area[i]!;
+    if (ai < 0) continue;
+    const row = inputs.demand[i]!;
+    const si = demandIndex.service[i]!;
     areaDemand[ai * S + si]! += row.hours;
     const zi = areaZone[ai]!;
     if (zi < 0) continue;
@@ -74,23 +78,31 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
     acc.people[zi * S + si]! += row.people;
   }
 
-  const classes = new Map(inputs.providers.map((p) => [p.id, supplyClass(p, inputs.asAt)]));
-  const names = new Map(inputs.providers.map((p) => [p.id, p.name]));
-  const statuses = new Map(inputs.providers.map((p) => [p.id, p.status]));
-  const held: Map<string, Held>[] = inputs.zones.map(() => new Map());
+  // Per provider: its class on the "as at" date and whether that counts as cover.
+  const P = inputs.providers.length;
+  const classes = inputs.providers.map((p) => supplyClass(p, inputs.asAt));
+  const covers = new Uint8Array(P);
+  classes.forEach((c, i) => (covers[i] = countsAsCover(c, settings) ? 1 : 0));
+  const wantedIndex = new Uint8Array(S);
+  for (const service of wanted) wantedIndex[SERVICE_INDEX.get(service)!] = 1;
+  /** Each provider's holding in each zone, keyed zone × P + provider. */
+  const held = new Map<number, Held>();
   const estimated = new Uint8Array(Z);
   const recorded = new Uint8Array(Z);
-  for (const row of inputs.supply) {
-    const cls = classes.get(row.providerId) ?? 'inactive';
+  const supplyIndex = rowIndex(inputs.supply, areas, inputs.providers);
+  for (let i = 0; i < inputs.supply.length; i++) {
+    const pi = supplyIndex.provider[i]!;
+    const ai = supplyIndex.area[i]!;
+    if (pi < 0 || ai < 0) continue;
+    const cls = classes[pi]!;
     if (cls === 'inactive') continue;
-    const ai = areaIndex.get(row.areaCode);
-    if (ai === undefined) continue;
-    const si = SERVICE_INDEX.get(row.service)!;
+    const row = inputs.supply[i]!;
+    const si = supplyIndex.service[i]!;
     areaDelivered[ai * S + si]! += row.deliveredHours;
     const zi = areaZone[ai]!;
     if (zi < 0) continue;
     const k = zi * S + si;
-    const cover = countsAsCover(cls, settings) ? row.committedHours : 0;
+    const cover = covers[pi] ? row.committedHours : 0;
     acc.committed[k]! += row.committedHours;
     acc.cover[k]! += cover;
     acc.delivered[k]! += row.deliveredHours;
@@ -98,20 +110,23 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
     if (cls === 'secure') acc.secure[k]! += row.committedHours;
     else if (cls === 'at-risk') acc.atRisk[k]! += row.committedHours;
     else acc.spot[k]! += row.committedHours;
-    if (!wanted.has(row.service)) continue;
+    if (!wantedIndex[si]) continue;
     if (row.committedHours > 0 || row.deliveredHours > 0) (row.basis === 'recorded' ? recorded : estimated)[zi] = 1;
-    let h = held[zi]!.get(row.providerId);
-    if (!h) held[zi]!.set(row.providerId, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls }));
+    const hk = zi * P + pi;
+    let h = held.get(hk);
+    if (!h) held.set(hk, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls }));
     h.committed += row.committedHours;
     h.cover += cover;
     h.delivered += row.deliveredHours;
     h.additional += row.additionalHours;
   }
-  for (let ai = 0; ai < inputs.areas.length; ai++) {
+  for (let ai = 0; ai < A; ai++) {
     const zi = areaZone[ai]!;
     if (zi < 0) continue;
     for (let si = 0; si < S; si++) acc.unsourced[zi * S + si]! += Math.max(0, areaDemand[ai * S + si]! - areaDelivered[ai * S + si]!);
   }
+  const heldByZone: [number, Held][][] = inputs.zones.map(() => []);
+  for (const [hk, h] of held) heldByZone[Math.floor(hk / P)]!.push([hk % P, h]);
 
   const councilShare = new Map(inputs.lots.map((l) => [l.service, l.councilShare]));
   const zones: ZoneMetrics[] = inputs.zones.map((zone, zi) => {
@@ -163,7 +178,8 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
     let largest = 0;
     let providerCount = 0;
     let spare = 0;
-    for (const [providerId, h] of held[zi]!) {
+    for (const [pi, h] of heldByZone[zi]!) {
+      const providerId = inputs.providers[pi]!.id;
       spare += Math.max(0, h.committed - h.delivered);
       if (h.cover > 0) providerCount += 1;
       // Ties go to the lower id, so the result does not depend on row order.
@@ -173,11 +189,11 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
       }
     }
     largest = toUnit(largest);
-    const providers: ZoneProvider[] = [...held[zi]!]
-      .map(([providerId, h]) => ({
-        providerId,
-        providerName: names.get(providerId) ?? providerId,
-        status: statuses.get(providerId) ?? 'non-framework',
+    const providers: ZoneProvider[] = heldByZone[zi]!
+      .map(([pi, h]) => ({
+        providerId: inputs.providers[pi]!.id,
+        providerName: inputs.providers[pi]!.name,
+        status: inputs.providers[pi]!.status,
         supplyClass: h.cls,
         committedHours: toUnit(h.committed),
         deliveredHours: toUnit(h.delivered),
@@ -195,7 +211,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
 
     const flags: ZoneFlag[] = [];
     const reasons: string[] = [];
-    const largestName = largestProviderId ? names.get(largestProviderId) ?? largestProviderId : '';
+    const largestName = largestProviderId ? (inputs.providers.find((p) => p.id === largestProviderId)?.name ?? largestProviderId) : '';
     if (demandHours > 0 && providerCount === 0) {
       flags.push('no-provider');
       reasons.push('No on-framework provider holds committed hours in this zone.');
@@ -229,7 +245,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
       areaCount: areaCount[zi]!,
       population: population[zi]!,
       ruralShare,
-      districts: [...districts[zi]!].sort(),
+      districts: areas.districts.filter((_, di) => inDistrict[zi * D + di]).sort(),
       demandHours,
       people: sum('people'),
       committedHours,
