@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { computePlanMetrics } from '../shared/coverage/metrics';
+import { PlanModel } from '../shared/coverage/metrics';
 import { EdgeTopology } from '../shared/geo/borders';
 import type { AreaGeometry } from '../shared/geo/types';
 import { areaGeometries, loadDefaultProject } from '../electron/services/default-project';
@@ -80,7 +80,7 @@ async function mapshaperDissolve(geometries: Map<string, AreaGeometry>, groupOf:
 }
 
 /** Median time to move one random area to a neighbouring zone and bring its two zones' outlines and all metrics up to date. */
-function reassignMedian(topology: EdgeTopology, zoneOf: Map<string, string>, neighbours: Map<string, string[]>, recompute: () => void): number {
+function reassignMedian(topology: EdgeTopology, zoneOf: Map<string, string>, neighbours: Map<string, string[]>, recompute: (code: string, to: string) => void): number {
   let seed = 7;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const codes = [...zoneOf.keys()];
@@ -93,7 +93,7 @@ function reassignMedian(topology: EdgeTopology, zoneOf: Map<string, string>, nei
       timeOnce(() => {
         zoneOf.set(code, to);
         topology.dissolve((c) => zoneOf.get(c), new Set([from, to]));
-        recompute();
+        recompute(code, to);
       }),
     );
   }
@@ -121,9 +121,14 @@ export async function run(): Promise<void> {
   }
   const topology = new EdgeTopology(geometries);
   const moving = new Map(zoneOf);
+  // The model is kept between edits, as the app keeps it: a move rebuilds only the two zones it touched.
+  const defaultModel = new PlanModel({ ...inputs, assignments: new Map(moving) });
   report(
     'default project: reassign one area, update outlines and metrics (median of 100)',
-    reassignMedian(topology, moving, neighbours, () => computePlanMetrics({ ...inputs, assignments: moving })),
+    reassignMedian(topology, moving, neighbours, (code, to) => {
+      defaultModel.move(code, to);
+      defaultModel.metrics();
+    }),
     16,
     null,
   );
@@ -151,16 +156,28 @@ export async function run(): Promise<void> {
   }
   // England-scale metrics: the synthetic plan's demand and area-level supply (about 100,000 provider-area
   // rows) laid on the real areas, zoned by district.
+  // rows) laid on the real areas, zoned by district. As in life, each provider works in a run of
+  // areas of one district (its patch), not scattered over the country.
   const synthetic = syntheticEngland(england.areas.length);
   const realCode = new Map(synthetic.areas.map((a, i) => [a.code, england.areas[i]!.code]));
+  const byDistrict = new Map<string, string[]>();
+  for (const a of england.areas) byDistrict.set(a.district, [...(byDistrict.get(a.district) ?? []), a.code]);
+  const patches = [...byDistrict.values()];
+  const rowOfProvider = new Map<string, number>();
   const englandInputs = {
     ...synthetic,
     areas: england.areas,
     zones: england.districts.map((id) => ({ id, name: id, colour: '#888', bandOverride: null })),
     demand: synthetic.demand.map((d) => ({ ...d, areaCode: realCode.get(d.areaCode)! })),
-    supply: synthetic.supply.map((r) => ({ ...r, areaCode: realCode.get(r.areaCode)! })),
+    supply: synthetic.supply.map((r) => {
+      const k = rowOfProvider.get(r.providerId) ?? 0;
+      rowOfProvider.set(r.providerId, k + 1);
+      const patch = patches[Number(r.providerId.slice(1)) % patches.length]!;
+      return { ...r, areaCode: patch[(Number(r.providerId.slice(1)) * 7 + k) % patch.length]! };
+    }),
   };
   const englandZoneOf = new Map(district);
+  const englandModel = new PlanModel({ ...englandInputs, assignments: new Map(englandZoneOf) });
   const englandNeighbours = new Map<string, string[]>();
   for (const [a, b] of englandTopology!.neighbours()) {
     (englandNeighbours.get(a) ?? englandNeighbours.set(a, []).get(a)!).push(b);
@@ -168,7 +185,10 @@ export async function run(): Promise<void> {
   }
   report(
     `England: reassign one area, update outlines and metrics with ${englandInputs.supply.length.toLocaleString('en-GB')} supply rows (median of 100)`,
-    reassignMedian(englandTopology!, englandZoneOf, englandNeighbours, () => computePlanMetrics({ ...englandInputs, assignments: englandZoneOf })),
+    reassignMedian(englandTopology!, englandZoneOf, englandNeighbours, (code, to) => {
+      englandModel.move(code, to);
+      englandModel.metrics();
+    }),
     16,
     null,
   );

@@ -31,7 +31,8 @@ const DISTRICTS = {
 const bundled = path.join(here, '..', 'dist', 'data-build', 'model.mjs');
 await build({
   stdin: {
-    contents: "export { spreadZoneContracts } from './shared/coverage/spread'; export { areaCentre } from './shared/geo/area-centres';",
+    contents:
+      "export { spreadZoneContracts } from './shared/coverage/spread'; export { areaCentre } from './shared/geo/area-centres'; export { DEFAULT_LOTS, DEFAULT_SETTINGS } from './shared/domain/types';",
     resolveDir: path.join(here, '..'),
     loader: 'ts',
   },
@@ -41,7 +42,7 @@ await build({
   outfile: bundled,
   logLevel: 'warning',
 });
-const { spreadZoneContracts, areaCentre } = await import(bundled);
+const { spreadZoneContracts, areaCentre, DEFAULT_LOTS, DEFAULT_SETTINGS } = await import(bundled);
 
 // ---- small helpers ---------------------------------------------------------
 function parseCsv(text) {
@@ -358,11 +359,8 @@ const rateBands = [
   { id: 'urban', name: 'Urban', hourlyRate: 24.6, floor: 23.5, ceiling: 26, minRuralShare: 0, chcHourlyRate: 26.1, liveInWeeklyRate: 1150 },
   { id: 'rural', name: 'Rural', hourlyRate: 27.9, floor: 26.5, ceiling: 30, minRuralShare: 0.5, chcHourlyRate: 29.4, liveInWeeklyRate: 1250 },
 ];
-const lots = [
-  { service: 'home-care', name: 'Home care', funder: 'council', councilShare: 1 },
-  { service: 'chc', name: 'Continuing health care', funder: 'nhs', councilShare: 0 },
-  { service: 'live-in', name: 'Live-in / 24-hour care', funder: 'joint', councilShare: 0.6 },
-];
+// The app's default lots, with live-in care jointly funded (the council's share 60%).
+const lots = DEFAULT_LOTS.map((lot) => (lot.service === 'live-in' ? { ...lot, funder: 'joint', councilShare: 0.6 } : lot));
 const totalOf = (service) => demand.filter(([, s]) => s === service).reduce((t, [, , h]) => t + h, 0);
 // The council's share of the modelled demand at about the average band rate, rounded down to
 // £0.5m: the committee's envelope is a little short, as they usually are.
@@ -424,22 +422,10 @@ const project = {
   demand,
   rateBands,
   settings: {
-    redBelow: 0.9,
-    amberBelow: 1,
-    fragileN1Below: 1,
-    fragileMaxShare: 0.5,
-    distanceLimitKm: 15,
+    ...DEFAULT_SETTINGS,
     // About the cost of the modelled demand at band rates, rounded down to £0.5m: the
     // committee's envelope is a little short, as they usually are.
     budgetPerYear: Math.floor(councilCost / 500000) * 500000,
-    weeksPerYear: 52,
-    minZoneDemandHours: 0,
-    spotHourlyRate: 30,
-    spotWeeklyRate: 1500,
-    countAtRisk: 0,
-    countSpot: 0,
-    disclosureThreshold: 5,
-    suppressOnScreen: 0,
   },
 };
 

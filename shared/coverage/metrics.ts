@@ -1,8 +1,9 @@
 import { SERVICE_TYPES, type PlanInputs, type Settings } from '../domain/types';
-import { areaTable, rowIndex, SERVICE_INDEX } from './row-index';
+import { areaTable, rowIndex, SERVICE_INDEX, type AreaTable } from './row-index';
 import { bandFor, rateFor } from './bands';
 import type { CoverageClass, PlanMetrics, PlanTotals, ZoneBasis, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider } from './schemas';
 import { countsAsCover, inLotUnit, servicesIn, supplyClass, unitOf, unitOfFilter, type LotFilter, type LotUnit, type SupplyClass } from './supply';
+import type { ServiceType } from '../domain/types';
 
 export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider };
 
@@ -18,9 +19,11 @@ export function classify(coverage: number | null, settings: Settings): CoverageC
 }
 
 const S = SERVICE_TYPES.length;
-/** Per zone and service, in flat arrays indexed zone × S + service: the hot loop allocates nothing per row. */
+/** Per zone and service, in flat arrays indexed zone × S + service: the hot loops allocate nothing per row. */
 const FIELDS = ['demand', 'people', 'committed', 'cover', 'delivered', 'unsourced', 'secure', 'atRisk', 'spot', 'additional'] as const;
 type Field = (typeof FIELDS)[number];
+type Fields = Record<Field, Float64Array>;
+const fieldArrays = (n: number): Fields => Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(n)])) as Fields;
 
 interface Held {
   committed: number;
@@ -28,6 +31,8 @@ interface Held {
   delivered: number;
   additional: number;
   cls: SupplyClass;
+  /** Supply rows adding to it: it goes when the last leaves the zone (sums of floats never quite reach 0). */
+  rows: number;
 }
 
 /**
@@ -37,104 +42,187 @@ interface Held {
  * moves its demand and its supply together. Pure: reads `inputs`, never changes them.
  */
 export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): PlanMetrics {
-  const { settings } = inputs;
-  const unit = unitOfFilter(lot);
-  const wanted = new Set(servicesIn(lot));
-  const Z = inputs.zones.length;
-  const A = inputs.areas.length;
-  const zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
-  const areas = areaTable(inputs.areas);
-  const D = areas.districts.length;
-  const areaZone = new Int32Array(A).fill(-1);
-  const areaCount = new Float64Array(Z);
-  const population = new Float64Array(Z);
-  const ruralPopulation = new Float64Array(Z);
-  const inDistrict = new Uint8Array(Z * D);
-  for (let ai = 0; ai < A; ai++) {
-    const area = inputs.areas[ai]!;
-    const zoneId = inputs.assignments.get(area.code);
-    const zi = zoneId === undefined ? undefined : zoneIndex.get(zoneId);
-    if (zi === undefined) continue; // unassigned areas are reported by plan checks, not counted
-    areaZone[ai] = zi;
-    areaCount[zi]! += 1;
-    population[zi]! += area.population;
-    if (areas.rural[ai]) ruralPopulation[zi]! += area.population;
-    inDistrict[zi * D + areas.district[ai]!] = 1;
+  return new PlanModel(inputs, lot).metrics();
+}
+
+/**
+ * The model behind computePlanMetrics, kept between edits: each area's own
+ * figures are worked out once, each zone's are the sums of its areas', and
+ * moving an area subtracts its figures from one zone and adds them to another,
+ * so after a one-area edit only the two zones it touched are rebuilt. The
+ * zones of the plan are fixed for a model; a new or merged zone needs a new one.
+ */
+export class PlanModel {
+  private readonly areas: AreaTable;
+  private readonly zoneIndex: Map<string, number>;
+  private readonly areaZone: Int32Array;
+  private readonly D: number;
+  /** Each area's own figures, area × S + service. */
+  private readonly area: Fields;
+  /** Supply rows of the lot's services, grouped by area (CSR: rows of area a are byArea[start[a] .. start[a+1])). */
+  private readonly start: Int32Array;
+  private readonly byArea: Int32Array;
+  private readonly rowProvider: Int32Array;
+  private readonly rowCover: Uint8Array;
+  private readonly classes: SupplyClass[];
+  private readonly zone: Fields;
+  private readonly areaCount: Float64Array;
+  private readonly population: Float64Array;
+  private readonly ruralPopulation: Float64Array;
+  private readonly inDistrict: Int32Array;
+  /** Per zone: rows with hours on each basis, [estimated, recorded]. */
+  private readonly basis: Int32Array;
+  private readonly held: Map<number, Held>[];
+  private readonly built: (ZoneMetrics | null)[];
+  private readonly unit: LotUnit;
+  private readonly wanted: Set<ServiceType>;
+  private readonly councilShare: Map<ServiceType, number>;
+
+  constructor(
+    private readonly inputs: PlanInputs,
+    private readonly lot: LotFilter = 'all',
+  ) {
+    const { settings } = inputs;
+    this.unit = unitOfFilter(lot);
+    this.wanted = new Set(servicesIn(lot));
+    this.councilShare = new Map(inputs.lots.map((l) => [l.service, l.councilShare]));
+    const Z = inputs.zones.length;
+    const A = inputs.areas.length;
+    this.areas = areaTable(inputs.areas);
+    this.D = this.areas.districts.length;
+    this.zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
+
+    const area = (this.area = fieldArrays(A * S));
+    const demandIndex = rowIndex(inputs.demand, this.areas);
+    for (let i = 0; i < inputs.demand.length; i++) {
+      const ai = demandIndex.area[i]!;
+      if (ai < 0) continue;
+      const k = ai * S + demandIndex.service[i]!;
+      area.demand[k]! += inputs.demand[i]!.hours;
+      area.people[k]! += inputs.demand[i]!.people;
+    }
+
+    // Per provider: its class on the "as at" date and whether that counts as cover.
+    this.classes = inputs.providers.map((p) => supplyClass(p, inputs.asAt));
+    const covers = this.classes.map((c) => countsAsCover(c, settings));
+    const wantedIndex = new Uint8Array(S);
+    for (const service of this.wanted) wantedIndex[SERVICE_INDEX.get(service)!] = 1;
+    const supplyIndex = rowIndex(inputs.supply, this.areas, inputs.providers);
+    const counts = new Int32Array(A + 1);
+    const n = inputs.supply.length;
+    this.rowProvider = supplyIndex.provider;
+    this.rowCover = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const pi = supplyIndex.provider[i]!;
+      const ai = supplyIndex.area[i]!;
+      if (pi < 0 || ai < 0 || this.classes[pi] === 'inactive') continue;
+      const row = inputs.supply[i]!;
+      const si = supplyIndex.service[i]!;
+      const k = ai * S + si;
+      const cover = covers[pi] ? row.committedHours : 0;
+      this.rowCover[i] = covers[pi] ? 1 : 0;
+      area.committed[k]! += row.committedHours;
+      area.cover[k]! += cover;
+      area.delivered[k]! += row.deliveredHours;
+      area.additional[k]! += row.additionalHours;
+      const cls = this.classes[pi];
+      if (cls === 'secure') area.secure[k]! += row.committedHours;
+      else if (cls === 'at-risk') area.atRisk[k]! += row.committedHours;
+      else area.spot[k]! += row.committedHours;
+      if (wantedIndex[si]) counts[ai + 1]! += 1;
+    }
+    for (let k = 0; k < A * S; k++) area.unsourced[k] = Math.max(0, area.demand[k]! - area.delivered[k]!);
+    this.start = new Int32Array(A + 1);
+    for (let ai = 0; ai < A; ai++) this.start[ai + 1] = this.start[ai]! + counts[ai + 1]!;
+    this.byArea = new Int32Array(this.start[A]!);
+    const fill = this.start.slice(0, A);
+    for (let i = 0; i < n; i++) {
+      const pi = supplyIndex.provider[i]!;
+      const ai = supplyIndex.area[i]!;
+      if (pi < 0 || ai < 0 || this.classes[pi] === 'inactive' || !wantedIndex[supplyIndex.service[i]!]) continue;
+      this.byArea[fill[ai]!++] = i;
+    }
+
+    this.zone = fieldArrays(Z * S);
+    this.areaCount = new Float64Array(Z);
+    this.population = new Float64Array(Z);
+    this.ruralPopulation = new Float64Array(Z);
+    this.inDistrict = new Int32Array(Z * this.D);
+    this.basis = new Int32Array(Z * 2);
+    this.held = inputs.zones.map(() => new Map());
+    this.built = inputs.zones.map(() => null);
+    this.areaZone = new Int32Array(A).fill(-1);
+    for (let ai = 0; ai < A; ai++) {
+      const zoneId = inputs.assignments.get(inputs.areas[ai]!.code);
+      const zi = zoneId === undefined ? undefined : this.zoneIndex.get(zoneId);
+      if (zi === undefined) continue; // unassigned areas are reported by plan checks, not counted
+      this.areaZone[ai] = zi;
+      this.add(ai, zi, 1);
+    }
   }
 
-  const acc = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(Z * S)])) as Record<Field, Float64Array>;
-  const areaDemand = new Float64Array(A * S);
-  const areaDelivered = new Float64Array(A * S);
-  const demandIndex = rowIndex(inputs.demand, areas);
-  for (let i = 0; i < inputs.demand.length; i++) {
-    const ai = demandIndex.area[i]!;
-    if (ai < 0) continue;
-    const row = inputs.demand[i]!;
-    const si = demandIndex.service[i]!;
-    areaDemand[ai * S + si]! += row.hours;
-    const zi = areaZone[ai]!;
-    if (zi < 0) continue;
-    acc.demand[zi * S + si]! += row.hours;
-    acc.people[zi * S + si]! += row.people;
+  /** Adds (sign 1) or takes away (sign -1) one area's figures to or from a zone. */
+  private add(ai: number, zi: number, sign: 1 | -1): void {
+    const area = this.inputs.areas[ai]!;
+    this.areaCount[zi]! += sign;
+    this.population[zi]! += sign * area.population;
+    if (this.areas.rural[ai]) this.ruralPopulation[zi]! += sign * area.population;
+    this.inDistrict[zi * this.D + this.areas.district[ai]!]! += sign;
+    for (const f of FIELDS) {
+      const from = this.area[f];
+      const to = this.zone[f];
+      for (let si = 0; si < S; si++) to[zi * S + si]! += sign * from[ai * S + si]!;
+    }
+    const held = this.held[zi]!;
+    for (let j = this.start[ai]!; j < this.start[ai + 1]!; j++) {
+      const i = this.byArea[j]!;
+      const row = this.inputs.supply[i]!;
+      const pi = this.rowProvider[i]!;
+      if (row.committedHours > 0 || row.deliveredHours > 0) this.basis[zi * 2 + (row.basis === 'recorded' ? 1 : 0)]! += sign;
+      let h = held.get(pi);
+      if (!h) held.set(pi, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls: this.classes[pi]!, rows: 0 }));
+      h.committed += sign * row.committedHours;
+      h.cover += sign * (this.rowCover[i] ? row.committedHours : 0);
+      h.delivered += sign * row.deliveredHours;
+      h.additional += sign * row.additionalHours;
+      h.rows += sign;
+      if (h.rows === 0) held.delete(pi);
+    }
+    this.built[zi] = null;
   }
 
-  // Per provider: its class on the "as at" date and whether that counts as cover.
-  const P = inputs.providers.length;
-  const classes = inputs.providers.map((p) => supplyClass(p, inputs.asAt));
-  const covers = new Uint8Array(P);
-  classes.forEach((c, i) => (covers[i] = countsAsCover(c, settings) ? 1 : 0));
-  const wantedIndex = new Uint8Array(S);
-  for (const service of wanted) wantedIndex[SERVICE_INDEX.get(service)!] = 1;
-  /** Each provider's holding in each zone, keyed zone × P + provider. */
-  const held = new Map<number, Held>();
-  const estimated = new Uint8Array(Z);
-  const recorded = new Uint8Array(Z);
-  const supplyIndex = rowIndex(inputs.supply, areas, inputs.providers);
-  for (let i = 0; i < inputs.supply.length; i++) {
-    const pi = supplyIndex.provider[i]!;
-    const ai = supplyIndex.area[i]!;
-    if (pi < 0 || ai < 0) continue;
-    const cls = classes[pi]!;
-    if (cls === 'inactive') continue;
-    const row = inputs.supply[i]!;
-    const si = supplyIndex.service[i]!;
-    areaDelivered[ai * S + si]! += row.deliveredHours;
-    const zi = areaZone[ai]!;
-    if (zi < 0) continue;
-    const k = zi * S + si;
-    const cover = covers[pi] ? row.committedHours : 0;
-    acc.committed[k]! += row.committedHours;
-    acc.cover[k]! += cover;
-    acc.delivered[k]! += row.deliveredHours;
-    acc.additional[k]! += row.additionalHours;
-    if (cls === 'secure') acc.secure[k]! += row.committedHours;
-    else if (cls === 'at-risk') acc.atRisk[k]! += row.committedHours;
-    else acc.spot[k]! += row.committedHours;
-    if (!wantedIndex[si]) continue;
-    if (row.committedHours > 0 || row.deliveredHours > 0) (row.basis === 'recorded' ? recorded : estimated)[zi] = 1;
-    const hk = zi * P + pi;
-    let h = held.get(hk);
-    if (!h) held.set(hk, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls }));
-    h.committed += row.committedHours;
-    h.cover += cover;
-    h.delivered += row.deliveredHours;
-    h.additional += row.additionalHours;
+  /** Moves an area to another zone of the plan (or out of every zone, with null). */
+  move(areaCode: string, zoneId: string | null): void {
+    const ai = this.areas.index.get(areaCode);
+    if (ai === undefined) throw new Error(`There is no area "${areaCode}".`);
+    const to = zoneId === null ? -1 : (this.zoneIndex.get(zoneId) ?? -2);
+    if (to === -2) throw new Error(`There is no zone "${zoneId}" in this plan.`);
+    const from = this.areaZone[ai]!;
+    if (from === to) return;
+    if (from >= 0) this.add(ai, from, -1);
+    if (to >= 0) this.add(ai, to, 1);
+    this.areaZone[ai] = to;
   }
-  for (let ai = 0; ai < A; ai++) {
-    const zi = areaZone[ai]!;
-    if (zi < 0) continue;
-    for (let si = 0; si < S; si++) acc.unsourced[zi * S + si]! += Math.max(0, areaDemand[ai * S + si]! - areaDelivered[ai * S + si]!);
-  }
-  const heldByZone: [number, Held][][] = inputs.zones.map(() => []);
-  for (const [hk, h] of held) heldByZone[Math.floor(hk / P)]!.push([hk % P, h]);
 
-  const councilShare = new Map(inputs.lots.map((l) => [l.service, l.councilShare]));
-  const zones: ZoneMetrics[] = inputs.zones.map((zone, zi) => {
-    const ruralShare = population[zi]! > 0 ? ruralPopulation[zi]! / population[zi]! : 0;
+  metrics(): PlanMetrics {
+    const zones = this.inputs.zones.map((_, zi) => (this.built[zi] ??= this.zoneMetrics(zi)));
+    return { zones, totals: totalsOf(zones, this.inputs.settings, this.lot) };
+  }
+
+  private largestName(zi: number, providerId: string): string {
+    for (const pi of this.held[zi]!.keys()) if (this.inputs.providers[pi]!.id === providerId) return this.inputs.providers[pi]!.name;
+    return providerId;
+  }
+
+  private zoneMetrics(zi: number): ZoneMetrics {
+    const { inputs, lot, unit, wanted } = this;
+    const { settings } = inputs;
+    const zone = inputs.zones[zi]!;
+    const ruralShare = this.population[zi]! > 0 ? this.ruralPopulation[zi]! / this.population[zi]! : 0;
     const { band, overridden } = bandFor(ruralShare, inputs.bands, zone.bandOverride);
     const lots: ZoneLot[] = SERVICE_TYPES.map((service, si) => {
       const k = zi * S + si;
-      const u = (f: Exclude<Field, 'people'>) => inLotUnit(service, acc[f][k]!);
+      const u = (f: Exclude<Field, 'people'>) => inLotUnit(service, this.zone[f][k]!);
       const demand = u('demand');
       const cover = u('cover');
       const coverage = demand > 0 ? cover / demand : null;
@@ -144,7 +232,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
         service,
         unit: unitOf(service),
         demand,
-        people: acc.people[k]!,
+        people: this.zone.people[k]!,
         committed: u('committed'),
         cover,
         delivered: u('delivered'),
@@ -153,13 +241,13 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
         coverageClass: classify(coverage, settings),
         rate,
         weeklyCost,
-        councilWeeklyCost: weeklyCost * (councilShare.get(service) ?? 1),
+        councilWeeklyCost: weeklyCost * (this.councilShare.get(service) ?? 1),
       };
     });
     const sum = (f: Field) => {
       let total = 0;
       for (const service of wanted) {
-        const value = acc[f][zi * S + SERVICE_INDEX.get(service)!]!;
+        const value = this.zone[f][zi * S + SERVICE_INDEX.get(service)!]!;
         total += f === 'people' ? value : inLotUnit(service, value); // people are counted, not converted
       }
       return total;
@@ -178,7 +266,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
     let largest = 0;
     let providerCount = 0;
     let spare = 0;
-    for (const [pi, h] of heldByZone[zi]!) {
+    for (const [pi, h] of [...this.held[zi]!]) {
       const providerId = inputs.providers[pi]!.id;
       spare += Math.max(0, h.committed - h.delivered);
       if (h.cover > 0) providerCount += 1;
@@ -189,7 +277,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
       }
     }
     largest = toUnit(largest);
-    const providers: ZoneProvider[] = heldByZone[zi]!
+    const providers: ZoneProvider[] = [...this.held[zi]!]
       .map(([pi, h]) => ({
         providerId: inputs.providers[pi]!.id,
         providerName: inputs.providers[pi]!.name,
@@ -207,11 +295,11 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
     const n1Coverage = demandHours > 0 ? (coverHours - largest) / demandHours : null;
     const largestShare = coverHours > 0 ? largest / coverHours : null;
     const coverageClass = classify(coverage, settings);
-    const basis: ZoneBasis = estimated[zi] && recorded[zi] ? 'mixed' : recorded[zi] ? 'recorded' : estimated[zi] ? 'estimated' : 'none';
+    const basis: ZoneBasis = this.basis[zi * 2]! > 0 && this.basis[zi * 2 + 1]! > 0 ? 'mixed' : this.basis[zi * 2 + 1]! > 0 ? 'recorded' : this.basis[zi * 2]! > 0 ? 'estimated' : 'none';
 
     const flags: ZoneFlag[] = [];
     const reasons: string[] = [];
-    const largestName = largestProviderId ? (inputs.providers.find((p) => p.id === largestProviderId)?.name ?? largestProviderId) : '';
+    const largestName = largestProviderId ? this.largestName(zi, largestProviderId) : '';
     if (demandHours > 0 && providerCount === 0) {
       flags.push('no-provider');
       reasons.push('No on-framework provider holds committed hours in this zone.');
@@ -242,10 +330,10 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
       colour: zone.colour,
       lot,
       unit,
-      areaCount: areaCount[zi]!,
-      population: population[zi]!,
+      areaCount: this.areaCount[zi]!,
+      population: this.population[zi]!,
       ruralShare,
-      districts: areas.districts.filter((_, di) => inDistrict[zi * D + di]).sort(),
+      districts: this.areas.districts.filter((_, di) => this.inDistrict[zi * this.D + di]! > 0).sort(),
       demandHours,
       people: sum('people'),
       committedHours,
@@ -279,8 +367,7 @@ export function computePlanMetrics(inputs: PlanInputs, lot: LotFilter = 'all'): 
       providers,
       lots,
     };
-  });
-  return { zones, totals: totalsOf(zones, settings, lot) };
+  }
 }
 
 export function totalsOf(zones: readonly ZoneMetrics[], settings: Settings, lot: LotFilter = zones[0]?.lot ?? 'all'): PlanTotals {

@@ -4,13 +4,13 @@ import { ExportRequestSchema } from '../../../shared/export/request';
 import { produceExport } from '../../export/service';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
-import { withProject } from '../project-services';
+import { parseLot, withProject } from '../project-services';
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export a committee map, a table or a GIS layer.',
   usage:
-    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] --out FILE',
+    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] [--service home-care|chc|live-in|all] --out FILE',
   options: {
     project: { type: 'string' },
     format: { type: 'string' },
@@ -27,6 +27,7 @@ export const exportCommand: Command = {
     'no-flagged-table': { type: 'boolean' },
     'no-suppress': { type: 'boolean' },
     plan: { type: 'string' },
+    service: { type: 'string' },
     date: { type: 'string' },
     out: { type: 'string' },
   },
@@ -53,6 +54,7 @@ export const exportCommand: Command = {
       includeFlaggedTable: v['no-flagged-table'] !== true,
       suppressSmallNumbers: v['no-suppress'] !== true,
       plan: v.plan,
+      lot: parseLot(v.service),
       date: v.date,
     });
     if (!parsed.success) {

@@ -108,6 +108,11 @@ describe('carecover init, report and simulate-withdrawal', () => {
     expect(home.totals.demandHours + chc.totals.demandHours).toBeCloseTo(all.totals.demandHours, 6); // "all" adds no live-in weeks
     expect(chc.totals.councilAnnualCost).toBe(0);
     expect(home.totals.annualCost + chc.totals.annualCost + liveIn.totals.annualCost).toBeCloseTo(all.totals.annualCost, 0);
+    const out = path.join(tempDir(), 'live-in.csv');
+    expect(carecover(['export', 'table', '--project', file, '--format', 'csv', '--service', 'live-in', '--out', out]).code).toBe(0);
+    const header = fs.readFileSync(out, 'utf8').split('\r\n')[0]!;
+    expect(header).toContain('Demand (weeks of care a week)');
+    expect(header).toContain('Weekly rate (£)');
     const bad = carecover(['report', '--project', file, '--service', 'dentistry']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--service must be one of all, home-care, chc, live-in/);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computePlanMetrics } from '../../../shared/coverage/metrics';
+import { computePlanMetrics, PlanModel } from '../../../shared/coverage/metrics';
 import { supplyClass } from '../../../shared/coverage/supply';
 import type { PlanInputs } from '../../../shared/domain/types';
 import { defaultProjectInputs } from '../../helpers/default-project';
@@ -104,6 +104,31 @@ describe('area-grain supply under redrawing (property)', () => {
         for (const other of after.zones.filter((x) => x.zoneId !== from && x.zoneId !== to)) expect(other.committedHours).toBeCloseTo(z(before, other.zoneId).committedHours, 9);
       }),
       { numRuns: 60, seed: 20261202 },
+    );
+  });
+
+  it('a model kept between edits, moving areas one by one, gives the figures of a fresh computation', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 25 }), fc.constantFrom('all' as const, 'home-care' as const, 'chc' as const, 'live-in' as const), (moves, lot) => {
+        const model = new PlanModel(sample, lot);
+        const assignments = new Map(sample.assignments);
+        const codes = [...assignments.keys()].sort();
+        for (const [a, z] of moves) {
+          const code = codes[a % codes.length]!;
+          const zone = sample.zones[z % sample.zones.length]!.id;
+          model.move(code, zone);
+          assignments.set(code, zone);
+          model.metrics(); // rebuilt zones are cached between moves
+        }
+        const fresh = computePlanMetrics({ ...sample, assignments }, lot);
+        const kept = model.metrics();
+        kept.zones.forEach((z, i) => {
+          const f = fresh.zones[i]!;
+          for (const key of ['demandHours', 'people', 'committedHours', 'coverHours', 'deliveredHours', 'unsourcedHours', 'spareHours', 'annualCost'] as const) expect(z[key], `${z.zoneId} ${key}`).toBeCloseTo(f[key], 6);
+          expect([z.coverageClass, z.flags, z.bandId, z.areaCount, z.districts, z.basis, z.providers.map((p) => p.providerId)]).toEqual([f.coverageClass, f.flags, f.bandId, f.areaCount, f.districts, f.basis, f.providers.map((p) => p.providerId)]);
+        });
+      }),
+      { numRuns: 40, seed: 20261203 },
     );
   });
 });

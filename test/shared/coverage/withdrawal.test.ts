@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanInputs, SupplyRow } from '../../../shared/domain/types';
+import type { PlanInputs } from '../../../shared/domain/types';
 import { DEFAULT_LOTS, DEFAULT_SETTINGS } from '../../../shared/domain/types';
 import { areaCentres } from '../../../shared/geo/area-centres';
 import { pointDistanceKm } from '../../../shared/geo/distance';
 import { simulateWithdrawal, withdrawalSummary, type AreaReach } from '../../../shared/coverage/withdrawal';
-import { bands, LAT, smallPlan, smallReach, square } from '../../fixtures/small-plan';
+import { bands, LAT, smallPlan, smallReach, square, supplyRow } from '../../fixtures/small-plan';
 
-const supplyRow = (providerId: string, areaCode: string, committedHours: number, deliveredHours: number, people: number, additionalHours = 0): SupplyRow => ({
-  providerId,
-  areaCode,
-  service: 'home-care',
-  committedHours,
-  additionalHours,
-  deliveredHours,
-  people,
-  basis: 'recorded',
-});
 
 /**
  * Three areas in a row, X | Y | W, each its own zone. Provider Q (withdrawn)
@@ -41,7 +31,7 @@ function competingPlan(): { inputs: PlanInputs; reach: AreaReach } {
       { id: 'Sb', name: 'Far Side Care', cqcId: null, lat: LAT, lon: -1.125, status: 'on-framework', services: ['home-care'], startDate: null, endDate: null },
       { id: 'R', name: 'Resident Care', cqcId: null, lat: LAT, lon: -1.17, status: 'on-framework', services: ['home-care'], startDate: null, endDate: null },
     ],
-    supply: [supplyRow('Q', 'X', 20, 20, 2), supplyRow('Q', 'Y', 30, 30, 3), supplyRow('Sa', 'X', 80, 60, 6), supplyRow('R', 'Y', 70, 70, 7), supplyRow('Sb', 'W', 100, 70, 7)],
+    supply: [supplyRow('Q', 'X', 20, 0, 20, 2), supplyRow('Q', 'Y', 30, 0, 30, 3), supplyRow('Sa', 'X', 80, 0, 60, 6), supplyRow('R', 'Y', 70, 0, 70, 7), supplyRow('Sb', 'W', 100, 0, 70, 7)],
     bands,
     lots: DEFAULT_LOTS,
     settings: { ...DEFAULT_SETTINGS, distanceLimitKm: 3, budgetPerYear: 1 },
