@@ -19,11 +19,12 @@ export function classify(coverage: number | null, settings: Settings): CoverageC
 }
 
 const S = SERVICE_TYPES.length;
-/** Per zone and service, in flat arrays indexed zone × S + service: the hot loops allocate nothing per row. */
+/** Figures per area (and zone) and service, in one flat array: the hot loops allocate nothing per row. */
 const FIELDS = ['demand', 'people', 'committed', 'cover', 'delivered', 'unsourced', 'secure', 'atRisk', 'spot', 'additional'] as const;
 type Field = (typeof FIELDS)[number];
-type Fields = Record<Field, Float64Array>;
-const fieldArrays = (n: number): Fields => Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(n)])) as Fields;
+const F = FIELDS.length;
+/** A field's place in a cell of F numbers: cells are laid out (area or zone) × S + service, F numbers each. */
+const FI = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
 interface Held {
   committed: number;
@@ -58,14 +59,20 @@ export class PlanModel {
   private readonly areaZone: Int32Array;
   private readonly D: number;
   /** Each area's own figures, area × S + service. */
-  private readonly area: Fields;
+  private readonly area: Float64Array;
   /** Supply rows of the lot's services, grouped by area (CSR: rows of area a are byArea[start[a] .. start[a+1])). */
   private readonly start: Int32Array;
   private readonly byArea: Int32Array;
   private readonly rowProvider: Int32Array;
-  private readonly rowCover: Uint8Array;
+  /** Each supply row's hours, read once from the rows into arrays that moves then walk in order. */
+  private readonly rowCommitted: Float64Array;
+  private readonly rowCover: Float64Array;
+  private readonly rowDelivered: Float64Array;
+  private readonly rowAdditional: Float64Array;
+  /** 0 no hours, 1 estimated, 2 recorded. */
+  private readonly rowBasis: Uint8Array;
   private readonly classes: SupplyClass[];
-  private readonly zone: Fields;
+  private readonly zone: Float64Array;
   private readonly areaCount: Float64Array;
   private readonly population: Float64Array;
   private readonly ruralPopulation: Float64Array;
@@ -92,14 +99,14 @@ export class PlanModel {
     this.D = this.areas.districts.length;
     this.zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
 
-    const area = (this.area = fieldArrays(A * S));
+    const area = (this.area = new Float64Array(A * S * F));
     const demandIndex = rowIndex(inputs.demand, this.areas);
     for (let i = 0; i < inputs.demand.length; i++) {
       const ai = demandIndex.area[i]!;
       if (ai < 0) continue;
       const k = ai * S + demandIndex.service[i]!;
-      area.demand[k]! += inputs.demand[i]!.hours;
-      area.people[k]! += inputs.demand[i]!.people;
+      area[k * F + FI.demand]! += inputs.demand[i]!.hours;
+      area[k * F + FI.people]! += inputs.demand[i]!.people;
     }
 
     // Per provider: its class on the "as at" date and whether that counts as cover.
@@ -111,7 +118,11 @@ export class PlanModel {
     const counts = new Int32Array(A + 1);
     const n = inputs.supply.length;
     this.rowProvider = supplyIndex.provider;
-    this.rowCover = new Uint8Array(n);
+    this.rowCommitted = new Float64Array(n);
+    this.rowCover = new Float64Array(n);
+    this.rowDelivered = new Float64Array(n);
+    this.rowAdditional = new Float64Array(n);
+    this.rowBasis = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const pi = supplyIndex.provider[i]!;
       const ai = supplyIndex.area[i]!;
@@ -120,18 +131,22 @@ export class PlanModel {
       const si = supplyIndex.service[i]!;
       const k = ai * S + si;
       const cover = covers[pi] ? row.committedHours : 0;
-      this.rowCover[i] = covers[pi] ? 1 : 0;
-      area.committed[k]! += row.committedHours;
-      area.cover[k]! += cover;
-      area.delivered[k]! += row.deliveredHours;
-      area.additional[k]! += row.additionalHours;
+      this.rowCommitted[i] = row.committedHours;
+      this.rowCover[i] = cover;
+      this.rowDelivered[i] = row.deliveredHours;
+      this.rowAdditional[i] = row.additionalHours;
+      this.rowBasis[i] = row.committedHours > 0 || row.deliveredHours > 0 ? (row.basis === 'recorded' ? 2 : 1) : 0;
+      area[k * F + FI.committed]! += row.committedHours;
+      area[k * F + FI.cover]! += cover;
+      area[k * F + FI.delivered]! += row.deliveredHours;
+      area[k * F + FI.additional]! += row.additionalHours;
       const cls = this.classes[pi];
-      if (cls === 'secure') area.secure[k]! += row.committedHours;
-      else if (cls === 'at-risk') area.atRisk[k]! += row.committedHours;
-      else area.spot[k]! += row.committedHours;
+      if (cls === 'secure') area[k * F + FI.secure]! += row.committedHours;
+      else if (cls === 'at-risk') area[k * F + FI.atRisk]! += row.committedHours;
+      else area[k * F + FI.spot]! += row.committedHours;
       if (wantedIndex[si]) counts[ai + 1]! += 1;
     }
-    for (let k = 0; k < A * S; k++) area.unsourced[k] = Math.max(0, area.demand[k]! - area.delivered[k]!);
+    for (let k = 0; k < A * S; k++) area[k * F + FI.unsourced] = Math.max(0, area[k * F + FI.demand]! - area[k * F + FI.delivered]!);
     this.start = new Int32Array(A + 1);
     for (let ai = 0; ai < A; ai++) this.start[ai + 1] = this.start[ai]! + counts[ai + 1]!;
     this.byArea = new Int32Array(this.start[A]!);
@@ -143,7 +158,7 @@ export class PlanModel {
       this.byArea[fill[ai]!++] = i;
     }
 
-    this.zone = fieldArrays(Z * S);
+    this.zone = new Float64Array(Z * S * F);
     this.areaCount = new Float64Array(Z);
     this.population = new Float64Array(Z);
     this.ruralPopulation = new Float64Array(Z);
@@ -168,23 +183,21 @@ export class PlanModel {
     this.population[zi]! += sign * area.population;
     if (this.areas.rural[ai]) this.ruralPopulation[zi]! += sign * area.population;
     this.inDistrict[zi * this.D + this.areas.district[ai]!]! += sign;
-    for (const f of FIELDS) {
-      const from = this.area[f];
-      const to = this.zone[f];
-      for (let si = 0; si < S; si++) to[zi * S + si]! += sign * from[ai * S + si]!;
-    }
+    const from = ai * S * F;
+    const to = zi * S * F;
+    for (let j = 0; j < S * F; j++) this.zone[to + j]! += sign * this.area[from + j]!;
     const held = this.held[zi]!;
     for (let j = this.start[ai]!; j < this.start[ai + 1]!; j++) {
       const i = this.byArea[j]!;
-      const row = this.inputs.supply[i]!;
       const pi = this.rowProvider[i]!;
-      if (row.committedHours > 0 || row.deliveredHours > 0) this.basis[zi * 2 + (row.basis === 'recorded' ? 1 : 0)]! += sign;
+      const basis = this.rowBasis[i]!;
+      if (basis > 0) this.basis[zi * 2 + basis - 1]! += sign;
       let h = held.get(pi);
       if (!h) held.set(pi, (h = { committed: 0, cover: 0, delivered: 0, additional: 0, cls: this.classes[pi]!, rows: 0 }));
-      h.committed += sign * row.committedHours;
-      h.cover += sign * (this.rowCover[i] ? row.committedHours : 0);
-      h.delivered += sign * row.deliveredHours;
-      h.additional += sign * row.additionalHours;
+      h.committed += sign * this.rowCommitted[i]!;
+      h.cover += sign * this.rowCover[i]!;
+      h.delivered += sign * this.rowDelivered[i]!;
+      h.additional += sign * this.rowAdditional[i]!;
       h.rows += sign;
       if (h.rows === 0) held.delete(pi);
     }
@@ -222,7 +235,7 @@ export class PlanModel {
     const { band, overridden } = bandFor(ruralShare, inputs.bands, zone.bandOverride);
     const lots: ZoneLot[] = SERVICE_TYPES.map((service, si) => {
       const k = zi * S + si;
-      const u = (f: Exclude<Field, 'people'>) => inLotUnit(service, this.zone[f][k]!);
+      const u = (f: Exclude<Field, 'people'>) => inLotUnit(service, this.zone[k * F + FI[f]]!);
       const demand = u('demand');
       const cover = u('cover');
       const coverage = demand > 0 ? cover / demand : null;
@@ -232,7 +245,7 @@ export class PlanModel {
         service,
         unit: unitOf(service),
         demand,
-        people: this.zone.people[k]!,
+        people: this.zone[k * F + FI.people]!,
         committed: u('committed'),
         cover,
         delivered: u('delivered'),
@@ -247,7 +260,7 @@ export class PlanModel {
     const sum = (f: Field) => {
       let total = 0;
       for (const service of wanted) {
-        const value = this.zone[f][zi * S + SERVICE_INDEX.get(service)!]!;
+        const value = this.zone[(zi * S + SERVICE_INDEX.get(service)!) * F + FI[f]]!;
         total += f === 'people' ? value : inLotUnit(service, value); // people are counted, not converted
       }
       return total;
