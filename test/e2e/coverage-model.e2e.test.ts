@@ -85,4 +85,21 @@ describe.skipIf(skipE2E)('coverage model v2 in the UI', () => {
     await expect.poll(demand).toBe(`${Math.round(all.demandHours).toLocaleString('en-GB')} h`);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('counting exiting providers as cover is a setting: the totals follow it', async () => {
+    const { page, services } = app;
+    const cover = () => page.locator('.totals__item').nth(1).locator('.totals__sub').textContent();
+    const before = await cover();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel("Count exiting providers' hours as cover").check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => services.coverage.settings().settings.countAtRisk).toBe(1);
+    const t = services.coverage.metrics().metrics.totals;
+    expect(t.coverHours).toBeCloseTo(t.secureHours + t.atRiskHours, 6);
+    await expect.poll(cover).not.toBe(before);
+    await page.getByLabel("Count exiting providers' hours as cover").uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(cover).toBe(before);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
