@@ -263,7 +263,7 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
   return { records: { kind, records: out } as TableRecords, total, accepted, rejected: total - accepted, updated, problems };
 }
 
-/** Shares a zone's hours and packages among its areas by population (evenly where nobody is counted). */
+/** Shares a zone's hours and people among its areas by population (evenly where nobody is counted). */
 function shareOut(areas: readonly { code: string; population: number }[], hours: number, people: number): Omit<DemandRow, 'service'>[] {
   const residents = areas.reduce((n, a) => n + a.population, 0);
   return areas.map((a) => {

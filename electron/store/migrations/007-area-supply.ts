@@ -114,6 +114,12 @@ export const migration007: Migration = {
       const kept = changes.filter((c) => c.table !== 'capacity');
       if (kept.length !== changes.length) update.run(JSON.stringify(kept), edit.id);
     }
+    // A saved demand mapping named the people column "packages".
+    const saved = db.prepare("SELECT mapping FROM import_mappings WHERE kind = 'demand'").get() as { mapping: string } | undefined;
+    if (saved) {
+      const { packages, ...rest } = JSON.parse(saved.mapping) as Record<string, string | null>;
+      db.prepare("UPDATE import_mappings SET mapping = ? WHERE kind = 'demand'").run(JSON.stringify({ ...rest, people: rest.people ?? packages ?? null }));
+    }
     db.exec('DROP TABLE capacity;');
   },
 };

@@ -167,7 +167,8 @@ MIGRATION_CASES[7] = {
              INSERT INTO capacity VALUES (2, 'P', 'Z', 90, 9), (1, 'P', 'A', 90, 9);
              INSERT INTO demand VALUES ('E01', 'home-care', 60, 6), ('E02', 'home-care', 30, 3);
              INSERT INTO rate_bands (id, name, hourly_rate, min_rural_share) VALUES ('urban', 'Urban', 24, 0);
-             INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('capacity', 'c.csv', '${'a'.repeat(64)}', 'now', 1, 0);`);
+             INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('capacity', 'c.csv', '${'a'.repeat(64)}', 'now', 1, 0);
+             INSERT INTO import_mappings VALUES ('demand', '{"area":"LSOA","hours":"Hrs","packages":"Clients"}');`);
     const changes = [
       { table: 'assignments', key: { plan_id: 2, area_code: 'E02' }, before: { plan_id: 2, area_code: 'E02', zone_id: 'Y' }, after: { plan_id: 2, area_code: 'E02', zone_id: 'Z' } },
       { table: 'capacity', key: { plan_id: 2, provider_id: 'P', zone_id: 'Z' }, before: null, after: { plan_id: 2, provider_id: 'P', zone_id: 'Z', contracted_hours: 90, additional_hours: 9 } },
@@ -196,6 +197,8 @@ MIGRATION_CASES[7] = {
     const edit = JSON.parse((db.prepare('SELECT changes FROM edits').get() as { changes: string }).changes) as { table: string }[];
     assert(edit.length === 1 && edit[0]!.table === 'assignments', 'capacity images leave the undo history');
     assert((db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n === 1, 'the import log survives');
+    const mapping = JSON.parse((db.prepare("SELECT mapping FROM import_mappings WHERE kind = 'demand'").get() as { mapping: string }).mapping) as Record<string, string>;
+    assert(mapping.people === 'Clients' && !('packages' in mapping) && mapping.hours === 'Hrs', `a saved demand mapping keeps its people column: ${JSON.stringify(mapping)}`);
     db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('delivery', 'd.csv', ?, 'now', 1, 0)").run('b'.repeat(64));
     let rejected = 0;
     for (const sql of [
