@@ -29,6 +29,24 @@ export const ZoneProviderSchema = z.object({
 });
 
 /** One lot's figures in a zone, in the lot's own unit (hours, or weeks of care for live-in). */
+/** Demand and supply figures a zone and the plan's totals both carry, in the lot's unit. */
+const supplyFigures = {
+  demandHours: z.number(),
+  /** People behind the demand. */
+  people: z.number(),
+  /** Committed hours of every active provider: secure + at risk + spot. */
+  committedHours: z.number(),
+  secureHours: z.number(),
+  atRiskHours: z.number(),
+  spotHours: z.number(),
+  /** The committed hours that count as cover (secure, and at-risk or spot where the settings say). */
+  coverHours: z.number(),
+  deliveredHours: z.number(),
+  /** Demand not yet placed with any provider. */
+  unsourcedHours: z.number(),
+  additionalHours: z.number(),
+};
+
 export const ZoneLotSchema = z.object({
   service: ServiceTypeSchema,
   unit: LotUnitSchema,
@@ -56,20 +74,7 @@ export const ZoneMetricsSchema = z.object({
   population: z.number(),
   ruralShare: z.number(),
   districts: z.array(z.string()),
-  demandHours: z.number(),
-  /** People behind the demand. */
-  people: z.number(),
-  /** Committed hours of every active provider: secure + at risk + spot. */
-  committedHours: z.number(),
-  secureHours: z.number(),
-  atRiskHours: z.number(),
-  spotHours: z.number(),
-  /** The committed hours that count as cover (secure, and at-risk or spot where the settings say). */
-  coverHours: z.number(),
-  deliveredHours: z.number(),
-  /** Demand not yet placed with any provider. */
-  unsourcedHours: z.number(),
-  additionalHours: z.number(),
+  ...supplyFigures,
   /** Committed less delivered. */
   spareHours: z.number(),
   shortfallHours: z.number(),
@@ -110,16 +115,7 @@ export const PlanTotalsSchema = z.object({
   zones: z.number(),
   areas: z.number(),
   population: z.number(),
-  demandHours: z.number(),
-  people: z.number(),
-  committedHours: z.number(),
-  secureHours: z.number(),
-  atRiskHours: z.number(),
-  spotHours: z.number(),
-  coverHours: z.number(),
-  deliveredHours: z.number(),
-  unsourcedHours: z.number(),
-  additionalHours: z.number(),
+  ...supplyFigures,
   shortfallHours: z.number(),
   weeklyCost: z.number(),
   annualCost: z.number(),
