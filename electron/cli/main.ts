@@ -65,8 +65,16 @@ export async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // A reader that stops early (`carecover report | head`) closes the pipe: what was done is done, so end quietly.
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return run(argv, {
-    out: (line) => process.stdout.write(line + '\n'),
+    out: (line) => {
+      if (!closed) process.stdout.write(line + '\n');
+    },
     err: (line) => process.stderr.write(line + '\n'),
     env: process.env,
     stopSignal,

@@ -84,7 +84,7 @@ export const reportCommand: Command = {
         zone_name: `${t.zones} zones, ${t.flaggedZones} flagged`,
         ...figures(t),
         coverage: round(totalCoverage, 4),
-        basis: [...new Set(metrics.zones.map((z) => z.basis))].join(' '),
+        basis: [...new Set(metrics.zones.map((z) => z.basis).filter((b) => b !== 'none'))].join(' ') || 'none',
       };
       io.out(csvLine(COLUMNS.map((c) => total[c] ?? '')));
       return 0;

@@ -21,6 +21,19 @@ describe('carecover CLI', () => {
     expect(result.stdout).toMatch(/^\s+version\s+/m);
   });
 
+  it('ends quietly when the reader closes the pipe early (carecover report | head -1)', async () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    carecover(['init', file]);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, 'report', '--project', file], { env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('version prints the version', () => {
     const result = carecover(['version']);
     expect(result).toMatchObject({ code: 0, stdout: 'CareCover 0.1.0\n' });
