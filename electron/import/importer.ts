@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import { isBoundaryKind, TABLE_FIELDS, type ColumnMapping } from '../../shared/import/kinds';
 import { countErrors, problemLine, type ImportProblem } from '../../shared/import/problems';
 import type { ImportPreview, ImportRequest, ImportResult } from '../../shared/import/request';
-import type { ProjectDb } from '../store/db';
+import { writeTransaction, type ProjectDb } from '../store/db';
 import { readAreaGeometries } from '../store/model-data';
 import { recordImport, saveMapping } from '../store/imports';
 import { readBoundaryFile } from './boundary-file';
@@ -194,6 +194,6 @@ export async function runImport(db: ProjectDb, request: ImportRequest, mode: 'pr
     throw new ImportRejected(preview, lines);
   }
   progress.report('Writing to the project', null);
-  const result = db.transaction(() => prepared.write(db))();
+  const result = writeTransaction(db, () => prepared.write(db));
   return { preview, result };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
-import { createProjectDb, openProjectDb, removeProjectFiles, type ProjectDb } from '../store/db';
+import { createProjectDb, openProjectDb, removeProjectFiles, writeTransaction, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
 import { writeDefaultProject } from './default-project';
 import { DEFAULT_BANDS } from '../../shared/domain/types';
@@ -62,7 +62,7 @@ export class ProjectSession {
   /** Runs `change` in one transaction and marks derived data stale. */
   write<T>(change: (db: ProjectDb) => T): T {
     const db = this.db();
-    const result = db.transaction(() => change(db))();
+    const result = writeTransaction(db, () => change(db));
     this.changes += 1;
     return result;
   }
@@ -102,7 +102,7 @@ export class ProjectSession {
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
     const db = createProjectDb(absolute, { overwrite });
     try {
-      db.transaction(() => this.templates[template](db, nameFromPath(absolute)))();
+      writeTransaction(db, () => this.templates[template](db, nameFromPath(absolute)));
     } catch (error) {
       db.close();
       removeProjectFiles(absolute);

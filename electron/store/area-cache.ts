@@ -1,7 +1,7 @@
 import { EdgeTopology, type PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { encodeDeltas } from '../../shared/geo/varint';
-import type { ProjectDb } from './db';
+import { writeTransaction, type ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
 
 /**
@@ -71,7 +71,7 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
     return { topology: EdgeTopology.unpack(packed), packed };
   }
   const topology = new EdgeTopology(readAreaGeometries(db));
-  const packed = db.transaction(() => storeTopology(db, topology))();
+  const packed = writeTransaction(db, () => storeTopology(db, topology));
   return { topology, packed };
 }
 

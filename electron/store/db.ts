@@ -29,6 +29,27 @@ function configure(db: ProjectDb): void {
 }
 
 /**
+ * Runs `change` as one write transaction that takes the write lock at its
+ * start (BEGIN IMMEDIATE). A deferred transaction starts as a read and fails at
+ * once with "database is locked" when it turns into a write while another
+ * connection (the CLI, a second window, an import) is writing: SQLite cannot
+ * wait there without risking deadlock. Taking the lock first lets the busy
+ * timeout wait for the other writer; one that still cannot get it in time is a
+ * typed "busy" error the user can act on, never an internal one.
+ */
+export function writeTransaction<T>(db: ProjectDb, change: () => T): T {
+  try {
+    return db.transaction(change).immediate();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+      throw new ApiError('busy', 'Another CareCover (or the command line) is saving this project; try again in a moment.');
+    }
+    throw error;
+  }
+}
+
+/**
  * Applies migrations after `from` up to `to` in one transaction, recording the
  * result in PRAGMA user_version: a failed step leaves the file as it was.
  */
@@ -36,12 +57,12 @@ export function migrate(db: ProjectDb, to: number = LATEST_SCHEMA_VERSION): void
   const from = db.pragma('user_version', { simple: true }) as number;
   if (to < from) throw new Error(`Cannot migrate down from schema ${from} to ${to}.`);
   if (to === from) return;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const migration of MIGRATIONS) {
       if (migration.version > from && migration.version <= to) migration.up(db);
     }
     db.pragma(`user_version = ${to}`);
-  })();
+  });
 }
 
 export interface CreateOptions {

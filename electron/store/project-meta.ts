@@ -1,4 +1,4 @@
-import type { ProjectDb } from './db';
+import { writeTransaction, type ProjectDb } from './db';
 
 /** Keys of the project_meta table. */
 export type MetaKey = 'name' | 'created_at' | 'app_version' | 'is_sample' | 'data_as_of' | 'as_at' | 'current_plan_id' | 'export_choices';
@@ -10,9 +10,9 @@ export function readMeta(db: ProjectDb): Partial<Record<MetaKey, string>> {
 
 export function writeMeta(db: ProjectDb, values: Partial<Record<MetaKey, string>>): void {
   const upsert = db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [key, value] of Object.entries(values)) if (value !== undefined) upsert.run(key, value);
-  })();
+  });
 }
 
 export interface DataSource {
