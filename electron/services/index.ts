@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import { exportTarget, writeExportFile } from '../export/write-file';
 import type { ApiHandlers, ProjectInfo } from '../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import { exportInWorker } from '../export/run-in-worker';
@@ -75,14 +76,12 @@ export function createServices(options: ServiceOptions): Services {
     updateSettings: (change) => coverage.updateSettings(change),
     previewMap: ({ request }) => ({ svg: mapSvg(services, request) }),
     exportDocument: async ({ request, path: target }) => {
+      if (target) exportTarget(target, request.format, session.file); // refuse a bad target before the work
       // Drawing a 600 dpi page takes a while: never on the main thread.
       const file = await exportInWorker(session.file ?? session.db().name, options.userData, request);
       session.write((db) => writeMeta(db, { export_choices: JSON.stringify(request) }));
       if (!target) return { fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes.length, path: null, base64: file.bytes.toString('base64') };
-      const absolute = path.resolve(target);
-      const temp = `${absolute}.${process.pid}.partial`;
-      fs.writeFileSync(temp, file.bytes);
-      fs.renameSync(temp, absolute);
+      const absolute = writeExportFile(target, file.bytes, request.format, session.file);
       return { fileName: path.basename(absolute), mimeType: file.mimeType, bytes: file.bytes.length, path: absolute, base64: null };
     },
     chooseExportFile: async ({ fileName }) => {

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ExportRequestSchema } from '../../../shared/export/request';
 import { produceExport } from '../../export/service';
+import { exportTarget, writeExportFile } from '../../export/write-file';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { parseLot, withProject } from '../project-services';
@@ -61,12 +60,9 @@ export const exportCommand: Command = {
       throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
     }
     return withProject(io, args.values.project, async (services) => {
+      exportTarget(out, parsed.data.format, services.session.file); // refuse a bad target before the work
       const file = await produceExport(services, parsed.data);
-      // Written beside the target and renamed, so a failed export never leaves half a file.
-      const target = path.resolve(out);
-      const temp = `${target}.${process.pid}.partial`;
-      fs.writeFileSync(temp, file.bytes);
-      fs.renameSync(temp, target);
+      const target = writeExportFile(out, file.bytes, parsed.data.format, services.session.file);
       io.out(`Wrote ${target} (${file.bytes.length.toLocaleString('en-GB')} bytes).`);
       return 0;
     });

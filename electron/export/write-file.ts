@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import type { ExportRequest } from '../../shared/export/request';
+
+/** The file endings each export format may be written to. */
+const ENDINGS: Record<ExportRequest['format'], readonly string[]> = {
+  pdf: ['.pdf'],
+  svg: ['.svg'],
+  png: ['.png'],
+  csv: ['.csv'],
+  xlsx: ['.xlsx'],
+  geojson: ['.geojson', '.json'],
+  gpkg: ['.gpkg'],
+};
+
+/** A file system error in the words a user can act on. */
+export function fileProblem(file: string, error: unknown): ApiError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    {
+      EACCES: 'permission was refused',
+      EPERM: 'permission was refused',
+      ENOENT: `the folder ${path.dirname(file)} does not exist`,
+      ENOTDIR: `${path.dirname(file)} is not a folder`,
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EROFS: 'the disk is read-only',
+      ENAMETOOLONG: 'the name is too long',
+      EISDIR: 'it is a folder',
+    }[code ?? ''] ?? `the system said ${code ?? 'no'}`;
+  return new ApiError('invalid-input', `Could not write ${file}: ${why}.`);
+}
+
+/**
+ * Writes an export where the user chose, safely: only to a file with the
+ * format's own ending, never over the open project or its -wal, -shm or .bak
+ * (an export renamed over the project would delete it under the app's feet),
+ * never over a folder or a device. The bytes go to a temporary file beside the
+ * target, renamed into place, and the temporary file is removed on any failure,
+ * so a failed export leaves neither half a file nor a stray .partial.
+ */
+export function writeExportFile(target: string, bytes: Buffer, format: ExportRequest['format'], openProject: string | null): string {
+  const absolute = exportTarget(target, format, openProject);
+  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.partial`);
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    fs.renameSync(temp, absolute);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw fileProblem(absolute, error);
+  }
+  return absolute;
+}
+
+/** Checks where an export may go (see writeExportFile) before any work is done; returns the absolute path. */
+export function exportTarget(target: string, format: ExportRequest['format'], openProject: string | null): string {
+  const absolute = path.resolve(target);
+  const ending = path.extname(absolute).toLowerCase();
+  if (!ENDINGS[format].includes(ending)) {
+    throw new ApiError('invalid-input', `Could not write ${absolute}: a ${format.toUpperCase()} export goes to a file ending ${ENDINGS[format].join(' or ')}.`);
+  }
+  if (openProject) {
+    const real = (file: string) => {
+      try {
+        return fs.realpathSync(file);
+      } catch {
+        return path.resolve(file);
+      }
+    };
+    const project = real(openProject);
+    const protectedFiles = new Set([project, `${project}-wal`, `${project}-shm`, `${project}.bak`, openProject, `${openProject}-wal`, `${openProject}-shm`]);
+    if (protectedFiles.has(real(absolute)) || protectedFiles.has(absolute)) {
+      throw new ApiError('invalid-input', `Could not write ${absolute}: that is the open project's own file; choose another name.`);
+    }
+  }
+  const existing = fs.statSync(absolute, { throwIfNoEntry: false });
+  if (existing && !existing.isFile()) throw new ApiError('invalid-input', `Could not write ${absolute}: it is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}.`);
+  return absolute;
+}
