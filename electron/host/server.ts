@@ -79,21 +79,22 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** A body over the limit is read to its end and dropped, so the client gets a 413 rather than a reset connection. */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
+
+const TOO_LARGE = JSON.stringify({ ok: false, error: { code: 'invalid-input', message: `The request is larger than the ${MAX_BODY_BYTES / 2 ** 20} MB the host accepts.` } });
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse): void {
   const found = readStaticFile(staticDir, urlPath);
@@ -128,8 +129,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain; charset=utf-8', { Allow: 'POST' });
         if (url.pathname === '/upload') return sendEnvelope(res, await receiveUpload(req, uploads, url.searchParams.get('name') ?? 'upload'));
         let payload: unknown;
+        if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+          return send(res, 413, TOO_LARGE, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', Connection: 'close' });
+        }
         try {
           const body = await readBody(req);
+          if (body === null) return send(res, 413, TOO_LARGE, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', Connection: 'close' });
           payload = body.length ? JSON.parse(body) : {};
         } catch (error) {
           return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: `The request body is not valid JSON: ${(error as Error).message}` } });

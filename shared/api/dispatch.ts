@@ -3,6 +3,19 @@ import { contract, type ApiHandlers } from './contract';
 import { isApiMethod } from './methods';
 import type { z } from 'zod';
 
+/** Messages can quote what was sent: never more than this of it back. */
+const MAX_MESSAGE = 1000;
+function clip(text: string): string {
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${(text.length - MAX_MESSAGE).toLocaleString('en-GB')} more characters)` : text;
+}
+
+/** Every error envelope, with its message and details cut to a readable length. */
+function clipped(envelope: Envelope<unknown>): Envelope<unknown> {
+  if (envelope.ok) return envelope;
+  const { message, details, ...rest } = envelope.error;
+  return { ok: false, error: { ...rest, message: clip(message), ...(details ? { details: details.slice(0, 50).map(clip) } : {}) } };
+}
+
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.map(String).join('.') : '(request)';
@@ -21,6 +34,10 @@ export async function dispatch(
   payload: unknown,
   onInternalError: (error: unknown) => void = () => {},
 ): Promise<Envelope<unknown>> {
+  return clipped(await answer(handlers, method, payload, onInternalError));
+}
+
+async function answer(handlers: ApiHandlers, method: string, payload: unknown, onInternalError: (error: unknown) => void): Promise<Envelope<unknown>> {
   if (typeof method !== 'string' || !isApiMethod(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `There is no API method called "${String(method)}".` } };
   }

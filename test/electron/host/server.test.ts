@@ -127,4 +127,21 @@ describe('browser host', () => {
   it('needs no token for the page itself, only for the API', async () => {
     expect((await request({ path: '/index.html' })).status).toBe(200);
   });
+
+  it('answers an oversized body with 413, not a reset connection, and keeps serving', async () => {
+    const big = 'x'.repeat(65 * 1024 * 1024);
+    const response = await request({ path: '/api/listPlans', method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: big });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/larger than the 64 MB/) } });
+    expect((await api('getAppInfo', {})).status).toBe(200);
+  }, 30_000);
+
+  it('never echoes a huge input back in full', async () => {
+    await api('createProject', { path: path.join(tempDir(), 'p.carecover'), template: 'default' });
+    const zoneId = 'Z'.repeat(5_000_000);
+    const response = await api('getContingency', { zoneId });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.body.length).toBeLessThan(3000);
+    expect(JSON.parse(response.body).error.message).toMatch(/more characters\)/);
+  });
 });
