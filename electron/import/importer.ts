@@ -37,10 +37,19 @@ export class ImportRejected extends ApiError {
   }
 }
 
-function readFile(file: string): Uint8Array {
+/** The largest file an import reads: it is read whole, so the limit keeps memory bounded. */
+export const MAX_IMPORT_BYTES = { boundaries: 1024 * 2 ** 20, tables: 256 * 2 ** 20 };
+
+function readFile(file: string, limit: number): Uint8Array {
   try {
+    // Only regular files: a device (/dev/zero), a named pipe or a socket would never end.
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new ImportFileError('this is a folder, not a file');
+    if (!stat.isFile()) throw new ImportFileError('this is not a regular file (a device, a pipe or a socket); choose a file saved on disk');
+    if (stat.size > limit) throw new ImportFileError(`the file is ${Math.ceil(stat.size / 2 ** 20).toLocaleString('en-GB')} MB, more than the ${limit / 2 ** 20} MB an import of this kind reads`);
     return fs.readFileSync(file);
   } catch (error) {
+    if (error instanceof ImportFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ImportFileError(code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `the file cannot be read (${code ?? (error as Error).message})`);
   }
@@ -52,13 +61,14 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
   const stem = path.basename(fileName, path.extname(fileName));
   try {
     progress.report('Reading the file', null);
-    const bytes = readFile(request.file);
+    const limit = isBoundaryKind(request.kind) ? MAX_IMPORT_BYTES.boundaries : MAX_IMPORT_BYTES.tables;
+    const bytes = readFile(request.file, limit);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const shared = { kind: request.kind, fileName, sha256, bytes: bytes.length };
     if (isBoundaryKind(request.kind)) {
       const sibling = (extension: string) => {
         const base = request.file.slice(0, -path.extname(request.file).length);
-        for (const candidate of [base + extension, base + extension.toUpperCase()]) if (fs.existsSync(candidate)) return fs.readFileSync(candidate);
+        for (const candidate of [base + extension, base + extension.toUpperCase()]) if (fs.existsSync(candidate)) return readFile(candidate, limit);
         return null;
       };
       const source = await readBoundaryFile(fileName, bytes, sibling, request.layer);
