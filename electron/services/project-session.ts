@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
-import { createProjectDb, openProjectDb, removeProjectFiles, writeTransaction, type ProjectDb } from '../store/db';
+import { clearForProject, createProjectDb, openProjectDb, removeProjectFiles, writeTransaction, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
 import { writeDefaultProject } from './default-project';
 import { DEFAULT_BANDS } from '../../shared/domain/types';
@@ -116,10 +116,7 @@ export class ProjectSession {
     const source = this.db();
     const absolute = path.resolve(withExtension(file));
     if (absolute === this.current!.file) return this.info()!;
-    if (fs.existsSync(absolute)) {
-      if (!overwrite) throw new ApiError('invalid-input', `${absolute} already exists; choose another name or allow overwriting.`);
-      removeProjectFiles(absolute);
-    }
+    clearForProject(absolute, overwrite);
     fs.mkdirSync(path.dirname(absolute), { recursive: true });
     await source.backup(absolute);
     return this.adopt(await openProjectDb(absolute), absolute);

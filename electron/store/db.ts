@@ -72,12 +72,38 @@ export interface CreateOptions {
   schemaVersion?: number;
 }
 
+/**
+ * Whether a file may be replaced by a new project: only an empty file or a
+ * CareCover project (an SQLite file carrying CareCover's application id), so
+ * that "overwrite" can never delete a document, a folder or a device.
+ */
+export function replaceableByProject(file: string): boolean {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return true;
+  if (!stat.isFile()) return false;
+  if (stat.size === 0) return true;
+  if (stat.size < 100) return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(72);
+    fs.readSync(fd, header, 0, 72, 0);
+    return header.subarray(0, 16).toString('latin1') === SQLITE_HEADER && header.readUInt32BE(68) === APPLICATION_ID;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Replacing an existing file: allowed only when asked, and only for a CareCover project or an empty file. */
+export function clearForProject(file: string, overwrite: boolean): void {
+  if (!fs.existsSync(file)) return;
+  if (!overwrite) throw new ApiError('invalid-input', `${file} already exists; choose another name or allow overwriting.`);
+  if (!replaceableByProject(file)) throw new ApiError('invalid-input', `${file} is not a CareCover project, so CareCover will not replace it; choose another name.`);
+  removeProjectFiles(file);
+}
+
 /** Creates a new, empty project file at the latest schema. */
 export function createProjectDb(file: string, options: CreateOptions = {}): ProjectDb {
-  if (fs.existsSync(file)) {
-    if (!options.overwrite) throw new ApiError('invalid-input', `${file} already exists; choose another name or allow overwriting.`);
-    removeProjectFiles(file);
-  }
+  clearForProject(file, options.overwrite ?? false);
   const db = new Database(file, sqliteOptions());
   try {
     configure(db);

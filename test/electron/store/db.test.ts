@@ -26,13 +26,22 @@ describe('createProjectDb', () => {
     db.close();
   });
 
-  it('will not overwrite a file unless asked', () => {
+  it('will not overwrite a file unless asked, and then only a CareCover project', () => {
     const file = path.join(tempDir(), 'taken.carecover');
     fs.writeFileSync(file, 'precious');
     expect(() => createProjectDb(file)).toThrow(/already exists/);
+    // Asked to overwrite, it still keeps a file that is not a project: "overwrite" never deletes a document.
+    expect(() => createProjectDb(file, { overwrite: true })).toThrow(/is not a CareCover project, so CareCover will not replace it/);
     expect(fs.readFileSync(file, 'utf8')).toBe('precious');
-    createProjectDb(file, { overwrite: true }).close();
-    expect(fs.readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+    const other = path.join(tempDir(), 'other.sqlite');
+    new Database(other).exec('CREATE TABLE t (x)'); // an SQLite file, but not CareCover's
+    expect(() => createProjectDb(other, { overwrite: true })).toThrow(/not a CareCover project/);
+    expect(() => createProjectDb(tempDir(), { overwrite: true })).toThrow(/not a CareCover project/); // a folder
+    // A project is replaced when asked.
+    const project = path.join(tempDir(), 'old.carecover');
+    createProjectDb(project).close();
+    createProjectDb(project, { overwrite: true }).close();
+    expect(fs.readFileSync(project).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });
 
