@@ -12,6 +12,7 @@ import { defaultInputs } from './coverage.bench';
 import { medianMs, report } from './harness';
 import { readEnglandAreas, sharedDataDir } from './england';
 import { syntheticEngland } from './synthetic';
+import { groupBy } from '../shared/group';
 
 type Mapshaper = { applyCommands(commands: string, input: Record<string, unknown>): Promise<Record<string, string | Buffer>> };
 
@@ -160,9 +161,7 @@ export async function run(): Promise<void> {
   // areas of one district (its patch), not scattered over the country.
   const synthetic = syntheticEngland(england.areas.length);
   const realCode = new Map(synthetic.areas.map((a, i) => [a.code, england.areas[i]!.code]));
-  const byDistrict = new Map<string, string[]>();
-  for (const a of england.areas) byDistrict.set(a.district, [...(byDistrict.get(a.district) ?? []), a.code]);
-  const patches = [...byDistrict.values()];
+  const patches = [...groupBy(england.areas, (a) => a.district).values()].map((areas) => areas.map((a) => a.code));
   const rowOfProvider = new Map<string, number>();
   const englandInputs = {
     ...synthetic,

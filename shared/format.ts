@@ -28,8 +28,6 @@ export function quantity(x: number, unit: 'hour' | 'week'): string {
   return unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} wk` : `${hours(x)} h`;
 }
 
-export const UNIT_WORDS: Record<'hour' | 'week', string> = { hour: 'hours a week', week: 'weeks of care a week' };
-
 export const LOT_LABELS: Record<'all' | 'home-care' | 'chc' | 'live-in', string> = {
   all: 'All lots',
   'home-care': 'Home care',

@@ -50,7 +50,7 @@ export function mapSvg(services: Services, request: ExportRequest): string {
   );
 }
 
-function notes(services: Services, request: ExportRequest): { title: string; lines: string[] } {
+function notes(services: Services, request: ExportRequest, threshold: number | null): { title: string; lines: string[] } {
   const info = services.session.info()!;
   const { settings } = services.coverage.settings();
   return {
@@ -59,8 +59,8 @@ function notes(services: Services, request: ExportRequest): { title: string; lin
       ...(info.isSample ? ['Sample data: providers are fictional and demand is modelled.'] : []),
       `Thresholds: ${classLabel('red', settings)}; ${classLabel('amber', settings)}; ${classLabel('covered', settings)}.`,
       `Fragile when cover without the largest provider is below ${Math.round(settings.fragileN1Below * 100)}%, or one provider holds more than ${Math.round(settings.fragileMaxShare * 100)}% of a zone's hours.`,
-      request.suppressSmallNumbers
-        ? `Counts of people below ${threshold(services, request)} are shown as "<${threshold(services, request)}", with the hours, coverage and cost of that row; "*" marks a further row hidden so that a suppressed figure cannot be worked back from a total.`
+      threshold !== null
+        ? `Counts of people below ${threshold} are shown as "<${threshold}", with the hours, coverage and cost of that row; "*" marks a further row hidden so that a suppressed figure cannot be worked back from a total.`
         : 'Small-number suppression was turned off for this export.',
       'Coverage counts secure supply: on-framework providers active at the project\'s date. At-risk (exiting) and spot (off-framework) hours are shown beside it.',
       'Data sources:',
@@ -90,7 +90,7 @@ export async function produceExport(services: Services, request: ExportRequest):
   }
   if (request.kind === 'table') {
     const table = tableFor(services, request, options);
-    return file(request.format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await tableToXlsx(table, notes(services, request)));
+    return file(request.format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await tableToXlsx(table, notes(services, request, options.smallNumberThreshold)));
   }
 
   const db = services.session.db();

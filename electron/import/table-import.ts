@@ -3,7 +3,8 @@ import { checkTable, type TableCheck, type TableContext } from '../../shared/imp
 import type { ProjectDb } from '../store/db';
 import { readMapping } from '../store/imports';
 import { spreadZoneContracts } from '../../shared/coverage/spread';
-import { areaCentre } from '../../shared/geo/area-centres';
+import { areaCentres } from '../../shared/geo/area-centres';
+import { groupBy } from '../../shared/group';
 import { readAreaGeometries, readAreas, readAssignments, readBands, readDemand, readProviders, readSettings, readSupply, readZones, writeBands } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
 import { BNG, toWgs84 } from './crs';
@@ -29,14 +30,12 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
   })();
   const areas = readAreas(db);
   const population = new Map(areas.map((a) => [a.code, a.population]));
-  const zoneAreas = new Map<string, { code: string; population: number }[]>();
-  if (plan) {
-    for (const [area, zone] of readAssignments(db, plan.id)) {
-      const list = zoneAreas.get(zone) ?? [];
-      list.push({ code: area, population: population.get(area) ?? 0 });
-      zoneAreas.set(zone, list);
-    }
-  }
+  const zoneOf = plan ? readAssignments(db, plan.id) : new Map<string, string>();
+  const zoneAreas = new Map(
+    [...groupBy(zoneOf, ([, zone]) => zone)].map(([zone, pairs]) => [zone, pairs.map(([code]) => ({ code, population: population.get(code) ?? 0 }))]),
+  );
+  // Supply is read once for both kinds of "already held": contracts per zone, delivery per area.
+  const supply = kind === 'capacity' || kind === 'delivery' ? readSupply(db) : [];
   const bng = toWgs84(BNG);
   const context: TableContext = {
     providers: new Set(readProviders(db).map((p) => p.id)),
@@ -44,17 +43,8 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
     areas: new Set(population.keys()),
     zoneAreas,
     bands: new Map(readBands(db).map((b) => [b.id, b])),
-    capacityKeys: new Set(
-      plan
-        ? (() => {
-            const zoneOf = readAssignments(db, plan.id);
-            return readSupply(db)
-              .filter((r) => r.committedHours > 0 && zoneOf.has(r.areaCode))
-              .map((r) => `${r.providerId}\u0000${zoneOf.get(r.areaCode)}`);
-          })()
-        : [],
-    ),
-    deliveryKeys: new Set(readSupply(db).filter((r) => r.deliveredHours > 0).map((r) => `${r.providerId}\u0000${r.areaCode}\u0000${r.service}`)),
+    capacityKeys: new Set(supply.filter((r) => r.committedHours > 0 && zoneOf.has(r.areaCode)).map((r) => `${r.providerId}\u0000${zoneOf.get(r.areaCode)}`)),
+    deliveryKeys: new Set(supply.filter((r) => r.deliveredHours > 0).map((r) => `${r.providerId}\u0000${r.areaCode}\u0000${r.service}`)),
     demandKeys: new Set(readDemand(db).map((r) => `${r.areaCode}\u0000${r.service}`)),
     fromBng: (e, n) => bng([e, n]) as [number, number],
   };
@@ -76,17 +66,15 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
         // Zone contracts are spread over the zone's areas (estimated). A contract imported again
         // replaces the provider's committed and additional hours in that zone; delivered hours stay.
         const assignments = readAssignments(target, plan!.id);
-        const areasOf = new Map<string, string[]>();
-        for (const [area, zone] of assignments) areasOf.set(zone, [...(areasOf.get(zone) ?? []), area]);
         const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
-        for (const c of records.records) for (const area of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
-        const geometries = readAreaGeometries(target);
+        const areasOf = groupBy(assignments, ([, zone]) => zone);
+        for (const c of records.records) for (const [area] of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
         const rows = spreadZoneContracts({
           contracts: records.records,
           assignments,
           demand: readDemand(target),
           providers: readProviders(target),
-          areaCentres: new Map([...geometries].map(([code, g]) => [code, areaCentre(g)])),
+          areaCentres: areaCentres(readAreaGeometries(target)),
           distanceLimitKm: readSettings(target).distanceLimitKm,
         });
         const upsert = target.prepare(

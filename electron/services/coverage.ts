@@ -33,6 +33,7 @@ import { readMeta, writeMeta } from '../store/project-meta';
 import { recordEdit } from '../store/edits';
 import { currentPlanId, listPlans, resolvePlan, type PlanRow } from '../store/plans';
 import type { ProjectSession } from './project-session';
+import { neighbourLists } from '../../shared/geo/area-neighbours';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
 /** [[south, west], [north, east]], or null for a project with no areas. */
@@ -173,12 +174,7 @@ export class CoverageService {
   private areaReach(): AreaReach {
     const state = this.areaState();
     if (!state.reach) {
-      const neighbours = new Map<string, string[]>();
-      for (const [a, b] of readAreaNeighbours(this.session.db())) {
-        (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
-        (neighbours.get(b) ?? neighbours.set(b, []).get(b)!).push(a);
-      }
-      state.reach = { neighbours, centres: areaCentres(this.areaGeometries()) };
+      state.reach = { neighbours: neighbourLists(readAreaNeighbours(this.session.db())), centres: areaCentres(this.areaGeometries()) };
     }
     return state.reach;
   }

@@ -77,7 +77,7 @@ export interface CreateOptions {
  * CareCover project (an SQLite file carrying CareCover's application id), so
  * that "overwrite" can never delete a document, a folder or a device.
  */
-export function replaceableByProject(file: string): boolean {
+function replaceableByProject(file: string): boolean {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) return true;
   if (!stat.isFile()) return false;

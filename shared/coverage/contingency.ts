@@ -3,6 +3,7 @@ import type { ZoneGeography } from '../geo/zone-geography';
 import type { PlanMetrics } from './metrics';
 import type { Contingency, ContingencyCandidate, GapKind } from './schemas';
 import type { SupplyClass } from './supply';
+import { quantityText } from '../format';
 
 export type { Contingency, ContingencyCandidate, GapKind };
 
@@ -22,8 +23,7 @@ export function computeContingency(zoneId: string, metrics: PlanMetrics, provide
   const zone = metrics.zones.find((z) => z.zoneId === zoneId);
   if (!zone) throw new Error(`There is no zone "${zoneId}" in this plan.`);
   const byId = new Map(providers.map((p) => [p.id, p]));
-  const unitText = (x: number) =>
-    zone.unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} weeks of care a week` : `${Math.round(x).toLocaleString('en-GB')} hours a week`;
+  const unitText = (x: number) => quantityText(x, zone.unit);
 
   let gapKind: GapKind = 'none';
   let gapHours = 0;

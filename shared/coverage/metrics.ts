@@ -4,12 +4,11 @@ import { bandFor, rateFor } from './bands';
 import type { CoverageClass, PlanMetrics, PlanTotals, ZoneBasis, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider } from './schemas';
 import { countsAsCover, inLotUnit, servicesIn, supplyClass, unitOf, unitOfFilter, type LotFilter, type LotUnit, type SupplyClass } from './supply';
 import type { ServiceType } from '../domain/types';
+import { quantityText } from '../format';
 
 export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneLot, ZoneMetrics, ZoneProvider };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const quantity = (x: number, unit: LotUnit) =>
-  unit === 'week' ? `${(Math.round(x * 10) / 10).toLocaleString('en-GB')} weeks of care a week` : `${Math.round(x).toLocaleString('en-GB')} hours a week`;
 
 export function classify(coverage: number | null, settings: Settings): CoverageClass {
   if (coverage === null) return 'no-demand';
@@ -279,7 +278,8 @@ export class PlanModel {
     let largest = 0;
     let providerCount = 0;
     let spare = 0;
-    for (const [pi, h] of [...this.held[zi]!]) {
+    const held = [...this.held[zi]!];
+    for (const [pi, h] of held) {
       const providerId = inputs.providers[pi]!.id;
       spare += Math.max(0, h.committed - h.delivered);
       if (h.cover > 0) providerCount += 1;
@@ -290,7 +290,7 @@ export class PlanModel {
       }
     }
     largest = toUnit(largest);
-    const providers: ZoneProvider[] = [...this.held[zi]!]
+    const providers: ZoneProvider[] = held
       .map(([pi, h]) => ({
         providerId: inputs.providers[pi]!.id,
         providerName: inputs.providers[pi]!.name,
@@ -320,7 +320,7 @@ export class PlanModel {
     if (coverageClass === 'red' || coverageClass === 'amber') {
       flags.push('low-coverage');
       const limit = coverageClass === 'red' ? `red below ${pct(settings.redBelow)}` : `amber below ${pct(settings.amberBelow)}`;
-      reasons.push(`Secure committed hours cover ${pct(coverage!)} of demand (${limit}): ${quantity(demandHours - coverHours, unit)} short.`);
+      reasons.push(`Secure committed hours cover ${pct(coverage!)} of demand (${limit}): ${quantityText(demandHours - coverHours, unit)} short.`);
     }
     if (demandHours > 0 && providerCount > 0) {
       const n1Low = n1Coverage! < settings.fragileN1Below;
@@ -332,8 +332,8 @@ export class PlanModel {
     const atRiskHours = sum('atRisk');
     const spotHours = sum('spot');
     const uncounted = [
-      atRiskHours > 0 && settings.countAtRisk !== 1 ? `${quantity(atRiskHours, unit)} from exiting providers (at risk)` : '',
-      spotHours > 0 && settings.countSpot !== 1 ? `${quantity(spotHours, unit)} bought off the framework (spot)` : '',
+      atRiskHours > 0 && settings.countAtRisk !== 1 ? `${quantityText(atRiskHours, unit)} from exiting providers (at risk)` : '',
+      spotHours > 0 && settings.countSpot !== 1 ? `${quantityText(spotHours, unit)} bought off the framework (spot)` : '',
     ].filter(Boolean);
     if (flags.length > 0 && uncounted.length > 0) reasons.push(`Not counted as cover: ${uncounted.join(' and ')}.`);
 

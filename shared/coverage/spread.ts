@@ -1,6 +1,7 @@
 import type { DemandRow, Provider, ServiceType, SupplyRow, ZoneContract } from '../domain/types';
 import { SERVICE_TYPES } from '../domain/types';
 import { pointDistanceKm } from '../geo/distance';
+import { groupBy } from '../group';
 
 export interface SpreadInput {
   contracts: readonly ZoneContract[];
@@ -22,13 +23,7 @@ export interface SpreadInput {
  * the plan the contracts were let in is unchanged.
  */
 export function spreadZoneContracts(input: SpreadInput): SupplyRow[] {
-  const areasOf = new Map<string, string[]>();
-  for (const [area, zone] of input.assignments) {
-    let list = areasOf.get(zone);
-    if (!list) areasOf.set(zone, (list = []));
-    list.push(area);
-  }
-  for (const list of areasOf.values()) list.sort();
+  const areasOf = new Map([...groupBy(input.assignments, ([, zone]) => zone)].map(([zone, pairs]) => [zone, pairs.map(([area]) => area).sort()]));
   const demandOf = new Map<string, number>();
   for (const d of input.demand) demandOf.set(`${d.areaCode}\u0000${d.service}`, (demandOf.get(`${d.areaCode}\u0000${d.service}`) ?? 0) + d.hours);
   const providers = new Map(input.providers.map((p) => [p.id, p]));

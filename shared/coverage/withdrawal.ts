@@ -1,6 +1,6 @@
 import type { PlanInputs, ServiceType, SupplyRow } from '../domain/types';
 import { pointDistanceKm } from '../geo/distance';
-import { bandFor, rateFor } from './bands';
+import { rateFor } from './bands';
 import { computePlanMetrics, type PlanMetrics } from './metrics';
 import { minCostMaxFlow, type FlowEdge } from './min-cost-flow';
 import type { Reach, Transfer, WithdrawalResult, WithdrawalZone, ZoneState } from './schemas';
@@ -190,7 +190,8 @@ export function simulateWithdrawal(
   const after = computePlanMetrics({ ...inputs, supply }, lot);
 
   // Cost: care left unmet, or re-homed with a spot provider, is bought at the spot rate instead of the band rate.
-  const zoneBand = new Map(inputs.zones.map((z, i) => [z.id, bandFor(before.zones[i]!.ruralShare, inputs.bands, z.bandOverride).band]));
+  // The band each zone is in, as the metrics already worked it out.
+  const zoneBand = new Map(before.zones.map((z) => [z.zoneId, inputs.bands.find((b) => b.id === z.bandId)]));
   const premium = (service: ServiceType, zoneId: string | undefined) => {
     const band = zoneId === undefined ? undefined : zoneBand.get(zoneId);
     const spot = service === 'live-in' ? settings.spotWeeklyRate : settings.spotHourlyRate;

@@ -3,6 +3,7 @@ import type { Area } from '../domain/types';
 import { signedArea } from '../geo/borders';
 import { polygonsOf, type AreaGeometry, type Position } from '../geo/types';
 import { suppressRows, zoneTable, type Cell, type TableOptions } from './tables';
+import { groupBy } from '../group';
 
 export interface GeoFeature {
   type: 'Feature';
@@ -81,11 +82,7 @@ export function areasFeatureCollection(
     demand_hours: Math.round((figures.get(a.code)?.demandHours ?? 0) * 10) / 10,
     people: Math.round(figures.get(a.code)?.people ?? 0),
   }));
-  const groups = new Map<string, number[]>();
-  shown.forEach((a, i) => {
-    const zone = zoneOf.get(a.code) ?? '';
-    groups.set(zone, [...(groups.get(zone) ?? []), i]);
-  });
+  const groups = groupBy(shown.keys(), (i) => zoneOf.get(shown[i]!.code) ?? '');
   suppressRows(rows, shown.map((a) => figures.get(a.code)?.people ?? 0), [...groups.values()], ['demand_hours', 'people'], options);
   return {
     type: 'FeatureCollection',

@@ -94,7 +94,8 @@ export function distanceToShape(shape: ProjectedShape, x: number, y: number): nu
 
 /** Kilometres between two points on a projection centred between them (see above for the accuracy). */
 export function pointDistanceKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const [x1, y1] = localProjection((a[1] + b[1]) / 2).project(a[0], a[1]);
-  const [x2, y2] = localProjection((a[1] + b[1]) / 2).project(b[0], b[1]);
+  const projection = localProjection((a[1] + b[1]) / 2);
+  const [x1, y1] = projection.project(a[0], a[1]);
+  const [x2, y2] = projection.project(b[0], b[1]);
   return Math.hypot(x2 - x1, y2 - y1);
 }

@@ -8,6 +8,7 @@ import { writeDefaultProject } from '../../electron/services/default-project';
 import { readAreaGeometries, readAreaNeighbours, readPlanInputs } from '../../electron/store/model-data';
 import { currentPlanId } from '../../electron/store/plans';
 import { tempDir } from './temp';
+import { neighbourLists } from '../../shared/geo/area-neighbours';
 
 /** The embedded default project, written to a fresh project file and read back as model inputs. */
 export function defaultProjectInputs(): { inputs: PlanInputs; geography: ZoneGeography; reach: AreaReach; file: string } {
@@ -19,12 +20,7 @@ export function defaultProjectInputs(): { inputs: PlanInputs; geography: ZoneGeo
     const geometries = readAreaGeometries(db);
     const pairs = readAreaNeighbours(db);
     const geography = buildZoneGeography({ areaGeometries: geometries, areaNeighbours: pairs, assignments: inputs.assignments, providers: inputs.providers });
-    const neighbours = new Map<string, string[]>();
-    for (const [a, b] of pairs) {
-      neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
-      neighbours.set(b, [...(neighbours.get(b) ?? []), a]);
-    }
-    return { inputs, geography, reach: { neighbours, centres: areaCentres(geometries) }, file };
+    return { inputs, geography, reach: { neighbours: neighbourLists(pairs), centres: areaCentres(geometries) }, file };
   } finally {
     db.close();
   }
