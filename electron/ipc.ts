@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiHandlers } from '../shared/api/contract';
 import { dispatch } from '../shared/api/dispatch';
 import type { Envelope } from '../shared/api/errors';
-import { API_CHANNEL } from './channels';
+import { API_CHANNEL, GRANT_CHANNEL } from './channels';
+import type { FileAccess } from './services/file-access';
 import { isAppUrl } from './window';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
@@ -28,5 +30,18 @@ export function registerApiIpc(
       return { ok: false, error: { code: 'unauthorized', message: 'This page may not call CareCover.' } };
     }
     return dispatch(handlers, String(method), payload, onInternalError);
+  });
+}
+
+/**
+ * The preload's one way to name a file for import: it sends the path webUtils
+ * gave for a File the user picked or dropped (the page itself cannot reach
+ * ipcRenderer, and webUtils knows no path for a File the page made up), and
+ * gets back a handle the API accepts for that file only.
+ */
+export function registerGrantIpc(ipcMain: Pick<IpcMain, 'handle'>, files: FileAccess, isTrusted: (event: SenderEvent) => boolean): void {
+  ipcMain.handle(GRANT_CHANNEL, (event, file: unknown): string | null => {
+    if (!isTrusted(event) || typeof file !== 'string' || !path.isAbsolute(file) || file.includes('\u0000')) return null;
+    return files.offer(file, 'import');
   });
 }

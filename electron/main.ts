@@ -3,10 +3,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import type { AppEvent, MenuCommand } from '../shared/api/bridge';
 import { APP_NAME, APP_VERSION } from '../shared/version';
 import { APP_INDEX_URL, EVENT_CHANNEL } from './channels';
-import { isTrustedSender, registerApiIpc } from './ipc';
+import { isTrustedSender, registerApiIpc, registerGrantIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { createServices, type Services } from './services';
+import { FileHandles } from './services/file-access';
 import { PROJECT_EXTENSION } from './services/project-session';
 import { userDataDir } from './services/user-data';
 import { resolveNativeBinding, useNativeBinding } from './store/native';
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
       arch: process.arch,
     }),
   );
-  services = createServices({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile, chooseExportFile } });
+  services = createServices({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile, chooseExportFile }, files: new FileHandles() });
   serveRenderer(protocol, rendererDir);
   denyAllPermissions(session.defaultSession);
 
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
     },
   });
   registerApiIpc(ipcMain, services.handlers, (event) => isTrustedSender(event, mainWindow));
+  registerGrantIpc(ipcMain, services.files, (event) => isTrustedSender(event, mainWindow));
 
   const template = buildMenuTemplate(
     {

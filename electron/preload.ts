@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { AppEvent, DesktopBridge } from '../shared/api/bridge';
 import { API_METHODS, type ApiMethod } from '../shared/api/methods';
-import { API_CHANNEL, EVENT_CHANNEL } from './channels';
+import { API_CHANNEL, EVENT_CHANNEL, GRANT_CHANNEL } from './channels';
 
 // Runs sandboxed with context isolation: the page gets one function per
 // contract method and one event subscription, never ipcRenderer itself.
@@ -19,7 +19,11 @@ const bridge: DesktopBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
   },
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  async fileHandle(file) {
+    const handle: unknown = await ipcRenderer.invoke(GRANT_CHANNEL, webUtils.getPathForFile(file as File));
+    if (typeof handle !== 'string') throw new Error('CareCover cannot read that file; choose a file saved on this computer.');
+    return handle;
+  },
 };
 
 contextBridge.exposeInMainWorld('carecover', bridge);

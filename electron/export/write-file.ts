@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ExportRequest } from '../../shared/export/request';
+import { matchesSignature, readHead, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
 
 /** The file endings each export format may be written to. */
 const ENDINGS: Record<ExportRequest['format'], readonly string[]> = {
@@ -13,6 +14,9 @@ const ENDINGS: Record<ExportRequest['format'], readonly string[]> = {
   geojson: ['.geojson', '.json'],
   gpkg: ['.gpkg'],
 };
+
+/** What a file an export may replace must already be: a PDF is written only over a PDF, and so on. */
+const SIGNATURES: Record<ExportRequest['format'], FileSignature> = { pdf: 'pdf', svg: 'text', png: 'png', csv: 'text', xlsx: 'zip', geojson: 'text', gpkg: 'sqlite' };
 
 /** A file system error in the words a user can act on. */
 export function fileProblem(file: string, error: unknown): ApiError {
@@ -34,7 +38,7 @@ export function fileProblem(file: string, error: unknown): ApiError {
 
 /**
  * Writes an export where the user chose, safely: only to a file with the
- * format's own ending, never over the open project or its -wal, -shm or .bak
+ * format's own ending and only over a file of that format, never over the open project or its -wal, -shm or .bak
  * (an export renamed over the project would delete it under the app's feet),
  * never over a folder or a device. The bytes go to a temporary file beside the
  * target, renamed into place, and the temporary file is removed on any failure,
@@ -76,5 +80,16 @@ export function exportTarget(target: string, format: ExportRequest['format'], op
   }
   const existing = fs.statSync(absolute, { throwIfNoEntry: false });
   if (existing && !existing.isFile()) throw new ApiError('invalid-input', `Could not write ${absolute}: it is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}.`);
+  if (existing && existing.size > 0) {
+    let head: Buffer;
+    try {
+      head = readHead(absolute);
+    } catch (error) {
+      throw fileProblem(absolute, error);
+    }
+    if (!matchesSignature(head, SIGNATURES[format])) {
+      throw new ApiError('invalid-input', `Could not write ${absolute}: the file there is not ${SIGNATURE_NAMES[SIGNATURES[format]]}, so CareCover will not replace it; choose another name.`);
+    }
+  }
   return absolute;
 }

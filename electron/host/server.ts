@@ -75,7 +75,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
   const status = envelope.ok
     ? 200
-    : ({ 'bad-request': 400, unauthorized: 401, 'unknown-method': 404, busy: 409, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
+    : ({ 'bad-request': 400, unauthorized: 401, forbidden: 403, 'unknown-method': 404, busy: 409, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 

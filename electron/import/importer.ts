@@ -10,6 +10,7 @@ import { readAreaGeometries } from '../store/model-data';
 import { recordImport, saveMapping } from '../store/imports';
 import { readBoundaryFile } from './boundary-file';
 import { checkBoundaries, outlinePath, planBoundaries } from './boundary-import';
+import { matchesSignature, readHead, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
 import { ImportFileError } from './errors';
 import type { Progress } from './progress';
 import { readTableFile } from './table-file';
@@ -40,18 +41,40 @@ export class ImportRejected extends ApiError {
 /** The largest file an import reads: it is read whole, so the limit keeps memory bounded. */
 export const MAX_IMPORT_BYTES = { boundaries: 1024 * 2 ** 20, tables: 256 * 2 ** 20 };
 
-function readFile(file: string, limit: number): Uint8Array {
+/**
+ * The endings an import reads, and what each file's first bytes must be. A
+ * path is checked on its own ending (not the name the page shows), so a typed
+ * path can never make an import read a system file such as /etc/shadow.
+ */
+type Endings = Record<string, FileSignature | null>;
+const IMPORT_ENDINGS: Record<'boundaries' | 'tables', Endings> = {
+  boundaries: { '.geojson': 'text', '.json': 'text', '.zip': 'zip', '.shp': 'shapefile', '.gpkg': 'sqlite' },
+  // An old .xls goes on to the table reader, which says how to save it as .xlsx.
+  tables: { '.csv': 'text', '.tsv': 'text', '.txt': 'text', '.xlsx': 'zip', '.xls': null },
+};
+/** A shapefile's parts beside its .shp: what they hold is checked by the shapefile reader. */
+const SHAPEFILE_PARTS: Endings = { '.dbf': null, '.prj': null, '.cpg': null };
+
+function readFile(file: string, limit: number, endings: Endings): Uint8Array {
   try {
     // Only regular files: a device (/dev/zero), a named pipe or a socket would never end.
     const stat = fs.statSync(file);
     if (stat.isDirectory()) throw new ImportFileError('this is a folder, not a file');
     if (!stat.isFile()) throw new ImportFileError('this is not a regular file (a device, a pipe or a socket); choose a file saved on disk');
+    const ending = path.extname(file).toLowerCase();
+    const kind = endings[ending];
+    if (kind === undefined) throw new ImportFileError(`CareCover imports files ending ${Object.keys(endings).join(', ')} here, not ${ending ? `"${ending}"` : 'a file with no ending'}`);
     if (stat.size > limit) throw new ImportFileError(`the file is ${Math.ceil(stat.size / 2 ** 20).toLocaleString('en-GB')} MB, more than the ${limit / 2 ** 20} MB an import of this kind reads`);
+    if (kind && stat.size > 0 && !matchesSignature(readHead(file), kind)) {
+      throw new ImportFileError(`the file ends ${ending} but is not ${SIGNATURE_NAMES[kind]} (its first bytes say otherwise)`);
+    }
     return fs.readFileSync(file);
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportFileError(code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `the file cannot be read (${code ?? (error as Error).message})`);
+    throw new ImportFileError(
+      code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission to read it was refused' : code === 'ENAMETOOLONG' ? 'the name is too long' : `the file cannot be read (${code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -61,14 +84,15 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
   const stem = path.basename(fileName, path.extname(fileName));
   try {
     progress.report('Reading the file', null);
-    const limit = isBoundaryKind(request.kind) ? MAX_IMPORT_BYTES.boundaries : MAX_IMPORT_BYTES.tables;
-    const bytes = readFile(request.file, limit);
+    const group = isBoundaryKind(request.kind) ? 'boundaries' : 'tables';
+    const limit = MAX_IMPORT_BYTES[group];
+    const bytes = readFile(request.file, limit, IMPORT_ENDINGS[group]);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const shared = { kind: request.kind, fileName, sha256, bytes: bytes.length };
     if (isBoundaryKind(request.kind)) {
       const sibling = (extension: string) => {
         const base = request.file.slice(0, -path.extname(request.file).length);
-        for (const candidate of [base + extension, base + extension.toUpperCase()]) if (fs.existsSync(candidate)) return readFile(candidate, limit);
+        for (const candidate of [base + extension, base + extension.toUpperCase()]) if (fs.existsSync(candidate)) return readFile(candidate, limit, SHAPEFILE_PARTS);
         return null;
       };
       const source = await readBoundaryFile(fileName, bytes, sibling, request.layer);

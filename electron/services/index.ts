@@ -8,6 +8,7 @@ import { exportInWorker } from '../export/run-in-worker';
 import { mapSvg } from '../export/service';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
+import { typedPaths, type FileAccess } from './file-access';
 import { ImportService } from './imports';
 import { PlanEditor } from './plan-editor';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   userData: string;
   /** Native dialogs, present only in Electron. */
   dialogs?: Dialogs;
+  /** How the page names files: Electron's handles, or (the default) typed paths the services check. */
+  files?: FileAccess;
 }
 
 /** The project CareCover opens on first run, kept in the user-data folder. */
@@ -37,6 +40,7 @@ export interface Services {
   editor: PlanEditor;
   imports: ImportService;
   recent: RecentProjects;
+  files: FileAccess;
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
   openStartupProject(file?: string): Promise<ProjectInfo>;
   close(): void;
@@ -48,6 +52,7 @@ export function createServices(options: ServiceOptions): Services {
   const coverage = new CoverageService(session);
   const editor = new PlanEditor(session, coverage);
   const imports = new ImportService(session);
+  const files = options.files ?? typedPaths;
 
   const handlers: ApiHandlers = {
     getAppInfo: () => ({
@@ -58,13 +63,14 @@ export function createServices(options: ServiceOptions): Services {
       platform: process.platform,
     }),
     getProject: () => session.info(),
-    openProject: ({ path: file }) => session.open(file),
-    createProject: ({ path: file, template, overwrite }) => session.create(file, template, overwrite),
-    saveProjectAs: ({ path: file, overwrite }) => session.saveAs(file, overwrite),
-    listRecentProjects: () => recent.list(),
+    openProject: ({ path: file }) => session.open(files.resolve(file, 'project')),
+    createProject: ({ path: file, template, overwrite }) => session.create(files.resolve(file, 'project'), template, overwrite),
+    saveProjectAs: ({ path: file, overwrite }) => session.saveAs(files.resolve(file, 'project'), overwrite),
+    listRecentProjects: () => recent.list().map((entry) => ({ ...entry, file: files.offer(entry.path, 'project') })),
     chooseProjectFile: async ({ purpose }) => {
       if (!options.dialogs) throw new ApiError('unsupported', 'This host has no file dialogs; type the project file path instead.');
-      return { path: await options.dialogs.chooseProjectFile(purpose) };
+      const chosen = await options.dialogs.chooseProjectFile(purpose);
+      return { path: chosen && files.offer(chosen, 'project') };
     },
     listPlans: () => coverage.plans(),
     getMapData: ({ plan }) => coverage.mapData(plan),
@@ -75,7 +81,8 @@ export function createServices(options: ServiceOptions): Services {
     getSettings: () => coverage.settings(),
     updateSettings: (change) => coverage.updateSettings(change),
     previewMap: ({ request }) => ({ svg: mapSvg(services, request) }),
-    exportDocument: async ({ request, path: target }) => {
+    exportDocument: async ({ request, path: chosen }) => {
+      const target = chosen && files.resolve(chosen, 'export');
       if (target) exportTarget(target, request.format, session.file); // refuse a bad target before the work
       // Drawing a 600 dpi page takes a while: never on the main thread.
       const file = await exportInWorker(session.file ?? session.db().name, options.userData, request);
@@ -86,7 +93,8 @@ export function createServices(options: ServiceOptions): Services {
     },
     chooseExportFile: async ({ fileName }) => {
       if (!options.dialogs) throw new ApiError('unsupported', 'This host has no file dialogs; the export is downloaded instead.');
-      return { path: await options.dialogs.chooseExportFile(fileName) };
+      const chosen = await options.dialogs.chooseExportFile(fileName);
+      return { path: chosen && files.offer(chosen, 'export') };
     },
     assignAreas: ({ plan, zoneId, areaCodes }) => (editor.assignAreas(plan, zoneId, areaCodes), editor.history()),
     createZone: ({ plan, name, areaCodes, colour }) => ({ ...editor.createZone(plan, name, areaCodes, colour), history: editor.history() }),
@@ -107,7 +115,7 @@ export function createServices(options: ServiceOptions): Services {
     getPlanChecks: ({ plan, minimumDemandHours }) => editor.checks(plan, minimumDemandHours),
     exportPlanCsv: ({ plan }) => ({ csv: editor.exportCsv(plan) }),
     assignPlanCsv: ({ plan, csv, fileName }) => ({ ...editor.assignCsv(plan, csv, fileName), history: editor.history() }),
-    startImport: ({ request, mode }) => imports.start(request, mode),
+    startImport: ({ request, mode }) => imports.start({ ...request, file: files.resolve(request.file, 'import') }, mode),
     getImportJob: ({ jobId }) => imports.job(jobId),
     cancelImport: ({ jobId }) => imports.cancel(jobId),
     listImports: () => imports.log(),
@@ -117,7 +125,7 @@ export function createServices(options: ServiceOptions): Services {
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers, session, coverage, editor, imports, recent, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers, session, coverage, editor, imports, recent, files, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

@@ -25,7 +25,7 @@ export class RecentProjects {
     }
   }
 
-  list(): RecentProject[] {
+  list(): Omit<RecentProject, 'file'>[] {
     return this.read().map((entry) => ({ ...entry, exists: fs.existsSync(entry.path) }));
   }
 

@@ -62,10 +62,11 @@ export function onAppEvent(listener: (event: AppEvent) => void): () => void {
 
 /**
  * Makes a picked or dropped file readable by the import services: in Electron
- * it is already on disk; the browser host receives a copy of its bytes.
+ * it is already on disk and the main process hands back a handle for it; the
+ * browser host receives a copy of its bytes.
  */
 export async function stageFile(file: File): Promise<{ path: string; fileName: string }> {
-  if (bridge) return { path: bridge.pathForFile(file), fileName: file.name };
+  if (bridge) return { path: await bridge.fileHandle(file), fileName: file.name };
   const response = await fetch(`upload?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: sessionStorage.getItem(TOKEN_KEY) ?? '' },

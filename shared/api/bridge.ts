@@ -15,6 +15,6 @@ export type AppEvent = { type: 'menu'; command: MenuCommand } | { type: 'project
 export interface DesktopBridge {
   api: Record<ApiMethod, (request: unknown) => Promise<Envelope<unknown>>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
-  /** The path on disk of a File the user picked or dropped (Electron's webUtils; typed loosely because shared/ has no DOM types). */
-  pathForFile(file: unknown): string;
+  /** A handle the API accepts for importing a File the user picked or dropped (typed loosely because shared/ has no DOM types). */
+  fileHandle(file: unknown): Promise<string>;
 }

@@ -4,6 +4,7 @@ import { IsoDateSchema, LotSchema, ProviderSchema, RateBandSchema, SettingsField
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
+import { FileRefSchema } from './file-ref';
 import type { ApiMethod } from './methods';
 
 /**
@@ -12,7 +13,7 @@ import type { ApiMethod } from './methods';
  * request against it and the renderer's client is typed from it.
  */
 
-const filePath = z.string().trim().min(1, 'a file path is required').max(4096, 'the file path is too long');
+const filePath = FileRefSchema;
 
 export const ProjectInfo = z.object({
   path: z.string(),
@@ -27,7 +28,10 @@ export const ProjectInfo = z.object({
 export type ProjectInfo = z.infer<typeof ProjectInfo>;
 
 export const RecentProject = z.object({
+  /** Where it is, to show. */
   path: z.string(),
+  /** What to pass to openProject: the path itself, or in Electron a handle for it. */
+  file: z.string(),
   name: z.string(),
   openedAt: z.string(),
   exists: z.boolean(),
@@ -107,6 +111,7 @@ export const contract = {
   },
   saveProjectAs: { request: z.strictObject({ path: filePath, overwrite: z.boolean().optional() }), response: ProjectInfo },
   listRecentProjects: { request: noArgs, response: z.array(RecentProject) },
+  /** Native dialog (Electron only); `path` is a handle to pass to openProject, createProject or saveProjectAs. */
   chooseProjectFile: {
     request: z.strictObject({ purpose: z.enum(['open', 'save']) }),
     response: z.object({ path: z.string().nullable() }),
@@ -135,9 +140,9 @@ export const contract = {
     request: z.strictObject({ request: ExportRequestSchema, path: filePath.optional() }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), bytes: z.number().int(), path: z.string().nullable(), base64: z.string().nullable() }),
   },
-  /** The choices of this project's last export, to start the dialog from. */
-  /** Native save dialog for an export (Electron only). */
+  /** Native save dialog for an export (Electron only); `path` is a handle to pass to exportDocument. */
   chooseExportFile: { request: z.strictObject({ fileName: z.string().min(1).max(255) }), response: z.object({ path: z.string().nullable() }) },
+  /** The choices of this project's last export, to start the dialog from. */
   getExportChoices: { request: noArgs, response: z.object({ choices: z.record(z.string(), z.unknown()).nullable() }) },
   assignAreas: { request: z.strictObject({ plan: planName, zoneId: z.string().min(1), areaCodes: z.array(z.string().min(1)).min(1).max(100_000) }), response: History },
   createZone: {

@@ -7,6 +7,7 @@ export const API_ERROR_CODES = [
   'bad-request', // the request did not match the contract's schema
   'unknown-method',
   'unauthorized', // the browser host's token was missing or wrong
+  'forbidden', // the page named a file it was not given (Electron accepts only handles from its dialogs)
   'no-project', // the call needs an open project and none is open
   'not-found', // a file, zone or provider that does not exist
   'not-a-project', // a file that is not a CareCover project

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileRefSchema } from '../api/file-ref';
 import { ImportKindSchema } from './kinds';
 
 const fieldName = z.string().min(1).max(200);
@@ -6,8 +7,8 @@ const fieldName = z.string().min(1).max(200);
 /** One import as the UI, the CLI and the worker describe it. */
 export const ImportRequestSchema = z.strictObject({
   kind: ImportKindSchema,
-  /** Absolute path of the file on this machine (the browser host stages uploads to a path first). */
-  file: z.string().min(1).max(4096),
+  /** The file: a path on this machine (the browser host stages uploads to a path first), or in Electron a handle the services resolve to one. */
+  file: FileRefSchema,
   /** The name to show and record, when `file` is a staged copy. */
   fileName: z.string().min(1).max(255).optional(),
   idField: fieldName.optional(),

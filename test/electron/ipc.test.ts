@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../shared/api/contract';
-import { API_CHANNEL } from '../../electron/channels';
-import { isTrustedSender, registerApiIpc } from '../../electron/ipc';
+import { API_CHANNEL, GRANT_CHANNEL } from '../../electron/channels';
+import { isTrustedSender, registerApiIpc, registerGrantIpc } from '../../electron/ipc';
+import { FileHandles } from '../../electron/services/file-access';
 
 const window = { webContents: { id: 7 } };
 const topFrame = (url: string) => ({ url, parent: null });
@@ -53,4 +54,28 @@ describe('registerApiIpc', () => {
     const result = (await handler({}, 'getProject', {})) as { ok: boolean; error: { code: string } };
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
+});
+
+describe('registerGrantIpc', () => {
+  function register(trusted: boolean) {
+    const files = new FileHandles();
+    let grant: ((event: unknown, file: unknown) => string | null) | undefined;
+    registerGrantIpc({ handle: (channel: string, fn: never) => channel === GRANT_CHANNEL && (grant = fn) } as never, files, () => trusted);
+    return { files, grant: grant! };
+  }
+
+  it('gives a trusted sender a handle for an import, and for nothing else', () => {
+    const { files, grant } = register(true);
+    const handle = grant({}, '/home/officer/providers.csv')!;
+    expect(handle).toMatch(/^carecover-file:[0-9a-f]{32}$/);
+    expect(files.resolve(handle, 'import')).toBe('/home/officer/providers.csv');
+    expect(() => files.resolve(handle, 'export')).toThrow(/another purpose/);
+  });
+
+  it.each([['an untrusted sender', false, '/home/officer/a.csv'], ['an empty path (a File the page made up)', true, ''], ['a relative path', true, 'a.csv'], ['a NUL byte', true, '/tmp/a\u0000.csv'], ['a non-string', true, 42]])(
+    'gives %s nothing',
+    (_label, trusted, file) => {
+      expect(register(trusted as boolean).grant({}, file)).toBeNull();
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../shared/api/methods';
-import { API_CHANNEL, EVENT_CHANNEL } from '../../electron/channels';
+import { API_CHANNEL, EVENT_CHANNEL, GRANT_CHANNEL } from '../../electron/channels';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'answer' }));
@@ -24,7 +24,7 @@ describe('preload', () => {
   it('exposes only window.carecover with one function per contract method and an event subscription', () => {
     expect(Object.keys(exposed)).toEqual(['carecover']);
     const bridge = exposed.carecover as { api: Record<string, unknown>; onEvent: unknown };
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent', 'pathForFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'fileHandle', 'onEvent']);
     expect(Object.keys(bridge.api).sort()).toEqual([...API_METHODS].sort());
     for (const fn of Object.values(bridge.api)) expect(typeof fn).toBe('function');
     expect(JSON.stringify(Object.keys(bridge.api))).not.toContain('ipcRenderer');
@@ -46,8 +46,12 @@ describe('preload', () => {
     expect(listeners.has(EVENT_CHANNEL)).toBe(false);
   });
 
-  it('gives the page the path of a file it was handed, through webUtils, and nothing else of the file system', () => {
-    const bridge = exposed.carecover as { pathForFile(file: unknown): string };
-    expect(bridge.pathForFile({ fakePath: '/home/officer/providers.csv' })).toBe('/home/officer/providers.csv');
+  it('turns a File the page was handed into a handle from the main process, never a path the page could choose', async () => {
+    const bridge = exposed.carecover as { fileHandle(file: unknown): Promise<string> };
+    invoke.mockResolvedValueOnce('carecover-file:abc' as never);
+    await expect(bridge.fileHandle({ fakePath: '/home/officer/providers.csv' })).resolves.toBe('carecover-file:abc');
+    expect(invoke).toHaveBeenLastCalledWith(GRANT_CHANNEL, '/home/officer/providers.csv');
+    invoke.mockResolvedValueOnce(null as never);
+    await expect(bridge.fileHandle({ fakePath: '' })).rejects.toThrow(/cannot read that file/);
   });
 });

@@ -50,7 +50,7 @@ export function ProjectFileDialog({ purpose, recent, onSubmit, onCancel }: Props
             <ul>
               {recent.map((entry) => (
                 <li key={entry.path}>
-                  <button type="button" className="link-button" disabled={!entry.exists} onClick={() => onSubmit(entry.path)} title={entry.path}>
+                  <button type="button" className="link-button" disabled={!entry.exists} onClick={() => onSubmit(entry.file)} title={entry.path}>
                     {entry.name}
                   </button>
                   <span className="recent__path">{entry.exists ? entry.path : `${entry.path} (missing)`}</span>

@@ -56,6 +56,13 @@ describe('where an export may be written', () => {
       expect(ok.path).toBe(path.join(dir, 'zones.csv'));
       expect(fs.readFileSync(ok.path!, 'utf8')).toMatch(/^\uFEFFZone ID,/);
       expect(fs.readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+      // A file of another kind under the format's ending is not replaced.
+      const binary = path.join(dir, 'photo.csv');
+      fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
+      expect(await fail(binary)).toMatch(/photo\.csv: the file there is not a text file, so CareCover will not replace it/);
+      expect(fs.readFileSync(binary)[0]).toBe(0x89);
+      // An earlier export of the same format is.
+      await expect(exportTo(services, path.join(dir, 'zones.csv'))).resolves.toMatchObject({ path: path.join(dir, 'zones.csv') });
     } finally {
       services.close();
     }

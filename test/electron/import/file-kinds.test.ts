@@ -42,4 +42,22 @@ describe('files an import refuses before reading', () => {
     fs.truncateSync(big, 300 * 2 ** 20); // sparse: takes no disk
     expect((await refuse(big)).message).toMatch(/providers\.csv: the file is 300 MB, more than the 256 MB an import of this kind reads/);
   });
+
+  it('a system file with no ending, such as /etc/shadow, without reading a byte of it', async () => {
+    const secret = path.join(tempDir(), 'shadow');
+    fs.writeFileSync(secret, 'root:$6$secret:19000:0:99999:7:::\n');
+    const { message } = await refuse(secret);
+    expect(message).toMatch(/shadow: CareCover imports files ending \.csv, \.tsv, \.txt, \.xlsx, \.xls here, not a file with no ending/);
+    expect(message).not.toContain('secret');
+  });
+
+  it('a file whose first bytes are not what its ending says', async () => {
+    const dir = tempDir();
+    const png = path.join(dir, 'providers.csv');
+    fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    expect((await refuse(png)).message).toMatch(/providers\.csv: the file ends \.csv but is not a text file/);
+    const gpkg = path.join(dir, 'areas.gpkg');
+    fs.writeFileSync(gpkg, '{"type":"FeatureCollection","features":[]}');
+    expect((await refuse(gpkg, 'areas')).message).toMatch(/areas\.gpkg: the file ends \.gpkg but is not an SQLite database/);
+  });
 });
