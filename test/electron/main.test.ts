@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildWindowOptions } from '../../electron/window';
-import { API_CHANNEL, APP_INDEX_URL } from '../../electron/channels';
+import { API_CHANNEL, APP_INDEX_URL, GRANT_CHANNEL } from '../../electron/channels';
 import { repoRoot } from '../helpers/temp';
 
 // Runs electron/main.ts against a fake Electron to check how the shell wires
@@ -69,7 +69,7 @@ vi.mock('electron', () => {
 afterAll(() => fs.rmSync(userData, { recursive: true, force: true }));
 
 describe('electron/main.ts', () => {
-  it('starts one hardened window on the app page with the API on one IPC channel', async () => {
+  it('starts one hardened window on the app page with the API on one IPC channel and file handles on another', async () => {
     delete process.env.CARECOVER_USER_DATA;
     await import('../../electron/main');
     await vi.waitFor(() => expect(fake.windows[0]?.loaded).toBe(APP_INDEX_URL), { timeout: 5000 });
@@ -77,7 +77,7 @@ describe('electron/main.ts', () => {
     expect(fake.windows).toHaveLength(1);
     const expected = buildWindowOptions({ preloadPath: path.join(repoRoot, 'electron', 'preload.cjs'), title: 'CareCover', devTools: true });
     expect(fake.windows[0]!.options).toEqual(expected);
-    expect([...fake.ipc.keys()]).toEqual([API_CHANNEL]);
+    expect([...fake.ipc.keys()]).toEqual([API_CHANNEL, GRANT_CHANNEL]);
     expect(fake.permissionHandlers).toBe(2);
     expect([...fake.protocols.keys()]).toEqual(['app']);
     expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
