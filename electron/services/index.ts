@@ -120,6 +120,7 @@ export function createServices(options: ServiceOptions): Services {
     cancelImport: ({ jobId }) => imports.cancel(jobId),
     listImports: () => imports.log(),
     getProjectCounts: () => imports.counts(),
+    getOutsideChanges: () => ({ key: session.changesElsewhere }),
     getExportChoices: () => {
       const saved = readMeta(session.db()).export_choices;
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };

@@ -34,6 +34,8 @@ export function writeEmptyProject(db: ProjectDb, name: string): void {
 export class ProjectSession {
   private current: { db: ProjectDb; file: string } | null = null;
   private changes = 0;
+  /** Commits by other connections seen so far, and the data_version they were last seen at. */
+  private elsewhere = { count: 0, dataVersion: 0 };
 
   constructor(
     private readonly recent: RecentProjects,
@@ -49,9 +51,29 @@ export class ProjectSession {
     return this.current?.file ?? null;
   }
 
-  /** Changes whenever the open project or its data changes: a key for caches of derived data. */
+  /** Changes whenever the open project or its data changes (here or in another process): a key for caches of derived data. */
   get revision(): string {
+    this.noticeOtherWriters();
     return `${this.current?.file ?? ''}#${this.changes}`;
+  }
+
+  /**
+   * Changes when another connection (the CLI, a second window, an import
+   * worker) has committed to the open project since it was opened, so an open
+   * view knows to reload. SQLite's data_version moves only for other
+   * connections' commits, never for this one's.
+   */
+  get changesElsewhere(): string {
+    this.noticeOtherWriters();
+    return `${this.current?.file ?? ''}#${this.elsewhere.count}`;
+  }
+
+  private noticeOtherWriters(): void {
+    if (!this.current) return;
+    const version = this.current.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.elsewhere.dataVersion) return;
+    this.elsewhere = { count: this.elsewhere.count + 1, dataVersion: version };
+    this.changes += 1;
   }
 
   /** Marks derived data stale after another connection (an import worker) changed the project. */
@@ -85,6 +107,7 @@ export class ProjectSession {
     this.close();
     this.current = { db, file };
     this.changes += 1;
+    this.elsewhere = { count: 0, dataVersion: db.pragma('data_version', { simple: true }) as number };
     const info = this.info()!;
     if (remember) this.recent.remember(file, info.name);
     return info;

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, ProjectInfo, RecentProject } from '../../shared/api/contract';
 import { api, onAppEvent } from './api';
 
+/** How often an open window asks whether another program has saved to its project. */
+const OUTSIDE_CHANGES_POLL_MS = 2000;
+
 export interface ProjectState {
   app: AppInfo | null;
   project: ProjectInfo | null;
@@ -54,6 +57,25 @@ export function useProject(): ProjectState {
     return onAppEvent((event) => {
       if (event.type === 'project-changed') void run(async () => {});
     });
+  }, [run]);
+
+  // Another program (the CLI, a second window) may save to the same project:
+  // ask now and then, while the window is visible, and reload when it has.
+  useEffect(() => {
+    let seen: string | null = null;
+    const check = async () => {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const { key } = await api.getOutsideChanges({});
+        if (seen !== null && key !== seen && key.split('#')[0] === seen.split('#')[0]) void run(async () => {});
+        seen = key;
+      } catch {
+        // No project open, or the host is gone: the next call that matters says so.
+      }
+    };
+    void check();
+    const timer = window.setInterval(() => void check(), OUTSIDE_CHANGES_POLL_MS);
+    return () => window.clearInterval(timer);
   }, [run]);
 
   return { app, project, recent, error, busy, revision, clearError: () => setError(null), setError, run };

@@ -190,6 +190,8 @@ export const contract = {
   cancelImport: { request: z.strictObject({ jobId: z.string().min(1).max(100) }), response: z.object({ cancelled: z.boolean() }) },
   listImports: { request: noArgs, response: z.object({ imports: z.array(ImportRecordSchema) }) },
   getProjectCounts: { request: noArgs, response: ProjectCountsSchema },
+  /** A key that changes when another program (the CLI, a second window) has saved to the open project: views poll it and reload. */
+  getOutsideChanges: { request: noArgs, response: z.object({ key: z.string() }) },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Fails to compile if contract declares a method that methods.ts does not list.

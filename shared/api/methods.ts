@@ -44,6 +44,7 @@ export const API_METHODS = [
   'cancelImport',
   'listImports',
   'getProjectCounts',
+  'getOutsideChanges',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -57,8 +57,8 @@ describe('two writers on one project', () => {
       const moving = z01.at(-1)!;
       let edits = 0;
       const failures: string[] = [];
-      // Edit until both commands are done, and at least 300 times.
-      while (!done || edits < 300) {
+      // Edit until both commands are done, and at least 1,000 times.
+      while (!done || edits < 1000) {
         try {
           services.editor.assignAreas(undefined, edits % 2 === 0 ? 'Z02' : 'Z01', [moving]);
           edits += 1;
@@ -109,4 +109,34 @@ describe('two writers on one project', () => {
       services.close();
     }
   }, 20_000);
+
+  it('an open view notices what the CLI saved to its project, and shows it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'watched.carecover');
+    const services = createServices({ host: 'web', userData: tempDir() });
+    services.session.create(file, 'default');
+    try {
+      const { handlers } = services;
+      const before = (await handlers.getOutsideChanges({})).key;
+      const map = await handlers.getMapData({});
+      const moved = map.areas.codes.filter((_, i) => map.areas.zoneIds[i] === 'Z05');
+      // The app's own edit is not an outside change.
+      await handlers.assignAreas({ zoneId: 'Z02', areaCodes: [map.areas.codes[map.areas.zoneIds.indexOf('Z01')]!] });
+      expect((await handlers.getOutsideChanges({})).key).toBe(before);
+      await handlers.getMapData({});
+      await handlers.getPlanMetrics({}); // the caches now hold the plan as it was
+      const plan = path.join(dir, 'plan.csv');
+      fs.writeFileSync(plan, ['area_code,zone_id', ...moved.map((c) => `${c},Z06`)].join('\n') + '\n');
+      expect(await run(['plan', 'assign', '--project', file, plan], tempDir())).toMatchObject({ code: 0 });
+      const after = (await handlers.getOutsideChanges({})).key;
+      expect(after).not.toBe(before);
+      expect((await handlers.getOutsideChanges({})).key).toBe(after); // asked again, nothing new
+      const fresh = await handlers.getMapData({});
+      for (const code of moved) expect(fresh.areas.zoneIds[fresh.areas.codes.indexOf(code)]).toBe('Z06');
+      const metrics = await handlers.getPlanMetrics({});
+      expect(metrics.metrics.zones.find((z) => z.zoneId === 'Z05')?.areaCount ?? 0).toBe(0);
+    } finally {
+      services.close();
+    }
+  }, 30_000);
 });

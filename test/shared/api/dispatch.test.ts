@@ -19,6 +19,7 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     cancelImport: unused,
     listImports: unused,
     getProjectCounts: unused,
+    getOutsideChanges: unused,
     getMapData: unused,
     getPlanMetrics: unused,
     listProviders: unused,
