@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ExportRequest } from '../../shared/export/request';
+import { fileProblem } from '../store/storage-errors';
 import { matchesSignature, readHead, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
 
 /** The file endings each export format may be written to. */
@@ -17,24 +18,6 @@ const ENDINGS: Record<ExportRequest['format'], readonly string[]> = {
 
 /** What a file an export may replace must already be: a PDF is written only over a PDF, and so on. */
 const SIGNATURES: Record<ExportRequest['format'], FileSignature> = { pdf: 'pdf', svg: 'text', png: 'png', csv: 'text', xlsx: 'zip', geojson: 'text', gpkg: 'sqlite' };
-
-/** A file system error in the words a user can act on. */
-export function fileProblem(file: string, error: unknown): ApiError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    {
-      EACCES: 'permission was refused',
-      EPERM: 'permission was refused',
-      ENOENT: `the folder ${path.dirname(file)} does not exist`,
-      ENOTDIR: `${path.dirname(file)} is not a folder`,
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'the disk quota is used up',
-      EROFS: 'the disk is read-only',
-      ENAMETOOLONG: 'the name is too long',
-      EISDIR: 'it is a folder',
-    }[code ?? ''] ?? `the system said ${code ?? 'no'}`;
-  return new ApiError('invalid-input', `Could not write ${file}: ${why}.`);
-}
 
 /**
  * Writes an export where the user chose, safely: only to a file with the

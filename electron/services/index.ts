@@ -6,6 +6,7 @@ import type { ApiHandlers, ProjectInfo } from '../../shared/api/contract';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import { exportInWorker } from '../export/run-in-worker';
 import { mapSvg } from '../export/service';
+import { saveIfPossible } from '../store/db';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
 import { typedPaths, type FileAccess } from './file-access';
@@ -86,7 +87,8 @@ export function createServices(options: ServiceOptions): Services {
       if (target) exportTarget(target, request.format, session.file); // refuse a bad target before the work
       // Drawing a 600 dpi page takes a while: never on the main thread.
       const file = await exportInWorker(session.file ?? session.db().name, options.userData, request);
-      session.write((db) => writeMeta(db, { export_choices: JSON.stringify(request) }));
+      // The dialog starts from the last choices; a project that cannot be saved still exports.
+      saveIfPossible(session.db(), () => writeMeta(session.db(), { export_choices: JSON.stringify(request) }));
       if (!target) return { fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes.length, path: null, base64: file.bytes.toString('base64') };
       const absolute = writeExportFile(target, file.bytes, request.format, session.file);
       return { fileName: path.basename(absolute), mimeType: file.mimeType, bytes: file.bytes.length, path: absolute, base64: null };

@@ -1,7 +1,7 @@
 import { EdgeTopology, type PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { encodeDeltas } from '../../shared/geo/varint';
-import { writeTransaction, type ProjectDb } from './db';
+import { saveIfPossible, type ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
 
 /**
@@ -71,7 +71,7 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
     return { topology: EdgeTopology.unpack(packed), packed };
   }
   const topology = new EdgeTopology(readAreaGeometries(db));
-  const packed = writeTransaction(db, () => storeTopology(db, topology));
+  const packed = saveIfPossible(db, () => storeTopology(db, topology)) ?? topology.pack();
   return { topology, packed };
 }
 
@@ -97,7 +97,7 @@ export function loadMapCache(db: ProjectDb, loaded: { topology: EdgeTopology; pa
   const layer = row.map_layer ? (JSON.parse(row.map_layer) as MapLayer) : encodeMapLayer(loaded.packed);
   const districtOutlines = row.district_outlines ? (JSON.parse(row.district_outlines) as Record<string, string>) : encodeDistrictOutlines(db, loaded.topology);
   if (!row.map_layer || !row.district_outlines) {
-    db.prepare('UPDATE area_cache SET map_layer = ?, district_outlines = ? WHERE id = 1').run(JSON.stringify(layer), JSON.stringify(districtOutlines));
+    saveIfPossible(db, () => db.prepare('UPDATE area_cache SET map_layer = ?, district_outlines = ? WHERE id = 1').run(JSON.stringify(layer), JSON.stringify(districtOutlines)));
   }
   return { layer, districtOutlines };
 }

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { sqliteOptions } from './native';
+import { isWritable, saveProblem, storageCause } from './storage-errors';
 
 export type ProjectDb = Database.Database;
 
@@ -23,7 +26,8 @@ function readHeader(file: string): string {
 
 /** Sets the connection up the same way for every project: WAL, foreign keys, a short wait on locks. */
 function configure(db: ProjectDb): void {
-  db.pragma('journal_mode = WAL');
+  // A read-only connection keeps the file's journal mode: it cannot change it.
+  if (!db.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
@@ -35,7 +39,8 @@ function configure(db: ProjectDb): void {
  * connection (the CLI, a second window, an import) is writing: SQLite cannot
  * wait there without risking deadlock. Taking the lock first lets the busy
  * timeout wait for the other writer; one that still cannot get it in time is a
- * typed "busy" error the user can act on, never an internal one.
+ * typed "busy" error the user can act on, never an internal one. A full disk
+ * or a read-only file is a typed "storage" error naming the file.
  */
 export function writeTransaction<T>(db: ProjectDb, change: () => T): T {
   try {
@@ -45,6 +50,21 @@ export function writeTransaction<T>(db: ProjectDb, change: () => T): T {
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
       throw new ApiError('busy', 'Another CareCover (or the command line) is saving this project; try again in a moment.');
     }
+    throw saveProblem(projectFile(db), error) ?? error;
+  }
+}
+
+/**
+ * Saves what is only a convenience (a cache for the next open, the export
+ * dialog's last choices) when the project can be saved: a read-only project,
+ * a full disk or another writer must never stop a map, a report or an export.
+ */
+export function saveIfPossible<T>(db: ProjectDb, change: () => T): T | null {
+  if (db.readonly) return null;
+  try {
+    return writeTransaction(db, change);
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'storage' || error.code === 'busy')) return null;
     throw error;
   }
 }
@@ -121,6 +141,29 @@ export function removeProjectFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
+/** The project file behind a connection opened on a read-only snapshot. */
+const projectFiles = new WeakMap<ProjectDb, string>();
+
+/** The project file a connection works on, as the user named it. */
+export function projectFile(db: ProjectDb): string {
+  return projectFiles.get(db) ?? db.name;
+}
+
+/**
+ * SQLite cannot open a WAL project in a folder it may not write (it needs to
+ * make the -shm beside it, and this build takes no "immutable" URIs), so a
+ * read-only project is read from a copy in the temporary folder, removed when
+ * CareCover exits. It is still read-only: every save says why it cannot be made.
+ */
+function readOnlySnapshot(file: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-readonly-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const copy = path.join(dir, path.basename(file));
+  fs.copyFileSync(file, copy);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return copy;
+}
+
 /**
  * Opens an existing project: refuses files that are not CareCover projects or
  * come from a newer CareCover, checks integrity, and migrates older files
@@ -133,10 +176,17 @@ export async function openProjectDb(file: string): Promise<ProjectDb> {
     throw new ApiError('not-a-project', `${file} is not a CareCover project: it is not an SQLite database.`);
   }
 
+  // A project on a read-only disk or in a folder this user may not write is
+  // opened read-only: it can be viewed, reported and exported, and each save
+  // says why it cannot be made. (SQLite cannot open a WAL file read-write there.)
+  const readonly = !isWritable(file);
   let db: ProjectDb;
   try {
-    db = new Database(file, sqliteOptions({ fileMustExist: true }));
+    db = new Database(readonly ? readOnlySnapshot(file) : file, sqliteOptions({ fileMustExist: true, readonly }));
+    if (readonly) projectFiles.set(db, file);
   } catch (error) {
+    const why = storageCause(file, error);
+    if (why) throw new ApiError('storage', `Could not open ${file}: ${why}.`);
     throw new ApiError('not-a-project', `${file} could not be opened as a project: ${(error as Error).message}`);
   }
 
@@ -158,6 +208,7 @@ export async function openProjectDb(file: string): Promise<ProjectDb> {
     }
     configure(db);
     if (version < LATEST_SCHEMA_VERSION) {
+      if (readonly) throw new ApiError('storage', `${file} was saved by an older CareCover and must be upgraded, but it is read-only here; copy it to a folder you can write to and open the copy.`);
       await db.backup(`${file}.bak`);
       migrate(db);
     }
@@ -165,6 +216,8 @@ export async function openProjectDb(file: string): Promise<ProjectDb> {
   } catch (error) {
     db.close();
     if (error instanceof ApiError) throw error;
+    const why = storageCause(file, error);
+    if (why && !/^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown }).code))) throw new ApiError('storage', `Could not open ${file}: ${why}.`);
     throw new ApiError('corrupt', `${file} could not be read as a project: ${(error as Error).message}`);
   }
 }

@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   'invalid-input', // well-formed request whose content is rejected (bad file, bad value)
   'unsupported', // the host cannot do this (for example native dialogs in the browser host)
   'cancelled',
+  'storage', // the disk refused: full, read-only, no permission, a missing folder (the message names the file and the cause)
   'busy', // another program (a second CareCover, the CLI) is writing to the project: try again
   'internal',
 ] as const;

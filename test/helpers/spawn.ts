@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './temp';
 
 export interface Running {
   child: ChildProcess;
@@ -46,4 +48,16 @@ export function start(command: string, args: string[], env: NodeJS.ProcessEnv, c
       return exited;
     },
   };
+}
+
+/** Runs the built CLI to its end with its own user-data folder, as a user's shell would. */
+export function runCli(args: string[], userData: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'carecover.cjs'), ...args], { env: { ...process.env, CARECOVER_USER_DATA: userData } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -6,19 +6,10 @@ import { ApiError } from '../../../shared/api/errors';
 import { createServices } from '../../../electron/services';
 import { readAssignments, readDemand } from '../../../electron/store/model-data';
 import { currentPlanId } from '../../../electron/store/plans';
+import { runCli } from '../../helpers/spawn';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
-const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
-
-function run(args: string[], userData: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, CARECOVER_USER_DATA: userData } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.resume();
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const run = runCli;
 
 /** Another process that takes the project's write lock and keeps it for `ms`. */
 function holdWriteLock(file: string, ms: number): Promise<void> {
