@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ExportRequest } from '../../shared/export/request';
-import { fileProblem } from '../store/storage-errors';
+import { fileProblem, refuseSystemFolder } from '../store/storage-errors';
 import { matchesSignature, readHead, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
 
 /** The file endings each export format may be written to. */
@@ -61,7 +61,13 @@ export function exportTarget(target: string, format: ExportRequest['format'], op
       throw new ApiError('invalid-input', `Could not write ${absolute}: that is the open project's own file; choose another name.`);
     }
   }
-  const existing = fs.statSync(absolute, { throwIfNoEntry: false });
+  refuseSystemFolder(absolute);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(absolute, { throwIfNoEntry: false });
+  } catch (error) {
+    throw fileProblem(absolute, error);
+  }
   if (existing && !existing.isFile()) throw new ApiError('invalid-input', `Could not write ${absolute}: it is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}.`);
   if (existing && existing.size > 0) {
     let head: Buffer;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 
 /** What a file the page names is for: a project to open or save, an export to write, a file to import. */
@@ -24,7 +25,11 @@ export interface FileAccess {
 /** The browser host's: the page types paths, and the services check them. */
 export const typedPaths: FileAccess = {
   offer: (file) => file,
-  resolve: (value) => value,
+  resolve: (value) => {
+    // Relative to what? The host's working folder is no place the user chose.
+    if (!path.isAbsolute(value)) throw new ApiError('invalid-input', `${value}: type the whole path of the file, from the top of the disk (for example /home/you/plans/${path.basename(value) || 'county.carecover'}).`);
+    return value;
+  },
 };
 
 const HANDLE_PREFIX = 'carecover-file:';

@@ -7,6 +7,7 @@ import { APP_NAME, APP_VERSION } from '../../shared/version';
 import { exportInWorker } from '../export/run-in-worker';
 import { mapSvg } from '../export/service';
 import { saveIfPossible } from '../store/db';
+import { asStorageError } from '../store/storage-errors';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CoverageService } from './coverage';
 import { typedPaths, type FileAccess } from './file-access';
@@ -45,6 +46,21 @@ export interface Services {
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
   openStartupProject(file?: string): Promise<ProjectInfo>;
   close(): void;
+}
+
+/** Every handler's stray file system or SQLite error becomes a typed one naming the file (see asStorageError). */
+function plainErrors(handlers: ApiHandlers, projectFile: () => string | null): ApiHandlers {
+  const wrapped = {} as Record<string, (request: never) => unknown>;
+  for (const [method, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
+    wrapped[method] = async (request) => {
+      try {
+        return await handler(request);
+      } catch (error) {
+        throw asStorageError(error, projectFile()) ?? error;
+      }
+    };
+  }
+  return wrapped as unknown as ApiHandlers;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -128,7 +144,7 @@ export function createServices(options: ServiceOptions): Services {
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers, session, coverage, editor, imports, recent, files, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, editor, imports, recent, files, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);
@@ -143,6 +159,7 @@ export function createServices(options: ServiceOptions): Services {
     }
     const startup = path.join(projectsDir(options.userData), STARTUP_PROJECT_NAME + PROJECT_EXTENSION);
     if (fs.existsSync(startup)) return session.open(startup);
+    fs.mkdirSync(path.dirname(startup), { recursive: true });
     return session.create(startup, STARTUP_TEMPLATE);
   }
 

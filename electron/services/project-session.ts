@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import { fileProblem, refuseSystemFolder, saveProblem } from '../store/storage-errors';
 import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
 import { clearForProject, createProjectDb, openProjectDb, removeProjectFiles, writeTransaction, type ProjectDb } from '../store/db';
@@ -122,7 +123,7 @@ export class ProjectSession {
   create(file: string, template: ProjectTemplate, overwrite = false): ProjectInfo {
     const absolute = path.resolve(withExtension(file));
     if (this.current?.file === absolute) throw new ApiError('invalid-input', `${absolute} is the project that is open now; choose another file.`);
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    requireFolder(absolute);
     const db = createProjectDb(absolute, { overwrite });
     try {
       writeTransaction(db, () => this.templates[template](db, nameFromPath(absolute)));
@@ -140,8 +141,13 @@ export class ProjectSession {
     const absolute = path.resolve(withExtension(file));
     if (absolute === this.current!.file) return this.info()!;
     clearForProject(absolute, overwrite);
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    await source.backup(absolute);
+    requireFolder(absolute);
+    try {
+      await source.backup(absolute);
+    } catch (error) {
+      removeProjectFiles(absolute);
+      throw saveProblem(absolute, error) ?? error;
+    }
     return this.adopt(await openProjectDb(absolute), absolute);
   }
 
@@ -152,6 +158,27 @@ export class ProjectSession {
   }
 }
 
+/**
+ * A project goes into a folder that exists: as in a save dialog, CareCover does
+ * not make folders on the way (a recursive mkdir under /proc never returns).
+ */
+function requireFolder(file: string): void {
+  refuseSystemFolder(file);
+  const folder = path.dirname(file);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder, { throwIfNoEntry: false });
+  } catch (error) {
+    throw fileProblem(file, error);
+  }
+  if (!stat) throw new ApiError('storage', `Could not write ${file}: the folder ${folder} does not exist.`);
+  if (!stat.isDirectory()) throw new ApiError('storage', `Could not write ${file}: ${folder} is not a folder.`);
+}
+
+/** A project file ends .carecover: one typed without an ending gets it; one with another ending is refused, so a project is never written over a document's name. */
 export function withExtension(file: string): string {
-  return path.extname(file) ? file : file + PROJECT_EXTENSION;
+  const ending = path.extname(file);
+  if (!ending) return file + PROJECT_EXTENSION;
+  if (ending.toLowerCase() !== PROJECT_EXTENSION) throw new ApiError('invalid-input', `${file}: a CareCover project file ends ${PROJECT_EXTENSION}; choose a name ending ${PROJECT_EXTENSION}.`);
+  return file;
 }

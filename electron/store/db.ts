@@ -124,7 +124,12 @@ export function clearForProject(file: string, overwrite: boolean): void {
 /** Creates a new, empty project file at the latest schema. */
 export function createProjectDb(file: string, options: CreateOptions = {}): ProjectDb {
   clearForProject(file, options.overwrite ?? false);
-  const db = new Database(file, sqliteOptions());
+  let db: ProjectDb;
+  try {
+    db = new Database(file, sqliteOptions());
+  } catch (error) {
+    throw saveProblem(file, error) ?? error;
+  }
   try {
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);

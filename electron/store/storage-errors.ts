@@ -78,3 +78,39 @@ export function isWritable(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * A Node or SQLite error that escaped a caller's own handling, as a typed
+ * error naming the file it carries (Node's errors say which): the last net
+ * before a host would answer "internal" with raw system text.
+ */
+export function asStorageError(error: unknown, fallbackFile: string | null): ApiError | null {
+  if (error instanceof ApiError) return null;
+  const file = typeof (error as { path?: unknown }).path === 'string' ? (error as { path: string }).path : fallbackFile ?? 'the file';
+  const why = storageCause(file, error);
+  return why ? new ApiError('storage', `Could not use ${file}: ${why}.`) : null;
+}
+
+/**
+ * Folders no project or export is written into, whoever runs CareCover: the
+ * system's own. (The browser host runs as the user; a page that was tricked
+ * into naming /etc/cron.d must not get a file written there.)
+ */
+const SYSTEM_FOLDERS = ['/etc', '/dev', '/proc', '/sys', '/boot', '/bin', '/sbin', '/usr', '/lib', '/lib32', '/lib64', '/libx32', '/run', '/var/lib', '/var/spool', '/var/log', '/var/run', '/System', '/Library', '/private/etc', '/private/var/db'];
+const WINDOWS_SYSTEM = /^[a-z]:\\(windows|program files( \(x86\))?|programdata)(\\|$)/i;
+
+export function isSystemFolder(file: string): boolean {
+  let real = path.resolve(file);
+  try {
+    real = path.join(fs.realpathSync(path.dirname(real)), path.basename(real));
+  } catch {
+    // A folder that does not exist is refused later, as missing.
+  }
+  if (WINDOWS_SYSTEM.test(file) || WINDOWS_SYSTEM.test(real)) return true;
+  return SYSTEM_FOLDERS.some((folder) => real === folder || real.startsWith(`${folder}/`));
+}
+
+/** Refuses a write into a system folder, naming it. */
+export function refuseSystemFolder(file: string): void {
+  if (isSystemFolder(file)) throw new ApiError('forbidden', `Could not write ${file}: ${path.dirname(file)} is a system folder; choose a folder of your own, such as your Documents.`);
+}

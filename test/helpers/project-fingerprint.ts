@@ -6,12 +6,12 @@ import Database from 'better-sqlite3';
  * rejected import changed nothing (the file's bytes may differ after SQLite
  * checkpoints its journal, its data must not).
  */
-export function dataFingerprint(file: string): string {
+export function dataFingerprint(file: string, leaveOut: readonly string[] = []): string {
   const db = new Database(file, { readonly: true });
   try {
     const hash = createHash('sha256');
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    for (const { name } of tables) {
+    for (const { name } of tables.filter((t) => !leaveOut.includes(t.name))) {
       hash.update(`\u0000${name}\u0000`);
       for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row));
     }

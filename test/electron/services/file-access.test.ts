@@ -55,7 +55,7 @@ describe('services in Electron', () => {
     await expect(call(() => services.handlers.createProject({ path: target, template: 'empty' }))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(call(() => services.handlers.openProject({ path: '/etc/passwd' }))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(call(() => services.handlers.saveProjectAs({ path: target }))).rejects.toMatchObject({ code: 'forbidden' });
-    expect(() => services.handlers.startImport({ request: { kind: 'providers', file: '/etc/shadow' }, mode: 'preview' })).toThrow(/only files chosen/);
+    await expect(call(() => services.handlers.startImport({ request: { kind: 'providers', file: '/etc/shadow' }, mode: 'preview' }))).rejects.toThrow(/only files chosen/);
     expect(fs.existsSync(target)).toBe(false);
     services.close();
   });

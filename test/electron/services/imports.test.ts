@@ -25,7 +25,7 @@ describe('import jobs', () => {
       const before = dataFingerprint(file);
       const revision = services.session.revision;
       const request = { kind: 'areas' as const, file: fixture('melton-6.geojson') };
-      const { jobId } = services.handlers.startImport({ request, mode: 'preview' }) as { jobId: string };
+      const { jobId } = await services.handlers.startImport({ request, mode: 'preview' });
       const previewed = await settle(() => services.imports.job(jobId));
       expect(previewed).toMatchObject({ state: 'done', result: null, preview: { accepted: 6, blocked: null } });
       expect(dataFingerprint(file)).toBe(before);

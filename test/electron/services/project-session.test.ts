@@ -11,6 +11,7 @@ describe('project services', () => {
     const first = createServices({ host: 'web', userData });
     const startup = await first.openStartupProject();
     expect(startup.path.startsWith(path.join(userData, 'projects'))).toBe(true);
+    fs.mkdirSync(path.join(userData, 'work'));
     const other = first.session.create(path.join(userData, 'work', 'Melton review'), 'empty');
     expect(other.path.endsWith('Melton review.carecover')).toBe(true);
     expect(other.name).toBe('Melton review');
