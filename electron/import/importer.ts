@@ -10,7 +10,8 @@ import { readAreaGeometries } from '../store/model-data';
 import { recordImport, saveMapping } from '../store/imports';
 import { readBoundaryFile } from './boundary-file';
 import { checkBoundaries, outlinePath, planBoundaries } from './boundary-import';
-import { matchesSignature, readHead, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
+import { matchesSignature, SIGNATURE_NAMES, type FileSignature } from '../file-signatures';
+import { storageCause } from '../store/storage-errors';
 import { ImportFileError } from './errors';
 import type { Progress } from './progress';
 import { readTableFile } from './table-file';
@@ -65,16 +66,15 @@ function readFile(file: string, limit: number, endings: Endings): Uint8Array {
     const kind = endings[ending];
     if (kind === undefined) throw new ImportFileError(`CareCover imports files ending ${Object.keys(endings).join(', ')} here, not ${ending ? `"${ending}"` : 'a file with no ending'}`);
     if (stat.size > limit) throw new ImportFileError(`the file is ${Math.ceil(stat.size / 2 ** 20).toLocaleString('en-GB')} MB, more than the ${limit / 2 ** 20} MB an import of this kind reads`);
-    if (kind && stat.size > 0 && !matchesSignature(readHead(file), kind)) {
+    const bytes = fs.readFileSync(file);
+    if (kind && bytes.length > 0 && !matchesSignature(bytes.subarray(0, 4096), kind)) {
       throw new ImportFileError(`the file ends ${ending} but is not ${SIGNATURE_NAMES[kind]} (its first bytes say otherwise)`);
     }
-    return fs.readFileSync(file);
+    return bytes;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportFileError(
-      code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'permission to read it was refused' : code === 'ENAMETOOLONG' ? 'the name is too long' : `the file cannot be read (${code ?? (error as Error).message})`,
-    );
+    throw new ImportFileError(code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `the file cannot be read: ${storageCause(file, error) ?? code ?? (error as Error).message}`);
   }
 }
 

@@ -5,25 +5,13 @@ import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { sqliteOptions } from './native';
+import { matchesSignature, readHead } from '../file-signatures';
 import { isWritable, saveProblem, storageCause } from './storage-errors';
 
 export type ProjectDb = Database.Database;
 
 /** PRAGMA application_id of every CareCover project: "CCov" in ASCII. */
 export const APPLICATION_ID = 0x43436f76;
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-
-function readHeader(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    const read = fs.readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read).toString('latin1');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** Sets the connection up the same way for every project: WAL, foreign keys, a short wait on locks. */
 function configure(db: ProjectDb): void {
   // A read-only connection keeps the file's journal mode: it cannot change it.
@@ -103,14 +91,8 @@ function replaceableByProject(file: string): boolean {
   if (!stat.isFile()) return false;
   if (stat.size === 0) return true;
   if (stat.size < 100) return false;
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(72);
-    fs.readSync(fd, header, 0, 72, 0);
-    return header.subarray(0, 16).toString('latin1') === SQLITE_HEADER && header.readUInt32BE(68) === APPLICATION_ID;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const header = readHead(file, 72);
+  return matchesSignature(header, 'sqlite') && header.readUInt32BE(68) === APPLICATION_ID;
 }
 
 /** Replacing an existing file: allowed only when asked, and only for a CareCover project or an empty file. */
@@ -160,9 +142,11 @@ export function projectFile(db: ProjectDb): string {
  * read-only project is read from a copy in the temporary folder, removed when
  * CareCover exits. It is still read-only: every save says why it cannot be made.
  */
+const snapshotDirs = new Set<string>();
 function readOnlySnapshot(file: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-readonly-'));
-  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (snapshotDirs.size === 0) process.once('exit', () => snapshotDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  snapshotDirs.add(dir);
   const copy = path.join(dir, path.basename(file));
   fs.copyFileSync(file, copy);
   if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
@@ -177,7 +161,7 @@ function readOnlySnapshot(file: string): string {
 export async function openProjectDb(file: string): Promise<ProjectDb> {
   if (!fs.existsSync(file)) throw new ApiError('not-found', `There is no project file at ${file}.`);
   if (!fs.statSync(file).isFile()) throw new ApiError('not-a-project', `${file} is a folder, not a CareCover project file.`);
-  if (readHeader(file) !== SQLITE_HEADER) {
+  if (!matchesSignature(readHead(file, 16), 'sqlite')) {
     throw new ApiError('not-a-project', `${file} is not a CareCover project: it is not an SQLite database.`);
   }
 

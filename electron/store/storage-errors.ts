@@ -65,13 +65,8 @@ export function fileProblem(file: string, error: unknown): ApiError {
 /** Whether a project file can be changed here: both it and its folder (for the -wal and -shm) must be writable. */
 export function isWritable(file: string): boolean {
   try {
-    fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
-  } catch {
-    return false;
-  }
-  // Root passes access() checks even on a read-only mount; a mount says so only when written to.
-  try {
+    // Opening the file for writing, rather than asking access(), also catches a file under a read-only bind mount.
     fs.closeSync(fs.openSync(file, 'r+'));
     return true;
   } catch {

@@ -13,8 +13,6 @@ import type { ApiMethod } from './methods';
  * request against it and the renderer's client is typed from it.
  */
 
-const filePath = FileRefSchema;
-
 export const ProjectInfo = z.object({
   path: z.string(),
   name: z.string(),
@@ -100,16 +98,16 @@ const planName = z.string().trim().min(1).max(200).optional();
 export const contract = {
   getAppInfo: { request: noArgs, response: AppInfo },
   getProject: { request: noArgs, response: ProjectInfo.nullable() },
-  openProject: { request: z.strictObject({ path: filePath }), response: ProjectInfo },
+  openProject: { request: z.strictObject({ path: FileRefSchema }), response: ProjectInfo },
   createProject: {
     request: z.strictObject({
-      path: filePath,
+      path: FileRefSchema,
       template: z.enum(['default', 'empty']),
       overwrite: z.boolean().optional(),
     }),
     response: ProjectInfo,
   },
-  saveProjectAs: { request: z.strictObject({ path: filePath, overwrite: z.boolean().optional() }), response: ProjectInfo },
+  saveProjectAs: { request: z.strictObject({ path: FileRefSchema, overwrite: z.boolean().optional() }), response: ProjectInfo },
   listRecentProjects: { request: noArgs, response: z.array(RecentProject) },
   /** Native dialog (Electron only); `path` is a handle to pass to openProject, createProject or saveProjectAs. */
   chooseProjectFile: {
@@ -137,7 +135,7 @@ export const contract = {
   previewMap: { request: z.strictObject({ request: ExportRequestSchema }), response: z.object({ svg: z.string() }) },
   /** Writes the export to `path` (Electron, CLI) or, without a path, sends it back for the browser to download. */
   exportDocument: {
-    request: z.strictObject({ request: ExportRequestSchema, path: filePath.optional() }),
+    request: z.strictObject({ request: ExportRequestSchema, path: FileRefSchema.optional() }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), bytes: z.number().int(), path: z.string().nullable(), base64: z.string().nullable() }),
   },
   /** Native save dialog for an export (Electron only); `path` is a handle to pass to exportDocument. */
