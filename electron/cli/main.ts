@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
+import { costsCommand } from './commands/costs';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
@@ -12,7 +13,7 @@ import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, costsCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

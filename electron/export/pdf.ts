@@ -5,8 +5,8 @@ import { fontPath } from './fonts';
 
 const POINTS_PER_MM = 72 / 25.4;
 
-/** A one-page vector PDF of the SVG layout, text kept as text (searchable, and readable by tools). */
-export function svgToPdf(svg: string, paper: Paper, orientation: Orientation, title: string): Promise<Buffer> {
+/** A vector PDF of SVG pages, one after another, text kept as text (searchable, and readable by tools). */
+export function svgToPdf(pages: string | readonly string[], paper: Paper, orientation: Orientation, title: string): Promise<Buffer> {
   const { width, height } = pageSize(paper, orientation);
   const doc = new PDFDocument({
     size: [width * POINTS_PER_MM, height * POINTS_PER_MM],
@@ -23,11 +23,14 @@ export function svgToPdf(svg: string, paper: Paper, orientation: Orientation, ti
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  SVGtoPDF(doc, svg, 0, 0, {
-    width: width * POINTS_PER_MM,
-    height: height * POINTS_PER_MM,
-    assumePt: false,
-    fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'DejaVu-Bold' : italic ? 'DejaVu-Oblique' : 'DejaVu'),
+  (typeof pages === 'string' ? [pages] : pages).forEach((svg, i) => {
+    if (i > 0) doc.addPage({ size: [width * POINTS_PER_MM, height * POINTS_PER_MM], margin: 0 });
+    SVGtoPDF(doc, svg, 0, 0, {
+      width: width * POINTS_PER_MM,
+      height: height * POINTS_PER_MM,
+      assumePt: false,
+      fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? 'DejaVu-Bold' : italic ? 'DejaVu-Oblique' : 'DejaVu'),
+    });
   });
   doc.end();
   return done;

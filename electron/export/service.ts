@@ -4,6 +4,9 @@ import path from 'node:path';
 import { inLotUnit, servicesIn } from '../../shared/coverage/supply';
 import { areasFeatureCollection, zonesFeatureCollection, type AreaFigures } from '../../shared/export/geojson';
 import { renderMapDocument } from '../../shared/export/map-document';
+import { renderCostsPage } from '../../shared/export/costs-page';
+import { chartSvg } from '../../shared/costs/chart-svg';
+import { rateChartSpec, termChartSpec } from '../../shared/costs/charts';
 import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
 import { contingencyTable, toCsv, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
 import { classLabel } from '../../shared/style/coverage-style';
@@ -50,6 +53,22 @@ export function mapSvg(services: Services, request: ExportRequest): string {
   );
 }
 
+/** The committee paper's costs page: the Costs tab's charts and the term's years, under the request's pricing scenario. */
+export async function costsPageSvg(services: Services, request: Pick<ExportRequest, 'plan' | 'costScenario' | 'paper' | 'orientation' | 'title'>): Promise<string> {
+  const info = services.session.info()!;
+  const report = services.costs.report({ plan: request.plan, scenario: request.costScenario });
+  return renderCostsPage({
+    title: `${request.title || info.name}: costs`,
+    paper: request.paper,
+    orientation: request.orientation,
+    report,
+    termChart: await chartSvg(termChartSpec(report, { width: 620, height: 300 })),
+    rateChart: await chartSvg(rateChartSpec(report, { width: 560 })),
+    attributions: info.attributions,
+    isSample: info.isSample,
+  });
+}
+
 function notes(services: Services, request: ExportRequest, threshold: number | null): { title: string; lines: string[] } {
   const info = services.session.info()!;
   const { settings } = services.coverage.settings();
@@ -86,7 +105,8 @@ export async function produceExport(services: Services, request: ExportRequest):
     const svg = mapSvg(services, request);
     if (request.format === 'svg') return file(Buffer.from(svg, 'utf8'));
     if (request.format === 'png') return file(svgToPng(svg, request.paper, request.orientation, request.dpi));
-    return file(await svgToPdf(svg, request.paper, request.orientation, request.title || info.name));
+    const pages = request.costs ? [svg, await costsPageSvg(services, request)] : [svg];
+    return file(await svgToPdf(pages, request.paper, request.orientation, request.title || info.name));
   }
   if (request.kind === 'table') {
     const table = tableFor(services, request, options);

@@ -9,6 +9,7 @@ import { mapSvg } from '../export/service';
 import { saveIfPossible } from '../store/db';
 import { asStorageError } from '../store/storage-errors';
 import { readMeta, writeMeta } from '../store/project-meta';
+import { CostService } from './costs';
 import { CoverageService } from './coverage';
 import { typedPaths, type FileAccess } from './file-access';
 import { ImportService } from './imports';
@@ -39,6 +40,7 @@ export interface Services {
   handlers: ApiHandlers;
   session: ProjectSession;
   coverage: CoverageService;
+  costs: CostService;
   editor: PlanEditor;
   imports: ImportService;
   recent: RecentProjects;
@@ -67,6 +69,7 @@ export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
+  const costs = new CostService(session, coverage);
   const editor = new PlanEditor(session, coverage);
   const imports = new ImportService(session);
   const files = options.files ?? typedPaths;
@@ -139,12 +142,18 @@ export function createServices(options: ServiceOptions): Services {
     listImports: () => imports.log(),
     getProjectCounts: () => imports.counts(),
     getOutsideChanges: () => ({ key: session.changesElsewhere }),
+    getCosts: (view) => costs.report(view),
+    setCostInputs: ({ row, view }) => (costs.setInputs(row), costs.report(view)),
+    setFrameworkTerm: ({ term, view }) => (costs.setTerm(term), costs.report(view)),
+    savePricingScenario: ({ scenario, view }) => (costs.save(scenario), costs.report(view)),
+    deletePricingScenario: ({ name, view }) => (costs.remove(name), costs.report(view)),
+    comparePricingScenarios: ({ plan }) => costs.compare(plan),
     getExportChoices: () => {
       const saved = readMeta(session.db()).export_choices;
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, editor, imports, recent, files, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, costs, editor, imports, recent, files, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

@@ -22,6 +22,9 @@ const KEYS = {
   lots: ['service'],
   project_meta: ['key'],
   rate_bands: ['id'],
+  cost_inputs: ['band_id', 'service'],
+  pricing_scenarios: ['name'],
+  framework_term: ['id'],
 } as const;
 export type EditableTable = keyof typeof KEYS;
 const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments']);
@@ -75,7 +78,7 @@ function apply(db: ProjectDb, changes: RowChange[], side: 'before' | 'after'): v
     db.prepare(`DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = @${k}`).join(' AND ')}`).run(key);
   };
   const target = (c: RowChange) => (side === 'before' ? c.before : c.after);
-  const order: EditableTable[] = ['rate_bands', 'settings', 'lots', 'project_meta', 'zones', 'assignments'];
+  const order: EditableTable[] = ['rate_bands', 'cost_inputs', 'settings', 'lots', 'project_meta', 'framework_term', 'pricing_scenarios', 'zones', 'assignments'];
   // Rows that must exist first (zones before the assignments that point at them)…
   for (const table of order) for (const c of changes) if (c.table === table && target(c)) upsert(table, target(c)!);
   // …and rows to remove last, children before parents.

@@ -8,6 +8,7 @@ import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectF
 import { Tabs } from './components/Tabs';
 import { CoverageMap } from './map/CoverageMap';
 import { ContingencyPanel } from './panels/ContingencyPanel';
+import { CostsPanel } from './panels/CostsPanel';
 import { EditPanel, type EditTool } from './panels/EditPanel';
 import { areaCentre } from '../../shared/plan/split';
 import { pointInRing } from '../../shared/geo/point-in-ring';
@@ -29,7 +30,7 @@ import { bandChanges, type BandChange } from './panels/band-changes';
 
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
-type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'settings';
+type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'costs' | 'settings';
 
 export function App() {
   const state = useProject();
@@ -197,6 +198,7 @@ export function App() {
               { id: 'edit', label: 'Redraw' },
               { id: 'scenarios', label: 'Scenarios' },
               { id: 'withdrawal', label: 'Withdrawal' },
+              { id: 'costs', label: 'Costs' },
               { id: 'settings', label: 'Settings' },
             ]}
           />
@@ -224,6 +226,7 @@ export function App() {
             )}
             {tab === 'scenarios' && <ScenariosPanel onChanged={async () => void (await ws.refresh())} onError={showError} />}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
+            {tab === 'costs' && <CostsPanel onError={showError} />}
             {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
           </div>
         </aside>

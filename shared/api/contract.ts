@@ -4,6 +4,7 @@ import { IsoDateSchema, LotSchema, ProviderSchema, RateBandSchema, SettingsField
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
+import { BandCostInputsSchema, CostsReportSchema, FrameworkTermSchema, PricingScenarioSchema, ScenarioChangeSchema, ScenarioComparisonSchema } from '../costs/schemas';
 import { FileRefSchema } from './file-ref';
 import type { ApiMethod } from './methods';
 
@@ -94,6 +95,7 @@ export const PlanChecksSchema = z.object({
 });
 /** A plan by name; omitted or "current" means the current plan. */
 const planName = z.string().trim().min(1).max(200).optional();
+const CostsView = z.strictObject({ plan: planName, scenario: z.string().trim().min(1).max(80).optional(), change: ScenarioChangeSchema.optional() });
 
 export const contract = {
   getAppInfo: { request: noArgs, response: AppInfo },
@@ -190,6 +192,14 @@ export const contract = {
   getProjectCounts: { request: noArgs, response: ProjectCountsSchema },
   /** A key that changes when another program (the CLI, a second window) has saved to the open project: views poll it and reload. */
   getOutsideChanges: { request: noArgs, response: z.object({ key: z.string() }) },
+  /** A plan's costs under a saved pricing scenario (the base by default) with unsaved changes applied. */
+  getCosts: { request: CostsView, response: CostsReportSchema },
+  /** Edits return the costs of the view the window shows, so the Costs tab applies one answer. */
+  setCostInputs: { request: z.strictObject({ row: BandCostInputsSchema, view: CostsView }), response: CostsReportSchema },
+  setFrameworkTerm: { request: z.strictObject({ term: FrameworkTermSchema, view: CostsView }), response: CostsReportSchema },
+  savePricingScenario: { request: z.strictObject({ scenario: PricingScenarioSchema, view: CostsView }), response: CostsReportSchema },
+  deletePricingScenario: { request: z.strictObject({ name: z.string().min(1).max(80), view: CostsView }), response: CostsReportSchema },
+  comparePricingScenarios: { request: z.strictObject({ plan: planName }), response: ScenarioComparisonSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Fails to compile if contract declares a method that methods.ts does not list.

@@ -45,6 +45,12 @@ export const API_METHODS = [
   'listImports',
   'getProjectCounts',
   'getOutsideChanges',
+  'getCosts',
+  'setCostInputs',
+  'setFrameworkTerm',
+  'savePricingScenario',
+  'deletePricingScenario',
+  'comparePricingScenarios',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

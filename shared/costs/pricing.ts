@@ -8,7 +8,7 @@
 
 /** A rate after an NLW change: the pay share moves with the NLW, the rest with CPI. */
 export function upliftedRate(rate: number, payShare: number, nlwFrom: number, nlwTo: number, cpi: number): number {
-  return rate * (payShare * (nlwTo / nlwFrom) + (1 - payShare) * (1 + cpi));
+  return reviewedRate(rate, payShare, nlwFrom, nlwTo, cpi, 1);
 }
 
 /** Where bids are expected to land between the floor (0) and the ceiling (1). */
@@ -49,25 +49,36 @@ export function spotCost(shortHoursPerWeek: number, spotRate: number, weeksPerYe
   return Math.max(0, shortHoursPerWeek) * spotRate * weeksPerYear;
 }
 
-export interface TermInputs {
-  /** The framework's first and last financial years (2026 is April 2026 to March 2027). */
-  firstYear: number;
-  lastYear: number;
-  /** This year's hours a week: those the framework covers, and the shortfall bought spot. */
-  coveredHoursPerWeek: number;
-  shortHoursPerWeek: number;
-  /** This year's average framework rate (£ an hour) and the share of it that is pay. */
-  frameworkRate: number;
+/** One zone's lot over the term: this year's units a week (hours, or weeks of live-in) needed and covered, and their rates. */
+export interface TermLine {
+  demandPerWeek: number;
+  /** What the framework counts as cover: demand beyond it is bought spot, and growth fills it first. */
+  coverPerWeek: number;
+  /** Today's framework rate per unit (an hour, or a week of live-in care) and the share of it that is pay. */
+  rate: number;
   payShare: number;
   spotRate: number;
-  weeksPerYear: number;
+  /** Hours in one unit: 1, or 168 for a week of live-in care. */
+  hoursPerUnit: number;
+}
+
+/** A year of the term: its label (the year it begins), the NLW in force when it begins, and the fee reviews before it. */
+export interface TermYearRates {
+  year: number;
+  nlw: number;
+  /** Fee reviews since today's rates were set: each moves the non-pay share of rates, and spot rates, by CPI. */
+  reviews: number;
+}
+
+export interface TermInputs {
+  lines: readonly TermLine[];
+  years: readonly TermYearRates[];
+  /** The NLW today's rates were set at. */
+  baseNlw: number;
+  cpi: number;
   /** Demand growth a year, as a fraction. */
   growth: number;
-  /** The NLW in the first year and its rise each April after, as a fraction. */
-  nlw: number;
-  nlwRise: number;
-  /** Inflation on the non-pay share of rates and on spot rates, a year. */
-  cpi: number;
+  weeksPerYear: number;
   /** The financial envelope of the first year, and its rise a year (0 for a flat envelope). */
   envelope: number;
   envelopeRise: number;
@@ -89,31 +100,62 @@ export interface TermBudget {
   envelopeTotal: number;
 }
 
+function parseDate(iso: string): { y: number; m: number; d: number } {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { y, m, d };
+}
+const dayOf = ({ y, m, d }: { y: number; m: number; d: number }) => y * 10_000 + m * 100 + d;
+
 /**
- * The budget over the term: each year demand grows, each April the NLW rises
- * and passes through the pay share of the framework rate (CPI on the rest and
- * on spot), and the year's cost is set against its envelope. The shortfall
- * grows with demand: the framework's committed hours do not.
+ * The years of a framework from `start` to `end` (YYYY-MM-DD), each beginning on
+ * an anniversary of the start. A scenario's NLW applies from `nlwFrom` and rises
+ * by `nlwRise` each April after; a year's rates are set when it begins (the fee
+ * review for April), so a year that begins before `nlwFrom` keeps today's NLW.
+ */
+export function termYears(start: string, end: string, baseNlw: number, scenario: { nlw: number; nlwFrom: string; nlwRise: number }): TermYearRates[] {
+  const s = parseDate(start);
+  const last = dayOf(parseDate(end));
+  const from = parseDate(scenario.nlwFrom);
+  const years: TermYearRates[] = [];
+  for (let i = 0; dayOf({ ...s, y: s.y + i }) <= last && i < 100; i++) {
+    const begins = { ...s, y: s.y + i };
+    let reviews = 0;
+    if (dayOf(begins) >= dayOf(from)) {
+      reviews = 1;
+      // Each 1 April after the first review and on or before the year begins.
+      for (let y = from.y; y <= begins.y; y++) if (dayOf({ y, m: 4, d: 1 }) > dayOf(from) && dayOf({ y, m: 4, d: 1 }) <= dayOf(begins)) reviews++;
+    }
+    years.push({ year: begins.y, nlw: reviews === 0 ? baseNlw : scenario.nlw * (1 + scenario.nlwRise) ** (reviews - 1), reviews });
+  }
+  return years;
+}
+
+/** A rate after some fee reviews: its pay share moves with the NLW, the rest with CPI compounded over the reviews. */
+export function reviewedRate(rate: number, payShare: number, baseNlw: number, nlw: number, cpi: number, reviews: number): number {
+  return rate * (payShare * (nlw / baseNlw) + (1 - payShare) * (1 + cpi) ** reviews);
+}
+
+/**
+ * The budget over the term: each year demand grows, each fee review passes the
+ * NLW through the pay share of each rate (CPI on the rest and on spot rates),
+ * and the year's cost is set against its envelope. The framework's cover does
+ * not grow: growth fills a zone's spare cover first, then is bought spot.
  */
 export function termBudget(inputs: TermInputs): TermBudget {
-  const years: TermYear[] = [];
-  let rate = inputs.frameworkRate;
-  let spot = inputs.spotRate;
-  let nlw = inputs.nlw;
-  for (let year = inputs.firstYear, i = 0; year <= inputs.lastYear; year++, i++) {
-    if (i > 0) {
-      const next = nlw * (1 + inputs.nlwRise);
-      rate = upliftedRate(rate, inputs.payShare, nlw, next, inputs.cpi);
-      spot *= 1 + inputs.cpi;
-      nlw = next;
+  const years = inputs.years.map((y, i): TermYear => {
+    let frameworkCost = 0;
+    let spot = 0;
+    let demandHours = 0;
+    for (const line of inputs.lines) {
+      const demand = line.demandPerWeek * (1 + inputs.growth) ** i;
+      const covered = Math.min(line.coverPerWeek, demand);
+      frameworkCost += covered * reviewedRate(line.rate, line.payShare, inputs.baseNlw, y.nlw, inputs.cpi, y.reviews) * inputs.weeksPerYear;
+      spot += spotCost(demand - covered, line.spotRate * (1 + inputs.cpi) ** y.reviews, inputs.weeksPerYear);
+      demandHours += demand * line.hoursPerUnit * inputs.weeksPerYear;
     }
-    const demand = (inputs.coveredHoursPerWeek + inputs.shortHoursPerWeek) * (1 + inputs.growth) ** i;
-    const covered = Math.min(inputs.coveredHoursPerWeek, demand);
-    const frameworkCost = covered * rate * inputs.weeksPerYear;
-    const spotYear = spotCost(demand - covered, spot, inputs.weeksPerYear);
     const envelope = inputs.envelope * (1 + inputs.envelopeRise) ** i;
-    const totalCost = frameworkCost + spotYear;
-    years.push({ year, demandHours: demand * inputs.weeksPerYear, frameworkCost, spotCost: spotYear, totalCost, envelope, headroom: envelope - totalCost });
-  }
+    const totalCost = frameworkCost + spot;
+    return { year: y.year, demandHours, frameworkCost, spotCost: spot, totalCost, envelope, headroom: envelope - totalCost };
+  });
   return { years, termTotal: years.reduce((t, y) => t + y.totalCost, 0), envelopeTotal: years.reduce((t, y) => t + y.envelope, 0) };
 }

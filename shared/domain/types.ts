@@ -89,7 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
   budgetPerYear: 0,
   weeksPerYear: 52,
   minZoneDemandHours: 0,
-  spotHourlyRate: 30,
+  spotHourlyRate: 25,
   spotWeeklyRate: 1500,
   countAtRisk: 0,
   countSpot: 0,

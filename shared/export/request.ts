@@ -34,11 +34,15 @@ export const ExportRequestSchema = z
     /** The lot the figures are for: all (hourly lots added; every lot priced), or one. */
     lot: LotFilterSchema.default('all'),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    /** For the map as PDF: add the costs page, priced under this pricing scenario (the base by default). */
+    costs: z.boolean().default(false),
+    costScenario: z.string().trim().min(1).max(80).optional(),
   })
   .refine((r) => (EXPORT_FORMATS[r.kind] as readonly string[]).includes(r.format), {
     message: 'this kind of export does not come in that format (map: pdf, svg, png; table: csv, xlsx; zones and areas: geojson, gpkg)',
     path: ['format'],
   })
+  .refine((r) => !r.costs || (r.kind === 'map' && r.format === 'pdf'), { message: 'the costs page is a second page of the map as PDF', path: ['costs'] })
   .refine((r) => !(r.kind === 'table' && r.table === 'contingency') || r.zoneId, { message: 'a contingency table needs a zone', path: ['zoneId'] })
   .refine((r) => !((r.kind === 'table' && r.table === 'withdrawal') || r.withdrawal) || r.providerId, { message: 'a withdrawal needs a provider', path: ['providerId'] });
 

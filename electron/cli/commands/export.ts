@@ -9,7 +9,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export a committee map, a table or a GIS layer.',
   usage:
-    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] [--service home-care|chc|live-in|all] --out FILE',
+    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] [--service home-care|chc|live-in|all] [--costs [--scenario NAME]] --out FILE   (--costs adds the costs page to a map PDF)',
   options: {
     project: { type: 'string' },
     format: { type: 'string' },
@@ -28,6 +28,8 @@ export const exportCommand: Command = {
     plan: { type: 'string' },
     service: { type: 'string' },
     date: { type: 'string' },
+    costs: { type: 'boolean' },
+    scenario: { type: 'string' },
     out: { type: 'string' },
   },
   async run(args, io) {
@@ -55,6 +57,8 @@ export const exportCommand: Command = {
       plan: v.plan,
       lot: parseLot(v.service),
       date: v.date,
+      costs: v.costs === true,
+      costScenario: v.scenario,
     });
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));

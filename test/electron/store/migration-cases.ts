@@ -217,3 +217,44 @@ MIGRATION_CASES[7] = {
     assert((db.prepare('SELECT count(*) AS n FROM supply').get() as { n: number }).n === 1, "an area's supply goes with it");
   },
 };
+
+MIGRATION_CASES[8] = {
+  seed(db) {
+    // An urban and a rural band; settings with a budget.
+    db.exec(`INSERT INTO rate_bands (id, name, hourly_rate, min_rural_share, live_in_weekly_rate) VALUES ('urban', 'Urban', 24.6, 0, 1150), ('rural', 'Rural', 27.9, 0.5, 1250);
+             INSERT INTO settings (key, value) VALUES ('budgetPerYear', 10500000);`);
+  },
+  verify(db) {
+    const inputs = db.prepare('SELECT band_id AS band, service, travel_minutes_per_visit AS travel, miles_per_visit AS miles, paid_hours_per_week AS paid FROM cost_inputs ORDER BY band_id, service').all() as {
+      band: string;
+      service: string;
+      travel: number;
+      miles: number;
+      paid: number;
+    }[];
+    assert(inputs.length === 6, `every band gets inputs for every lot: ${JSON.stringify(inputs)}`);
+    const rural = inputs.find((r) => r.band === 'rural' && r.service === 'home-care')!;
+    const urban = inputs.find((r) => r.band === 'urban' && r.service === 'home-care')!;
+    assert(rural.travel > urban.travel && rural.miles > urban.miles, 'rural bands travel further, not a flat uplift');
+    assert(inputs.find((r) => r.service === 'live-in')!.paid > 0, 'live-in is costed by paid hours a week');
+    const term = db.prepare('SELECT start_date AS s, end_date AS e, base_nlw AS nlw FROM framework_term').get() as { s: string; e: string; nlw: number };
+    assert(term.s === '2026-04-01' && term.e === '2034-03-31' && term.nlw === 12.21, `default term: ${JSON.stringify(term)}`);
+    assert((db.prepare("SELECT value FROM settings WHERE key = 'budgetPerYear'").get() as { value: number }).value === 10_500_000, 'the budget stays the envelope');
+    let rejected = 0;
+    for (const sql of [
+      "INSERT INTO framework_term (id, start_date, end_date, base_nlw) VALUES (2, '2026-01-01', '2027-01-01', 12)",
+      "UPDATE framework_term SET end_date = '2020-01-01'",
+      "INSERT INTO pricing_scenarios (name, scenario, created_at) VALUES ('x', 'not json', 'now')",
+      "UPDATE cost_inputs SET visit_minutes = 0",
+    ]) {
+      try {
+        db.exec(sql);
+      } catch {
+        rejected++;
+      }
+    }
+    assert(rejected === 4, `checks refuse bad rows (${rejected} of 4)`);
+    db.exec("DELETE FROM rate_bands WHERE id = 'rural'");
+    assert((db.prepare('SELECT count(*) AS n FROM cost_inputs').get() as { n: number }).n === 3, "a band's inputs go with it");
+  },
+};

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../../electron/store/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -51,7 +52,7 @@ describe('a project written by the previous release', () => {
     const services = createServices({ host: 'web', userData: tempDir() });
     try {
       const info = await services.session.open(file);
-      expect(info.schemaVersion).toBe(7);
+      expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(fs.existsSync(`${file}.bak`)).toBe(true);
       const { metrics } = services.coverage.metrics();
       expect(metrics.zones).toHaveLength(14);

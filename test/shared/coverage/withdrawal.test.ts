@@ -34,7 +34,7 @@ function competingPlan(): { inputs: PlanInputs; reach: AreaReach } {
     supply: [supplyRow('Q', 'X', 20, 0, 20, 2), supplyRow('Q', 'Y', 30, 0, 30, 3), supplyRow('Sa', 'X', 80, 0, 60, 6), supplyRow('R', 'Y', 70, 0, 70, 7), supplyRow('Sb', 'W', 100, 0, 70, 7)],
     bands,
     lots: DEFAULT_LOTS,
-    settings: { ...DEFAULT_SETTINGS, distanceLimitKm: 3, budgetPerYear: 1 },
+    settings: { ...DEFAULT_SETTINGS, distanceLimitKm: 3, budgetPerYear: 1, spotHourlyRate: 30 },
     asAt: '2026-10-01',
   };
   const centres = areaCentres(
