@@ -70,7 +70,7 @@ export function createServices(options: ServiceOptions): Services {
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
   const costs = new CostService(session, coverage);
-  const editor = new PlanEditor(session, coverage);
+  const editor = new PlanEditor(session, coverage, costs);
   const imports = new ImportService(session);
   const files = options.files ?? typedPaths;
 

@@ -9,6 +9,7 @@ import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
 import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readZones } from '../store/model-data';
 import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
+import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
 
@@ -22,6 +23,7 @@ export class PlanEditor {
   constructor(
     private readonly session: ProjectSession,
     private readonly coverage: CoverageService,
+    private readonly costs: CostService,
   ) {}
 
   private plan(db: ProjectDb, name?: string): PlanRow {
@@ -168,14 +170,14 @@ export class PlanEditor {
     const db = this.session.db();
     const planA = this.plan(db, a);
     const planB = this.plan(db, b);
-    return {
-      a: planA.name,
-      b: planB.name,
-      ...comparePlans(
-        { metrics: this.coverage.metrics(planA.name).metrics, assignments: readAssignments(db, planA.id) },
-        { metrics: this.coverage.metrics(planB.name).metrics, assignments: readAssignments(db, planB.id) },
-      ),
-    };
+    const comparison = comparePlans(
+      { metrics: this.coverage.metrics(planA.name).metrics, assignments: readAssignments(db, planA.id) },
+      { metrics: this.coverage.metrics(planB.name).metrics, assignments: readAssignments(db, planB.id) },
+    );
+    // Every pricing scenario's cost over the framework's term, for both plans.
+    const [termA, termB] = [this.costs.compare(planA.name).rows, this.costs.compare(planB.name).rows];
+    const term = termA.map((row, i) => ({ measure: `Cost over the term, ${row.scenario} (£)`, a: row.termTotal, b: termB[i]!.termTotal, difference: termB[i]!.termTotal - row.termTotal }));
+    return { a: planA.name, b: planB.name, rows: [...comparison.rows, ...term], areasMoved: comparison.areasMoved };
   }
 
   checks(planName?: string, minimumDemandHours?: number): PlanChecks {

@@ -26,7 +26,7 @@ import { useProject } from './useProject';
 import { useWorkspace } from './workspace/useWorkspace';
 import { LotPicker } from './components/LotPicker';
 import { screenSuppression } from './panels/screen-suppression';
-import { bandChanges, type BandChange } from './panels/band-changes';
+import { editCost, type EditCost } from './panels/band-changes';
 
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
@@ -49,8 +49,8 @@ export function App() {
   const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
   useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
 
-  const [bandNotice, setBandNotice] = useState<BandChange[]>([]);
-  /** Runs an edit (each is saved at once), then redraws from the project and says which zones changed rate band. */
+  const [bandNotice, setBandNotice] = useState<EditCost | null>(null);
+  /** Runs an edit (each is saved at once), then redraws from the project and says what it cost and which zones changed rate band. */
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
       setWorking(true);
@@ -58,7 +58,9 @@ export function App() {
       try {
         await change();
         const after = await ws.refresh();
-        setBandNotice(before && after ? bandChanges(before, after) : []);
+        const settings = ws.model?.settings;
+        const spot = settings && { 'home-care': settings.spotHourlyRate, chc: settings.spotHourlyRate, 'live-in': settings.spotWeeklyRate };
+        setBandNotice(before && after && spot ? editCost(before, after, spot, settings.weeksPerYear) : null);
         await refreshHistory();
       } catch (e) {
         showError((e as Error).message);
@@ -66,7 +68,7 @@ export function App() {
         setWorking(false);
       }
     },
-    [ws.refresh, ws.currentMetrics, refreshHistory, showError],
+    [ws.refresh, ws.currentMetrics, ws.model, refreshHistory, showError],
   );
 
   useEffect(() => {

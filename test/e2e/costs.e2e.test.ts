@@ -46,4 +46,23 @@ describe.skipIf(skipE2E)('the Costs tab', () => {
     expect(app.services.costs.scenarios().map((s) => s.name)).toEqual(['Base', 'NLW April 2026']);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it("edits a band's cost model: more travel per visit raises its modelled rate", async () => {
+    const { page } = app;
+    const rural = page.locator('.costs__rates tbody tr').nth(3);
+    await rural.scrollIntoViewIfNeeded();
+    const before = await rural.locator('td').nth(2).textContent();
+    const details = page.locator('.costs__inputs', { hasText: 'Cost model: Rural Home care' });
+    await details.locator('summary').click();
+    await details.getByLabel('Travel per visit').fill('20');
+    await details.getByRole('button', { name: 'Save Rural Home care inputs' }).click();
+    await expect.poll(() => rural.locator('td').nth(2).textContent()).not.toBe(before);
+    // 12 minutes a visit at 30-minute visits was 24 travel minutes an hour; 20 makes 40: the rate rises.
+    const money = (t: string | null) => Number((t ?? '').replace(/[£,]/g, ''));
+    expect(money(await rural.locator('td').nth(2).textContent())).toBeGreaterThan(money(before));
+    await page.locator('.costs h3', { hasText: 'Rates against the cost of care' }).scrollIntoViewIfNeeded();
+    await app.screenshot('costs-rates');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
+

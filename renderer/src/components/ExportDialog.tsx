@@ -26,6 +26,7 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [scenarios, setScenarios] = useState<string[]>([]);
 
   useEffect(() => {
     api
@@ -35,11 +36,15 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
   }, [lot]);
 
   useEffect(() => {
+    api.getCosts({}).then((r) => setScenarios(r.scenarios), () => undefined);
+  }, []);
+
+  useEffect(() => {
     if (choice.kind !== 'map') return setPreview(null);
     let live = true;
     const timer = setTimeout(() => {
       api
-        .previewMap({ request: { ...choice, format: 'svg' } })
+        .previewMap({ request: { ...choice, format: 'svg', costs: false } })
         .then(({ svg }) => live && setPreview(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
         .catch((e: Error) => live && onError(e.message));
     }, 200);
@@ -51,7 +56,11 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
 
   const set = (patch: Partial<ExportRequestInput>) => {
     setDone(null);
-    setChoice((c) => ({ ...c, ...patch }));
+    // The costs page is a second page of a PDF only.
+    setChoice((c) => {
+      const next = { ...c, ...patch };
+      return next.kind === 'map' && next.format === 'pdf' ? next : { ...next, costs: false };
+    });
   };
 
   async function save() {
@@ -141,6 +150,23 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
                 <label className="check">
                   <input type="checkbox" checked={choice.includeFlaggedTable ?? true} onChange={(e) => set({ includeFlaggedTable: e.target.checked })} /> Table of flagged zones
                 </label>
+                {choice.format === 'pdf' && (
+                  <>
+                    <label className="check">
+                      <input type="checkbox" checked={choice.costs ?? false} onChange={(e) => set({ costs: e.target.checked })} /> Add the costs page (the term's budget and the rates)
+                    </label>
+                    {choice.costs && scenarios.length > 1 && (
+                      <>
+                        <label htmlFor={`${id}-cost-scenario`}>Priced under</label>
+                        <select id={`${id}-cost-scenario`} value={choice.costScenario ?? scenarios[0]} onChange={(e) => set({ costScenario: e.target.value })}>
+                          {scenarios.map((s) => (
+                            <option key={s}>{s}</option>
+                          ))}
+                        </select>
+                      </>
+                    )}
+                  </>
+                )}
               </>
             )}
             <label className="check">

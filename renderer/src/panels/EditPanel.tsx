@@ -6,7 +6,7 @@ import { hours } from '../../../shared/format';
 
 export type EditTool = 'paint' | 'rectangle' | 'lasso' | 'line';
 
-import type { BandChange } from './band-changes';
+import type { EditCost } from './band-changes';
 import { millions } from '../../../shared/format';
 
 interface Props {
@@ -23,13 +23,14 @@ interface Props {
   /** Runs an edit; the workspace reloads after it. */
   onEdit(edit: () => Promise<unknown>): Promise<void>;
   /** Zones the last edit moved into another rate band. */
-  bandNotice?: BandChange[];
+  /** What the last edit did to the annual cost, and the zones it moved into another rate band. */
+  bandNotice?: EditCost | null;
 }
 
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, bandNotice = [] }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, bandNotice = null }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -55,9 +56,15 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
   return (
     <section className="edit" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Redraw zones</h2>
-      {bandNotice.length > 0 && (
+      {bandNotice && Math.abs(bandNotice.costChange) >= 0.5 && (
+        <p className="edit-cost" role="status">
+          The last edit {bandNotice.costChange > 0 ? 'raises' : 'lowers'} the plan's annual cost by {millions(Math.abs(bandNotice.costChange))} at today's rates
+          {Math.abs(bandNotice.spotChange) >= 0.5 ? ` (spot purchases ${bandNotice.spotChange > 0 ? 'up' : 'down'} ${millions(Math.abs(bandNotice.spotChange))})` : ''}.
+        </p>
+      )}
+      {bandNotice && bandNotice.bands.length > 0 && (
         <div className="band-notice" role="alert">
-          {bandNotice.map((b) => (
+          {bandNotice.bands.map((b) => (
             <p key={b.zoneId}>
               {b.name} moves from the {b.fromBand} to the {b.toBand} rate band: its annual cost {b.costChange >= 0 ? 'rises' : 'falls'} by {millions(Math.abs(b.costChange))}.
             </p>

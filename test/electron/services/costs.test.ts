@@ -89,4 +89,16 @@ describe('costs API on the default project', () => {
     expect(services.coverage.settings().settings.budgetPerYear).toBe(14_000_000);
     expect(await call('setFrameworkTerm', { term: { start: '2030-01-01', end: '2026-01-01', envelope: 1, envelopeRise: 0, baseNlw: 12 }, view: {} })).toMatchObject({ ok: false });
   });
+
+  it("compares plans' costs over the term under every pricing scenario", async () => {
+    const base = await value<CostsReport>('getCosts', {});
+    await value('savePricingScenario', { scenario: { ...base.scenario, name: 'Growth', growth: 0.03 }, view: {} });
+    await value('copyPlan', { from: 'Sample framework zones', name: 'Copy' });
+    const same = await value<{ rows: { measure: string; a: number; b: number; difference: number }[] }>('comparePlans', { a: 'Sample framework zones', b: 'Copy' });
+    const term = same.rows.filter((r) => r.measure.startsWith('Cost over the term'));
+    expect(term.map((r) => r.measure)).toEqual(['Cost over the term, Base (£)', 'Cost over the term, Growth (£)']);
+    expect(term[0]!.a).toBeCloseTo(base.termTotal, 4);
+    expect(term.every((r) => Math.abs(r.difference) < 1e-6)).toBe(true);
+    expect(term[1]!.a).toBeGreaterThan(term[0]!.a);
+  });
 });
