@@ -2,7 +2,7 @@ import { millions, rate } from '../format';
 import type { CostsReport } from '../costs/schemas';
 import { savingsSentence, SHORT_LOT_LABELS, yearLabel } from '../costs/wording';
 import { pageSize, type Orientation, type Paper } from './map-document';
-import { escapeXml, mm, rect, text, wrap } from './svg';
+import { mm, page, rect, text, wrap } from './svg';
 
 export interface CostsPageInput {
   title: string;
@@ -16,7 +16,6 @@ export interface CostsPageInput {
   isSample: boolean;
 }
 
-const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 const INK = '#1b1b1b';
 const SOFT = '#4a4f54';
 
@@ -128,13 +127,5 @@ export function renderCostsPage(input: CostsPageInput): string {
   ];
   footer.slice(0, 4).forEach((line, i) => out.push(text(margin, H - margin - (Math.min(footer.length, 4) - 1 - i) * 3 * f, line, { 'font-size': 2.2 * f, fill: SOFT })));
 
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm(W)}mm" height="${mm(H)}mm" viewBox="0 0 ${mm(W)} ${mm(H)}" font-family="${escapeXml(FONT)}">`,
-    `<title>${escapeXml(input.title)}</title>`,
-    rect(0, 0, W, H, { fill: '#ffffff' }),
-    ...out,
-    '</svg>',
-    '',
-  ].join('\n');
+  return page(W, H, input.title, out);
 }

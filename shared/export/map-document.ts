@@ -6,7 +6,7 @@ import { boundsOf, multiPolygon } from '../geo/bounds';
 import { pointInRing } from '../geo/point-in-ring';
 import type { Position } from '../geo/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL, zoneStyle } from '../style/coverage-style';
-import { attrs, escapeXml, mm, rect, text, textWidth, wrap } from './svg';
+import { attrs, escapeXml, mm, page, rect, text, textWidth, wrap } from './svg';
 
 export type Paper = 'a4' | 'a3';
 export type Orientation = 'landscape' | 'portrait';
@@ -42,7 +42,6 @@ export interface MapDocumentInput {
   note?: string;
 }
 
-const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 const INK = '#1b1b1b';
 const SOFT = '#4a4f54';
 
@@ -255,15 +254,7 @@ export function renderMapDocument(input: MapDocumentInput): string {
     out.push('</g>');
   }
 
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm(W)}mm" height="${mm(H)}mm" viewBox="0 0 ${mm(W)} ${mm(H)}" font-family="${escapeXml(FONT)}">`,
-    `<title>${escapeXml(input.title)}</title>`,
-    rect(0, 0, W, H, { fill: '#ffffff' }),
-    ...out,
-    '</svg>',
-    '',
-  ].join('\n');
+  return page(W, H, input.title, out);
 }
 
 /** Hatching for a class (and a white one for the legend): the class colour crossed by dark diagonals. */

@@ -44,3 +44,19 @@ export function wrap(content: string, width: number, fontSize: number): string[]
   if (line) lines.push(line);
   return lines;
 }
+
+/** The page fonts: DejaVu ships with the app, so a page looks the same in every host and in the PDF. */
+export const PAGE_FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
+
+/** A page of a committee paper: W × H millimetres, white, titled, its body in order. */
+export function page(W: number, H: number, title: string, body: readonly string[]): string {
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm(W)}mm" height="${mm(H)}mm" viewBox="0 0 ${mm(W)} ${mm(H)}" font-family="${escapeXml(PAGE_FONT)}">`,
+    `<title>${escapeXml(title)}</title>`,
+    rect(0, 0, W, H, { fill: '#ffffff' }),
+    ...body,
+    '</svg>',
+    '',
+  ].join('\n');
+}
