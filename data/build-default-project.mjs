@@ -366,9 +366,83 @@ const totalOf = (service) => demand.filter(([, s]) => s === service).reduce((t, 
 // £0.5m: the committee's envelope is a little short, as they usually are.
 const councilCost = (totalOf('home-care') * 25.5 + (totalOf('live-in') / 168) * 1200 * 0.6) * 52;
 const totalHours = totalOf('home-care') + totalOf('chc');
+// ---- eighteen months of modelled monthly returns ------------------------------
+// April 2026 to September 2027, October 2026 (the "as at" month) being the
+// supply above. The story: demand creeps up; Billesdon & High Leicestershire
+// Care hands back packages in the rural East Leicestershire Villages from
+// November 2026 and settles at 55% of its care; Castle Care Group and Gateway
+// Care wind down before they leave the framework (March and June 2027);
+// Meridian Care Partners, the new bidder, joins after the first re-opening
+// (April 2027) and takes on the hours it offered over five months. Returns
+// are stored compactly: factors on committed and additional hours per provider
+// and month, each supply row's delivered hours per month, and the hand-backs;
+// the app derives each area's unsourced hours and people waiting from demand
+// (grown by the month's factor) less the care in place (services/default-project.ts).
+const RETURN_MONTHS = Array.from({ length: 18 }, (_, m) => {
+  const index = 2026 * 12 + 3 + m;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+});
+const BASE_MONTH = RETURN_MONTHS.indexOf('2026-10');
+const storyRandom = mulberry32(20261202);
+const idOf = (name) => providers.find((p) => p.name === name).id;
+const handingBack = idOf('Billesdon & High Leicestershire Care');
+const newBidder = idOf('Meridian Care Partners');
+const leaving = { [idOf('Castle Care Group')]: '2027-03', [idOf('Gateway Care Ltd')]: '2027-06' };
+const demandGrowth = RETURN_MONTHS.map((_, m) => +(1 + 0.004 * (m - BASE_MONTH)).toFixed(4));
+const committedFactor = {};
+const additionalFactor = {};
+const deliveredFactor = (id, m) => {
+  const month = RETURN_MONTHS[m];
+  if (id === newBidder) return 0; // its care comes from its offer, below
+  if (leaving[id]) {
+    const last = RETURN_MONTHS.indexOf(leaving[id]);
+    if (m > last) return 0;
+    return m > last - 3 ? 1 - 0.3 * (m - (last - 3)) : 1;
+  }
+  if (id === handingBack && month >= '2026-11') return Math.max(0.55, 1 - 0.15 * (m - BASE_MONTH));
+  return 1;
+};
+for (const p of providers) {
+  // A provider handing back packages, or winding down, holds that much less: it can no longer take the work.
+  committedFactor[p.id] = RETURN_MONTHS.map((month, m) => (p.id === newBidder ? 0 : +deliveredFactor(p.id, m).toFixed(4)));
+  if (p.id === newBidder) additionalFactor[p.id] = RETURN_MONTHS.map((month) => (month >= '2027-04' ? 1 : 0));
+}
+const delivered = RETURN_MONTHS.map((month, m) => {
+  const row = supply.map(([providerId, , , committedHours, , deliveredHours]) => {
+    if (providerId === newBidder) return 0;
+    const noise = m === BASE_MONTH ? 1 : 1 + (storyRandom() - 0.5) * 0.04;
+    // Never more care in place than the provider holds committed there (or delivered in October).
+    return committedFactor[providerId][m] === 0 ? 0 : round1(Math.min(Math.max(committedHours, deliveredHours), deliveredHours * deliveredFactor(providerId, m) * noise));
+  });
+  // The new bidder takes on care waiting to be sourced, up to a growing share of the hours it offered.
+  if (month >= '2027-04') {
+    const ramp = Math.min(1, 0.2 * (m - RETURN_MONTHS.indexOf('2027-04') + 1));
+    const placed = new Map();
+    supply.forEach(([, areaCode, service], i) => placed.set(`${areaCode}|${service}`, (placed.get(`${areaCode}|${service}`) ?? 0) + row[i]));
+    supply.forEach(([providerId, areaCode, service, , additionalHours], i) => {
+      if (providerId !== newBidder) return;
+      const key = `${areaCode}|${service}`;
+      const waiting = Math.max(0, (demandOf.get(key)?.hours ?? 0) * demandGrowth[m] - placed.get(key));
+      row[i] = round1(Math.min(additionalHours * ramp, waiting));
+      placed.set(key, placed.get(key) + row[i]);
+    });
+  }
+  return row;
+});
+// Packages handed back: care in place one month and not the next, at about 7 hours a package (so a fraction where an area lost less).
+const handbacks = [];
+for (let m = 1; m < RETURN_MONTHS.length; m++) {
+  supply.forEach(([providerId], i) => {
+    const lost = delivered[m - 1][i] - delivered[m][i];
+    const handedBack = deliveredFactor(providerId, m) < deliveredFactor(providerId, m - 1);
+    if (handedBack && lost >= 0.35) handbacks.push([m, i, round1(lost / 7)]);
+  });
+}
+const returns = { months: RETURN_MONTHS, demandGrowth, committedFactor, additionalFactor, delivered, handbacks };
+
 const project = {
   format: 'carecover-default-project',
-  formatVersion: 2,
+  formatVersion: 3,
   name: 'Leicestershire (sample)',
   isSample: true,
   dataAsOf: '2019-06-30',
@@ -403,6 +477,12 @@ const project = {
       licence: null,
       asOf: null,
     },
+    {
+      name: 'Monthly returns',
+      attribution: 'Monthly returns (April 2026 to September 2027) are modelled (sample data), not collected.',
+      licence: null,
+      asOf: null,
+    },
   ],
   districts: Object.entries(DISTRICTS).map(([code, name]) => ({ code, name })),
   areas: areas.map(({ centre, ...a }) => a),
@@ -415,6 +495,8 @@ const project = {
   },
   /** provider, area, service, committed, additional, delivered hours a week, people, basis */
   supply,
+  /** Modelled monthly returns (see above). */
+  returns,
   lots,
   providers,
   // Town names shown on the map for orientation.

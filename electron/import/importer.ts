@@ -147,7 +147,7 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
 
     const source = await readTableFile(fileName, bytes, request.sheet);
     progress.report('Checking rows', null);
-    const table = planTable(request.kind, db, source, request.mapping as ColumnMapping | undefined, request.plan);
+    const table = planTable(request.kind, db, source, request.mapping as ColumnMapping | undefined, request.plan, { fileName, sha256, month: request.month });
     const { check } = table;
     const blocked = verdict(check.problems, check.accepted, request, 'row');
     const fields = TABLE_FIELDS[request.kind];

@@ -7,6 +7,7 @@ import { areaCentres } from '../../shared/geo/area-centres';
 import { groupBy } from '../../shared/group';
 import { readAreaGeometries, readAreas, readAssignments, readBands, readDemand, readProviders, readSettings, readSupply, readZones, writeBands } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
+import { listSnapshots, writeSnapshot } from '../store/snapshots';
 import { BNG, toWgs84 } from './crs';
 import type { TableSource } from './table-file';
 
@@ -18,7 +19,14 @@ export interface TablePlan {
 }
 
 /** Checks a table against the project and returns what importing it will write. */
-export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, requested: ColumnMapping | undefined, planName: string | undefined): TablePlan {
+/** What a snapshot keeps of its source: the file's name and SHA-256, and the month of a file without a month column. */
+export interface TableFileMeta {
+  fileName: string;
+  sha256: string;
+  month?: string;
+}
+
+export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, requested: ColumnMapping | undefined, planName: string | undefined, meta?: TableFileMeta): TablePlan {
   const mapping = requested ? { ...Object.fromEntries(TABLE_FIELDS[kind].map((f) => [f.key, null])), ...requested } : guessMapping(kind, source.headers, readMapping(db, kind));
   const plan = (() => {
     try {
@@ -47,12 +55,14 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
     deliveryKeys: new Set(supply.filter((r) => r.deliveredHours > 0).map((r) => `${r.providerId}\u0000${r.areaCode}\u0000${r.service}`)),
     demandKeys: new Set(readDemand(db).map((r) => `${r.areaCode}\u0000${r.service}`)),
     fromBng: (e, n) => bng([e, n]) as [number, number],
+    month: meta?.month ?? null,
+    months: new Set(kind === 'returns' ? listSnapshots(db).map((s) => s.month) : []),
   };
   const check = checkTable(kind, source.headers, source.rows, mapping, context, source.decimalComma);
   return {
     mapping,
     check,
-    planName: kind === 'capacity' || (kind === 'demand' && mapping.zone) ? (plan?.name ?? null) : null,
+    planName: kind === 'capacity' || ((kind === 'demand' || kind === 'returns') && mapping.zone) ? (plan?.name ?? null) : null,
     write(target) {
       const { records } = check;
       if (records.kind === 'providers') {
@@ -103,6 +113,11 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
            ON CONFLICT(area_code, service) DO UPDATE SET hours = excluded.hours, people = excluded.people`,
         );
         for (const r of records.records) upsert.run(r.areaCode, r.service, r.hours, r.people);
+      } else if (records.kind === 'returns') {
+        // Each month in the file replaces that month's snapshot whole: a return sent again is the newer one.
+        for (const [month, rows] of groupBy(records.records, (r) => r.month)) {
+          writeSnapshot(target, month, 'returns', meta ? { fileName: meta.fileName, sha256: meta.sha256 } : null, rows.map(({ month: _month, ...row }) => row));
+        }
       } else {
         writeBands(target, records.records);
       }

@@ -22,11 +22,13 @@ import {
 } from '../store/model-data';
 import { insertPlan, setCurrentPlan } from '../store/plans';
 import { addDataSource, writeMeta } from '../store/project-meta';
+import { writeSnapshot } from '../store/snapshots';
+import type { SnapshotRow } from '../../shared/time/trends';
 
 /** The shape of data/default-project.json (written by data/build-default-project.mjs). */
 export interface DefaultProjectFile {
   format: 'carecover-default-project';
-  formatVersion: 2;
+  formatVersion: 3;
   name: string;
   isSample: boolean;
   dataAsOf: string;
@@ -51,6 +53,46 @@ export interface DefaultProjectFile {
   demand: [string, ServiceType, number, number][];
   rateBands: RateBand[];
   settings: Settings;
+  /** Modelled monthly returns, stored compactly (see data/build-default-project.mjs). */
+  returns: SampleReturns;
+}
+
+export interface SampleReturns {
+  months: string[];
+  /** Demand in each month against the model's (October 2026 is 1). */
+  demandGrowth: number[];
+  /** Per provider and month: the share of its committed hours it holds, and of its offered hours that it has committed. */
+  committedFactor: Record<string, number[]>;
+  additionalFactor: Record<string, number[]>;
+  /** Per month, each supply row's delivered hours (in the order of `supply`). */
+  delivered: number[][];
+  /** [month index, supply row index, packages handed back]. */
+  handbacks: [number, number, number][];
+}
+
+/**
+ * The sample's months as snapshot rows: each supply row's committed and
+ * delivered hours that month, its hand-backs, and each area's demand (grown by
+ * the month's factor) not in place as unsourced, with the people behind it.
+ */
+export function sampleSnapshots(project: DefaultProjectFile): { month: string; rows: SnapshotRow[] }[] {
+  const r = project.returns;
+  return r.months.map((month, m) => {
+    const handedBack = new Map(r.handbacks.filter(([hm]) => hm === m).map(([, i, n]) => [i, n]));
+    const placed = new Map<string, number>();
+    const rows: SnapshotRow[] = project.supply.map(([providerId, areaCode, service, committed, additional], i) => {
+      const delivered = r.delivered[m]![i]!;
+      placed.set(`${areaCode}|${service}`, (placed.get(`${areaCode}|${service}`) ?? 0) + delivered);
+      const held = committed * (r.committedFactor[providerId]?.[m] ?? 1) + additional * (r.additionalFactor[providerId]?.[m] ?? 0);
+      return { providerId, areaCode, service, committed: held, delivered, unsourced: 0, waiting: 0, handbacks: handedBack.get(i) ?? 0 };
+    });
+    for (const [areaCode, service, hours, people] of project.demand) {
+      const need = hours * r.demandGrowth[m]!;
+      const unsourced = Math.max(0, need - (placed.get(`${areaCode}|${service}`) ?? 0));
+      if (unsourced > 0) rows.push({ providerId: '', areaCode, service, committed: 0, delivered: 0, unsourced, waiting: hours > 0 ? (people * unsourced) / hours : 0, handbacks: 0 });
+    }
+    return { month, rows };
+  });
 }
 
 /** data/ sits two folders above this module in the source tree and above dist/node in a build; a packaged app keeps it in its resources. */
@@ -69,7 +111,7 @@ export function defaultProjectPath(): string {
 
 export function loadDefaultProject(): DefaultProjectFile {
   const project = JSON.parse(fs.readFileSync(defaultProjectPath(), 'utf8')) as DefaultProjectFile;
-  if (project.format !== 'carecover-default-project' || project.formatVersion !== 2) throw new Error('data/default-project.json is not a default project this version can read.');
+  if (project.format !== 'carecover-default-project' || project.formatVersion !== 3) throw new Error('data/default-project.json is not a default project this version can read.');
   return project;
 }
 
@@ -117,4 +159,5 @@ export function writeDefaultProject(db: ProjectDb, name: string, project: Defaul
     ),
   );
   setCurrentPlan(db, planId);
+  for (const { month, rows } of sampleSnapshots(project)) writeSnapshot(db, month, 'sample', null, rows);
 }

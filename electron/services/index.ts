@@ -11,6 +11,7 @@ import { asStorageError } from '../store/storage-errors';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { CostService } from './costs';
 import { CoverageService } from './coverage';
+import { OverTimeService } from './over-time';
 import { typedPaths, type FileAccess } from './file-access';
 import { ImportService } from './imports';
 import { PlanEditor } from './plan-editor';
@@ -41,6 +42,7 @@ export interface Services {
   session: ProjectSession;
   coverage: CoverageService;
   costs: CostService;
+  overTime: OverTimeService;
   editor: PlanEditor;
   imports: ImportService;
   recent: RecentProjects;
@@ -70,6 +72,7 @@ export function createServices(options: ServiceOptions): Services {
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
   const costs = new CostService(session, coverage);
+  const overTime = new OverTimeService(session, coverage, costs);
   const editor = new PlanEditor(session, coverage, costs);
   const imports = new ImportService(session);
   const files = options.files ?? typedPaths;
@@ -148,12 +151,20 @@ export function createServices(options: ServiceOptions): Services {
     savePricingScenario: ({ scenario, view }) => (costs.save(scenario), costs.report(view)),
     deletePricingScenario: ({ name, view }) => (costs.remove(name), costs.report(view)),
     comparePricingScenarios: ({ plan }) => costs.compare(plan),
+    listSnapshots: () => overTime.snapshots(),
+    saveSnapshot: ({ month }) => overTime.saveModelSnapshot(month),
+    deleteSnapshot: ({ month }) => overTime.removeSnapshot(month),
+    getTrend: ({ plan, lot }) => overTime.trend(plan, lot),
+    getTimeline: ({ at }) => overTime.timeline(at),
+    setReopenings: ({ dates }) => (overTime.setReopenings(dates), overTime.timeline()),
+    getTransition: ({ providerId, plan }) => overTime.transition(providerId, plan),
+    getReopeningBrief: ({ plan, date }) => overTime.reopeningBrief(plan, date),
     getExportChoices: () => {
       const saved = readMeta(session.db()).export_choices;
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, costs, editor, imports, recent, files, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, costs, overTime, editor, imports, recent, files, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

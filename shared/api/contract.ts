@@ -5,6 +5,7 @@ import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
 import { BandCostInputsSchema, CostsReportSchema, FrameworkTermSchema, PricingScenarioSchema, ScenarioChangeSchema, ScenarioComparisonSchema } from '../costs/schemas';
+import { MonthSchema, ReopeningBriefSchema, SnapshotInfoSchema, TimelineSchema, TransitionSchema, TrendSchema } from '../time/schemas';
 import { FileRefSchema } from './file-ref';
 import type { ApiMethod } from './methods';
 
@@ -200,6 +201,16 @@ export const contract = {
   savePricingScenario: { request: z.strictObject({ scenario: PricingScenarioSchema, view: CostsView }), response: CostsReportSchema },
   deletePricingScenario: { request: z.strictObject({ name: z.string().min(1).max(80), view: CostsView }), response: CostsReportSchema },
   comparePricingScenarios: { request: z.strictObject({ plan: planName }), response: ScenarioComparisonSchema },
+  listSnapshots: { request: noArgs, response: z.array(SnapshotInfoSchema) },
+  /** Saves the model as it stands as the month's snapshot (replacing one of that month). */
+  saveSnapshot: { request: z.strictObject({ month: MonthSchema }), response: z.array(SnapshotInfoSchema) },
+  deleteSnapshot: { request: z.strictObject({ month: MonthSchema }), response: z.array(SnapshotInfoSchema) },
+  getTrend: { request: z.strictObject({ plan: planName, lot: LotFilterSchema.default('all') }), response: TrendSchema },
+  getTimeline: { request: z.strictObject({ at: IsoDateSchema.optional() }), response: TimelineSchema },
+  /** null goes back to the default re-openings (the end of year one and of year five). */
+  setReopenings: { request: z.strictObject({ dates: z.array(IsoDateSchema).max(20).nullable() }), response: TimelineSchema },
+  getTransition: { request: z.strictObject({ providerId: z.string().min(1).max(100), plan: planName }), response: TransitionSchema },
+  getReopeningBrief: { request: z.strictObject({ plan: planName, date: IsoDateSchema.optional() }), response: ReopeningBriefSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Fails to compile if contract declares a method that methods.ts does not list.

@@ -51,6 +51,14 @@ export const API_METHODS = [
   'savePricingScenario',
   'deletePricingScenario',
   'comparePricingScenarios',
+  'listSnapshots',
+  'saveSnapshot',
+  'deleteSnapshot',
+  'getTrend',
+  'getTimeline',
+  'setReopenings',
+  'getTransition',
+  'getReopeningBrief',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

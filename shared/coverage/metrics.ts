@@ -10,7 +10,7 @@ export type { CoverageClass, PlanMetrics, PlanTotals, ZoneFlag, ZoneLot, ZoneMet
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function classify(coverage: number | null, settings: Settings): CoverageClass {
+export function classify(coverage: number | null, settings: Pick<Settings, 'redBelow' | 'amberBelow'>): CoverageClass {
   if (coverage === null) return 'no-demand';
   if (coverage < settings.redBelow) return 'red';
   if (coverage < settings.amberBelow) return 'amber';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What can be imported: boundaries (areas, zones) from GIS files, the rest from tables. */
-export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'delivery', 'demand', 'lookup', 'rates'] as const;
+export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'delivery', 'demand', 'lookup', 'rates', 'returns'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
 export type BoundaryKind = 'areas' | 'zones';
@@ -20,6 +20,7 @@ export const KIND_LABELS: Record<ImportKind, string> = {
   demand: 'Demand (hours per area or zone)',
   lookup: 'Population and rural-urban class per area (ONS lookup)',
   rates: 'Rate bands',
+  returns: "Monthly returns (a month's hours, people waiting and hand-backs)",
 };
 
 export interface TableField {
@@ -73,6 +74,19 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'area', label: 'Area code', required: true, aliases: ['lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'lsoa11', 'lsoa21', 'area', 'areacode', 'code'] },
     { key: 'population', label: 'Population', required: false, aliases: ['pop', 'population', 'allages', 'totalpopulation', 'persons'] },
     { key: 'ruc', label: 'Rural-urban class code', required: false, aliases: ['ruc11cd', 'ruc21cd', 'ruc', 'ruccode', 'ruc11', 'ruc21', 'ruralurbanclass'] },
+  ],
+  // A month's returns: providers' committed and delivered hours and hand-backs per area (or zone), and areas' unsourced hours and people waiting.
+  returns: [
+    { key: 'month', label: 'Month', required: false, aliases: ['month', 'period', 'returnmonth', 'monthending', 'date'] },
+    { key: 'provider', label: 'Provider id', required: false, aliases: ['provider', 'providerid', 'providercode'] },
+    { key: 'area', label: 'Area code', required: false, aliases: ['area', 'areacode', 'lsoa', 'lsoacode', 'lsoa11cd', 'lsoa21cd', 'clientlsoa', 'lsoa11', 'lsoa21'] },
+    { key: 'zone', label: 'Zone id', required: false, aliases: ['zone', 'zoneid', 'zonecode'] },
+    { key: 'service', label: 'Service type', required: false, aliases: ['service', 'servicetype', 'caretype', 'type', 'lot'] },
+    { key: 'committed', label: 'Committed hours a week', required: false, aliases: ['committed', 'committedhours', 'contractedhours', 'contracted'] },
+    { key: 'delivered', label: 'Delivered hours a week', required: false, aliases: ['delivered', 'deliveredhours', 'actualhours', 'hoursdelivered'] },
+    { key: 'unsourced', label: 'Unsourced hours a week', required: false, aliases: ['unsourced', 'unsourcedhours', 'waitinghours', 'hourswaiting', 'unmethours'] },
+    { key: 'waiting', label: 'People waiting', required: false, aliases: ['waiting', 'peoplewaiting', 'waitinglist', 'awaiting', 'clientswaiting'] },
+    { key: 'handbacks', label: 'Packages handed back', required: false, aliases: ['handbacks', 'handback', 'handedback', 'packageshandedback', 'packagesreturned', 'returned'] },
   ],
   rates: [
     { key: 'id', label: 'Band id', required: true, aliases: ['id', 'band', 'bandid', 'rateband', 'code'] },

@@ -22,6 +22,8 @@ export const ImportRequestSchema = z.strictObject({
   mapping: z.record(z.string(), z.string().nullable()).optional(),
   /** The plan capacity or zone demand goes to; for zones, the name of the new plan. */
   plan: z.string().min(1).max(100).optional(),
+  /** Monthly returns: the month (YYYY-MM) of a file without a month column. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM').optional(),
   /** The SHA-256 the preview saw: the import is refused if the file has changed since. */
   expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });

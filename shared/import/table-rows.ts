@@ -3,6 +3,8 @@ import { isKnownRuc, type DemandRow, type Provider, type RateBand, type ServiceT
 import { parseDate, parseNumber, parseService, parseServices, parseShare, parseStatus } from './cells';
 import { TABLE_FIELDS, type ColumnMapping, type TableKind } from './kinds';
 import type { ImportProblem } from './problems';
+import type { SnapshotRow } from '../time/trends';
+import { isMonth } from '../time/months';
 
 /** What the project already holds, for checking references and telling new rows from updates. */
 export interface TableContext {
@@ -20,6 +22,9 @@ export interface TableContext {
   deliveryKeys: ReadonlySet<string>;
   /** Converts British National Grid easting/northing to [lon, lat]. */
   fromBng(easting: number, northing: number): [number, number];
+  /** Monthly returns: the month of rows without one (from the request), and the months already held. */
+  month?: string | null;
+  months?: ReadonlySet<string>;
 }
 
 export type TableRecords =
@@ -28,7 +33,13 @@ export type TableRecords =
   | { kind: 'delivery'; records: DeliveryRecord[] }
   | { kind: 'demand'; records: DemandRow[] }
   | { kind: 'lookup'; records: LookupRecord[] }
-  | { kind: 'rates'; records: RateBand[] };
+  | { kind: 'rates'; records: RateBand[] }
+  | { kind: 'returns'; records: ReturnRecord[] };
+
+/** A row of a monthly return, at the grain of areas (a zone's row is shared out among its areas by population). */
+export interface ReturnRecord extends SnapshotRow {
+  month: string;
+}
 
 /** Care in place: delivered hours a week of a provider to people living in an area. */
 export interface DeliveryRecord {
@@ -77,6 +88,11 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
   }
   if (kind === 'demand' && !mapping.area && !mapping.zone) fileProblem('demand needs an area code column or a zone id column');
   if (kind === 'lookup' && !mapping.population && !mapping.ruc) fileProblem('a lookup needs a population column or a rural-urban class column (for example "pop" or "RUC11CD")');
+  if (kind === 'returns') {
+    if (!mapping.area && !mapping.zone) fileProblem('monthly returns need an area code column or a zone id column');
+    if (!mapping.month && !context.month) fileProblem('monthly returns need a month: choose a month column, or give the month of the file (--month 2026-04)');
+    if (!['committed', 'delivered', 'unsourced', 'waiting', 'handbacks'].some((k) => mapping[k])) fileProblem('monthly returns need at least one of committed, delivered or unsourced hours, people waiting or hand-backs');
+  }
   if (rows.length === 0) fileProblem('the table has a header but no rows');
   const empty: TableCheck = { records: { kind, records: [] } as TableRecords, total: rows.length, accepted: 0, rejected: rows.length, updated: 0, problems };
   if (problems.length > 0) return empty;
@@ -203,8 +219,43 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
         const members = context.zoneAreas.get(zoneId);
         if (!context.zones.has(zoneId) || !members || members.length === 0) complain('zone', `zone "${zoneId}" is not in the plan or has no areas`);
         unique(`zone ${zoneId}\u0000${service}`, `zone ${zoneId} (${service})`);
-        records = shareOut(members ?? [], hours ?? 0, people).map((r) => ({ ...r, service }));
+        records = areaShares(members ?? []).map(({ code, share }) => ({ areaCode: code, service, hours: (hours ?? 0) * share, people: people * share }));
       } else complain(null, 'has neither an area code nor a zone id');
+    } else if (kind === 'returns') {
+      const monthText = cell('month');
+      const month = monthText === '' ? (context.month ?? '') : parseMonth(monthText);
+      if (month === null) complain('month', `"${monthText}" is not a month (write 2026-04, 04/2026 or a date in the month)`);
+      else if (month === '') complain('month', 'is empty, and no month was given for the file');
+      const providerId = cell('provider');
+      const areaCode = cell('area');
+      const zoneId = cell('zone');
+      const serviceText = cell('service');
+      const service = serviceText === '' ? 'home-care' : parseService(serviceText);
+      if (!service) complain('service', `"${serviceText}" is not a service type (home care, CHC, live-in)`);
+      if (providerId && !context.providers.has(providerId)) complain('provider', `provider "${providerId}" is not in the project (import the providers first)`);
+      const values = {
+        committed: number('committed', false) ?? 0,
+        delivered: number('delivered', false) ?? 0,
+        unsourced: number('unsourced', false) ?? 0,
+        waiting: number('waiting', false) ?? 0,
+        handbacks: number('handbacks', false) ?? 0,
+      };
+      const base = { month: month ?? '', providerId, service: service ?? 'home-care' };
+      if (areaCode) {
+        if (!context.areas.has(areaCode)) complain('area', `area "${areaCode}" is not in the project`);
+        unique(`${month}\u0000${providerId}\u0000${areaCode}\u0000${service}`, `${providerId ? `provider ${providerId}` : 'the waiting list'} in area ${areaCode} (${service}) for ${month}`);
+        records = [{ ...base, areaCode, ...values }];
+      } else if (zoneId) {
+        const members = context.zoneAreas.get(zoneId);
+        if (!context.zones.has(zoneId) || !members || members.length === 0) complain('zone', `zone "${zoneId}" is not in the plan or has no areas`);
+        unique(`${month}\u0000${providerId}\u0000zone ${zoneId}\u0000${service}`, `${providerId ? `provider ${providerId}` : 'the waiting list'} in zone ${zoneId} (${service}) for ${month}`);
+        records = areaShares(members ?? []).map(({ code, share }) => ({
+          ...base,
+          areaCode: code,
+          ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v * share])),
+        }));
+      } else complain(null, 'has neither an area code nor a zone id');
+      isUpdate = month !== null && (context.months?.has(month) ?? false);
     } else {
       const id = text('id', true);
       const existing = context.bands.get(id);
@@ -263,13 +314,20 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
   return { records: { kind, records: out } as TableRecords, total, accepted, rejected: total - accepted, updated, problems };
 }
 
-/** Shares a zone's hours and people among its areas by population (evenly where nobody is counted). */
-function shareOut(areas: readonly { code: string; population: number }[], hours: number, people: number): Omit<DemandRow, 'service'>[] {
+/** A month from a cell: 2026-04, 04/2026, or any date in it (2026-04-30, 30/04/2026); null when it is none of those. */
+function parseMonth(text: string): string | null {
+  const t = text.trim();
+  if (isMonth(t)) return t;
+  const slash = /^(0?[1-9]|1[0-2])\/(\d{4})$/.exec(t);
+  if (slash) return `${slash[2]}-${slash[1]!.padStart(2, '0')}`;
+  const date = parseDate(t);
+  return date ? date.slice(0, 7) : null;
+}
+
+/** Each area's share of a zone, by population (evenly where nobody is counted): how zone figures are shared out. */
+function areaShares(areas: readonly { code: string; population: number }[]): { code: string; share: number }[] {
   const residents = areas.reduce((n, a) => n + a.population, 0);
-  return areas.map((a) => {
-    const share = residents > 0 ? a.population / residents : 1 / areas.length;
-    return { areaCode: a.code, hours: hours * share, people: people * share };
-  });
+  return areas.map((a) => ({ code: a.code, share: residents > 0 ? a.population / residents : 1 / areas.length }));
 }
 
 /** A band imported without a live-in rate gets this (about a week of 24-hour care in 2025/26). */

@@ -9,9 +9,9 @@ import { withProject } from '../project-services';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import areas, zones, providers, capacity (zone contracts), delivery records, demand, a population/rural-urban lookup or rates from a file.',
+  summary: 'Import areas, zones, providers, capacity (zone contracts), delivery records, demand, a population/rural-urban lookup, rates or monthly returns from a file.',
   usage:
-    'carecover import areas|zones|providers|capacity|delivery|demand|lookup|rates FILE --project FILE [--id-field F] [--name-field F] [--crs EPSG:N] [--repair] [--dry-run] [--layer L] [--sheet S] [--plan NAME] [--map FIELD=COLUMN]... [--skip-bad]',
+    'carecover import areas|zones|providers|capacity|delivery|demand|lookup|rates|returns FILE --project FILE [--month YYYY-MM] [--id-field F] [--name-field F] [--crs EPSG:N] [--repair] [--dry-run] [--layer L] [--sheet S] [--plan NAME] [--map FIELD=COLUMN]... [--skip-bad]',
   options: {
     project: { type: 'string' },
     'id-field': { type: 'string' },
@@ -24,6 +24,7 @@ export const importCommand: Command = {
     plan: { type: 'string' },
     map: { type: 'string', multiple: true },
     'skip-bad': { type: 'boolean' },
+    month: { type: 'string' },
   },
   async run(args, io) {
     const [kind, file, ...extra] = args.positionals;
@@ -48,6 +49,7 @@ export const importCommand: Command = {
       layer: str(v.layer),
       sheet: str(v.sheet),
       plan: str(v.plan),
+      month: str(v.month),
       mapping,
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));

@@ -7,9 +7,10 @@ import { migration005 } from './005-imports';
 import { migration006 } from './006-area-cache';
 import { migration007 } from './007-area-supply';
 import { migration008 } from './008-costs';
+import { migration009 } from './009-snapshots';
 
 /** Every migration, in order. A project's PRAGMA user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -258,3 +258,37 @@ MIGRATION_CASES[8] = {
     assert((db.prepare('SELECT count(*) AS n FROM cost_inputs').get() as { n: number }).n === 3, "a band's inputs go with it");
   },
 };
+
+MIGRATION_CASES[9] = {
+  seed(db) {
+    db.exec(`INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', '{}');
+             INSERT INTO imports (id, kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES (7, 'delivery', 'd.csv', '${'c'.repeat(64)}', 'then', 3, 0);`);
+  },
+  verify(db) {
+    assert((db.prepare('SELECT id, kind FROM imports').get() as { id: number; kind: string }).id === 7, 'the import log keeps its rows and ids');
+    db.prepare("INSERT INTO imports (kind, file_name, sha256, imported_at, rows_accepted, rows_rejected) VALUES ('returns', 'r.csv', ?, 'now', 5, 0)").run('d'.repeat(64));
+    const term = db.prepare('SELECT reopenings FROM framework_term').get() as { reopenings: string | null };
+    assert(term.reopenings === null, 'an existing term keeps the default re-openings');
+    db.exec(`INSERT INTO snapshots (id, month, source, created_at) VALUES (1, '2026-04', 'returns', 'now');
+             INSERT INTO snapshot_rows (snapshot_id, provider_id, area_code, service, committed, delivered) VALUES (1, 'P', 'E01', 'home-care', 10, 8);
+             INSERT INTO snapshot_rows (snapshot_id, area_code, service, unsourced, waiting) VALUES (1, 'E01', 'home-care', 3, 1);`);
+    let rejected = 0;
+    for (const sql of [
+      "INSERT INTO snapshots (month, source, created_at) VALUES ('2026-13', 'returns', 'now')",
+      "INSERT INTO snapshots (month, source, created_at) VALUES ('April 2026', 'returns', 'now')",
+      "INSERT INTO snapshots (month, source, created_at) VALUES ('2026-04', 'returns', 'now')",
+      "INSERT INTO snapshot_rows (snapshot_id, area_code, service, committed) VALUES (1, 'E02', 'home-care', 1)",
+      "INSERT INTO snapshot_rows (snapshot_id, provider_id, area_code, service, delivered) VALUES (1, 'Q', 'E01', 'home-care', -1)",
+      "UPDATE framework_term SET reopenings = 'soon'",
+    ]) {
+      try {
+        db.exec(sql);
+      } catch {
+        rejected++;
+      }
+    }
+    assert(rejected === 6, `checks refuse bad rows (${rejected} of 6)`);
+    db.exec('DELETE FROM snapshots');
+    assert((db.prepare('SELECT count(*) AS n FROM snapshot_rows').get() as { n: number }).n === 0, "a snapshot's rows go with it");
+  },
+};
