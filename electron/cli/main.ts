@@ -2,6 +2,10 @@ import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../../shared/version';
 import type { CliIo, Command } from './command';
 import { costsCommand } from './commands/costs';
+import { snapshotCommand } from './commands/snapshot';
+import { timelineCommand } from './commands/timeline';
+import { transitionCommand } from './commands/transition';
+import { trendCommand } from './commands/trend';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
@@ -13,7 +17,7 @@ import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, costsCommand, simulateWithdrawalCommand, planCommand, exportCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, costsCommand, simulateWithdrawalCommand, snapshotCommand, trendCommand, timelineCommand, transitionCommand, planCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

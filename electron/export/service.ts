@@ -5,6 +5,8 @@ import { inLotUnit, servicesIn } from '../../shared/coverage/supply';
 import { areasFeatureCollection, zonesFeatureCollection, type AreaFigures } from '../../shared/export/geojson';
 import { renderMapDocument } from '../../shared/export/map-document';
 import { renderCostsPage } from '../../shared/export/costs-page';
+import { renderUpdatePages, updateReportTables } from '../../shared/export/update-report-page';
+import { coverageChartSpec } from '../../shared/time/charts';
 import { chartSvg } from '../../shared/costs/chart-svg';
 import { rateChartSpec, termChartSpec } from '../../shared/costs/charts';
 import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
@@ -107,6 +109,15 @@ export async function produceExport(services: Services, request: ExportRequest):
     if (request.format === 'png') return file(svgToPng(svg, request.paper, request.orientation, request.dpi));
     const pages = request.costs ? [svg, await costsPageSvg(services, request)] : [svg];
     return file(await svgToPdf(pages, request.paper, request.orientation, request.title || info.name));
+  }
+  if (request.kind === 'update-report') {
+    const report = services.overTime.updateReport(request.from!, request.to!, request.plan);
+    const title = request.title || `${info.name}: update report`;
+    if (request.format === 'xlsx') return file(await tableToXlsx(updateReportTables(report, options.smallNumberThreshold), notes(services, request, options.smallNumberThreshold)));
+    const { settings } = services.coverage.settings();
+    const chart = await chartSvg(coverageChartSpec([{ name: 'Plan', months: report.months, coverage: report.coverage }], settings, { width: 520, height: 300 }));
+    const pages = renderUpdatePages({ title, paper: request.paper, orientation: request.orientation, report, chart, attributions: info.attributions, isSample: info.isSample, smallNumberThreshold: options.smallNumberThreshold });
+    return file(await svgToPdf(pages, request.paper, request.orientation, title));
   }
   if (request.kind === 'table') {
     const table = tableFor(services, request, options);

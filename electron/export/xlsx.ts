@@ -15,19 +15,21 @@ export interface WorkbookNotes {
   lines: string[];
 }
 
-/** A workbook with the table (headers, number formats, frozen header row) and a Notes sheet. */
-export async function tableToXlsx(table: Table, notes: WorkbookNotes): Promise<Buffer> {
+/** A workbook with the table, or tables, (headers, number formats, frozen header row) and a Notes sheet. */
+export async function tableToXlsx(tables: Table | readonly Table[], notes: WorkbookNotes): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CareCover';
   // A fixed date keeps the workbook the same for the same data.
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(10, Math.min(40, c.label.length + 2)), style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of table.rows) {
-    // Strings always go in as text, neutralised like the CSV: never as formulas.
-    sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, typeof row[c.key] === 'string' ? neutralise(row[c.key] as string) : row[c.key] ?? null])));
+  for (const table of (Array.isArray(tables) ? tables : [tables]) as readonly Table[]) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(10, Math.min(40, c.label.length + 2)), style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of table.rows) {
+      // Strings always go in as text, neutralised like the CSV: never as formulas.
+      sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, typeof row[c.key] === 'string' ? neutralise(row[c.key] as string) : row[c.key] ?? null])));
+    }
   }
   const notesSheet = workbook.addWorksheet('Notes');
   notesSheet.getColumn(1).width = 120;

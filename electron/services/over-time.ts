@@ -1,11 +1,12 @@
 import { ApiError } from '../../shared/api/errors';
 import { supplyClass, unitOf, type LotFilter } from '../../shared/coverage/supply';
 import { simulateWithdrawal } from '../../shared/coverage/withdrawal';
-import type { Provider, ServiceType } from '../../shared/domain/types';
+import { SERVICE_TYPES, type Provider, type ServiceType } from '../../shared/domain/types';
 import { addYears } from '../../shared/time/months';
 import { reopeningNeeds } from '../../shared/time/reopening';
 import type { ReopeningBrief, Timeline, TimelineEvent, Transition, TrendResponse } from '../../shared/time/schemas';
-import { computeTrends, packSnapshot, type PackedSnapshot, type SnapshotRow } from '../../shared/time/trends';
+import { computeTrends, coverByProvider, packSnapshot, VALUES_PER_ROW, type PackedSnapshot, type SnapshotRow } from '../../shared/time/trends';
+import { buildUpdateReport, type UpdateReport, type ZoneDriver } from '../../shared/time/update-report';
 import { recordEdit } from '../store/edits';
 import { readDemand, readSupply } from '../store/model-data';
 import { deleteSnapshot, listSnapshots, readReopenings, readSnapshotRows, writeReopenings, writeSnapshot, type SnapshotInfo } from '../store/snapshots';
@@ -125,11 +126,16 @@ export class OverTimeService {
     return events.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || (a.providerName ?? '').localeCompare(b.providerName ?? ''));
   }
 
+  private eventsWithReopenings(): TimelineEvent[] {
+    const reopenings = this.reopenings().map((d): TimelineEvent => ({ date: d, kind: 'reopening', providerId: null, providerName: null, text: 'The framework re-opens to new bidders' }));
+    return [...this.events(), ...reopenings].sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   timeline(at?: string): Timeline {
     const term = this.costs.term();
     const date = at ?? this.coverage.settings().asAt;
     const reopenings = this.reopenings();
-    const events = [...this.events(), ...reopenings.map((d): TimelineEvent => ({ date: d, kind: 'reopening', providerId: null, providerName: null, text: 'The framework re-opens to new bidders' }))].sort((a, b) => a.date.localeCompare(b.date));
+    const events = this.eventsWithReopenings();
     const inputs = this.coverage.inputs();
     // On the framework that day: secure, or exiting but not yet gone.
     const onFramework = inputs.providers.filter((p) => ['secure', 'at-risk'].includes(supplyClass(p, date))).map((p) => ({ providerId: p.id, name: p.name, status: p.status }));
@@ -172,6 +178,43 @@ export class OverTimeService {
         ? `${provider.name} has no care in place to move.`
         : `${provider.name} holds ${Math.round(sum((t) => t.withProvider)).toLocaleString('en-GB')} hours of care a week${by ? ` to move by ${by}` : ''}: ${Math.round(sum((t) => t.moved)).toLocaleString('en-GB')} can move onto other providers' spare hours and ${Math.round(sum((t) => t.extensionOrSpot)).toLocaleString('en-GB')} need a contract extension or a spot purchase${nextReopening ? ` until the re-opening on ${nextReopening}` : ''}.`;
     return { providerId, providerName: provider.name, by, nextReopening, rows, totals, summary };
+  }
+
+  /** The committee's update between two months held (YYYY-MM): see shared/time/update-report.ts. */
+  updateReport(from: string, to: string, planName?: string): UpdateReport {
+    const trend = this.trend(planName, 'all');
+    const f = trend.months.indexOf(from);
+    const t = trend.months.indexOf(to);
+    const held = trend.months.length ? `${trend.months[0]} to ${trend.months.at(-1)}` : 'none yet';
+    if (f < 0 || t < 0) throw new ApiError('invalid-input', `The project holds no returns for ${f < 0 ? from : to} (months held: ${held}).`);
+    if (f >= t) throw new ApiError('invalid-input', `The report runs from an earlier month to a later one, not ${from} to ${to}.`);
+    const inputs = this.coverage.inputs(planName);
+    const codes = inputs.areas.map((a) => a.code);
+    const zoneIndex = new Map(inputs.zones.map((z, i) => [z.id, i]));
+    const zoneOfArea = Int32Array.from(codes, (c) => zoneIndex.get(inputs.assignments.get(c) ?? '') ?? -1);
+    const snapshots = this.packedSnapshots(codes, inputs.providers);
+    const args = { zoneOfArea, providers: inputs.providers, lot: 'all' as const, settings: inputs.settings };
+    const [before, after] = [coverByProvider(snapshots[f]!, args), coverByProvider(snapshots[t]!, args)];
+    const drivers = new Map<string, ZoneDriver>();
+    inputs.zones.forEach((zone, z) => {
+      const ids = new Set([...(before.get(z)?.keys() ?? []), ...(after.get(z)?.keys() ?? [])]);
+      let best: { p: number; change: number } | null = null;
+      for (const p of ids) {
+        const change = (after.get(z)?.get(p) ?? 0) - (before.get(z)?.get(p) ?? 0);
+        if (!best || Math.abs(change) > Math.abs(best.change)) best = { p, change };
+      }
+      const handbacks = trend.zones[z]!.handbacks.slice(f + 1, t + 1).reduce((n, x) => n + x, 0);
+      drivers.set(zone.id, { providerName: best ? inputs.providers[best.p]!.name : null, providerChange: best?.change ?? 0, handbacks });
+    });
+    const delivered = (providerIndex: number, m: number) => {
+      const snap = snapshots[m]!;
+      let total = 0;
+      for (let r = 0; r < snap.area.length; r++) if (snap.provider[r] === providerIndex && SERVICE_TYPES[snap.service[r]!] !== 'live-in') total += snap.values[r * VALUES_PER_ROW + 1]!;
+      return total;
+    };
+    const transitions = inputs.providers.flatMap((p, i) => (p.endDate && p.endDate >= `${from}-01` ? [{ ...this.transition(p.id, planName), deliveredFrom: delivered(i, f), deliveredTo: delivered(i, t) }] : []));
+    const events = this.eventsWithReopenings();
+    return buildUpdateReport({ trend, from, to, drivers, events, transitions, brief: this.reopeningBrief(planName) });
   }
 
   /** For the next re-opening (or `date`): zones and lots below the amber line then, given known exits and joins, and the hours to invite bids for. */

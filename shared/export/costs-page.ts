@@ -2,7 +2,7 @@ import { millions, rate } from '../format';
 import type { CostsReport } from '../costs/schemas';
 import { savingsSentence, SHORT_LOT_LABELS, yearLabel } from '../costs/wording';
 import { pageSize, type Orientation, type Paper } from './map-document';
-import { mm, page, rect, text, wrap } from './svg';
+import { embedSvg, mm, page, rect, text, wrap } from './svg';
 
 export interface CostsPageInput {
   title: string;
@@ -18,14 +18,6 @@ export interface CostsPageInput {
 
 const INK = '#1b1b1b';
 const SOFT = '#4a4f54';
-
-/** A chart's own SVG placed in a box of the page, its aspect kept. */
-function embed(svg: string, x: number, y: number, w: number, h: number): string {
-  const body = svg.replace(/^<\?xml[^>]*>\s*/, '');
-  // The chart's own pixel size goes; its viewBox stays, so it scales into the box.
-  const sized = body.replace(/^(<svg\b[^>]*?)\swidth="[\d.]+" height="[\d.]+"/, '$1');
-  return sized.replace(/^<svg\b/, `<svg x="${mm(x)}" y="${mm(y)}" width="${mm(w)}" height="${mm(h)}" preserveAspectRatio="xMinYMin meet"`);
-}
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -58,8 +50,8 @@ export function renderCostsPage(input: CostsPageInput): string {
 
   const left = W * 0.52;
   const chartH = (H - top - margin - 18 * f) * 0.55;
-  out.push(embed(input.termChart, margin, top, left - margin, chartH));
-  out.push(embed(input.rateChart, margin, top + chartH + 4 * f, left - margin, H - top - chartH - margin - 22 * f));
+  out.push(embedSvg(input.termChart, margin, top, left - margin, chartH));
+  out.push(embedSvg(input.rateChart, margin, top + chartH + 4 * f, left - margin, H - top - chartH - margin - 22 * f));
 
   // The years, £ millions: what the committee reads off the chart.
   const tx = left + 4 * f;

@@ -7,11 +7,12 @@ export const EXPORT_FORMATS = {
   table: ['csv', 'xlsx'],
   zones: ['geojson', 'gpkg'],
   areas: ['geojson', 'gpkg'],
+  'update-report': ['pdf', 'xlsx'],
 } as const;
 
 export const ExportRequestSchema = z
   .strictObject({
-    kind: z.enum(['map', 'table', 'zones', 'areas']),
+    kind: z.enum(['map', 'table', 'zones', 'areas', 'update-report']),
     format: z.enum(['pdf', 'svg', 'png', 'csv', 'xlsx', 'geojson', 'gpkg']),
     paper: z.enum(['a4', 'a3']).default('a4'),
     orientation: z.enum(['landscape', 'portrait']).default('landscape'),
@@ -37,11 +38,15 @@ export const ExportRequestSchema = z
     /** For the map as PDF: add the costs page, priced under this pricing scenario (the base by default). */
     costs: z.boolean().default(false),
     costScenario: z.string().trim().min(1).max(80).optional(),
+    /** The update report: since the month of the last report, up to this one (YYYY-MM). */
+    from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM').optional(),
+    to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM').optional(),
   })
   .refine((r) => (EXPORT_FORMATS[r.kind] as readonly string[]).includes(r.format), {
-    message: 'this kind of export does not come in that format (map: pdf, svg, png; table: csv, xlsx; zones and areas: geojson, gpkg)',
+    message: 'this kind of export does not come in that format (map: pdf, svg, png; table: csv, xlsx; zones and areas: geojson, gpkg; update-report: pdf, xlsx)',
     path: ['format'],
   })
+  .refine((r) => r.kind !== 'update-report' || (r.from && r.to), { message: 'the update report needs the months it runs from and to (--from YYYY-MM --to YYYY-MM)', path: ['from'] })
   .refine((r) => !r.costs || (r.kind === 'map' && r.format === 'pdf'), { message: 'the costs page is a second page of the map as PDF', path: ['costs'] })
   .refine((r) => !(r.kind === 'table' && r.table === 'contingency') || r.zoneId, { message: 'a contingency table needs a zone', path: ['zoneId'] })
   .refine((r) => !((r.kind === 'table' && r.table === 'withdrawal') || r.withdrawal) || r.providerId, { message: 'a withdrawal needs a provider', path: ['providerId'] });

@@ -60,3 +60,9 @@ export function page(W: number, H: number, title: string, body: readonly string[
     '',
   ].join('\n');
 }
+
+/** Another SVG document (a chart) placed in a box of the page, its aspect kept: its own pixel size goes, its viewBox stays. */
+export function embedSvg(svg: string, x: number, y: number, w: number, h: number): string {
+  const body = svg.replace(/^<\?xml[^>]*>\s*/, '').replace(/^(<svg\b[^>]*?)\swidth="[\d.]+" height="[\d.]+"/, '$1');
+  return body.replace(/^<svg\b/, `<svg x="${mm(x)}" y="${mm(y)}" width="${mm(w)}" height="${mm(h)}" preserveAspectRatio="xMinYMin meet"`);
+}

@@ -20,6 +20,8 @@ export function reopeningNeeds(inputs: PlanInputs, date: string): Pick<Reopening
     for (const z of computePlanMetrics(then, lot).zones) {
       if (z.coverage === null || z.coverage >= line) continue;
       const gap = Math.max(0, z.demandHours * line - z.coverHours);
+      // Less than a tenth of an hour (or of a week of live-in care) is not worth a tender.
+      if (gap < 0.1) continue;
       zones.push({ zoneId: z.zoneId, name: z.name, lot, unit: unitOf(lot), coverage: z.coverage, coverageClass: z.coverageClass, demand: z.demandHours, cover: z.coverHours, toInvite: gap });
       toInvite += gap;
       count++;

@@ -147,3 +147,22 @@ function finish(s: TrendSeries, settings: Pick<Settings, 'redBelow' | 'amberBelo
     s.coverageClass[m] = classify(s.coverage[m] ?? null, settings);
   });
 }
+
+/** Each zone's counted cover by provider in one month (zone index → provider index → hours in the lot's unit): why a zone's cover moved. */
+export function coverByProvider(snapshot: PackedSnapshot, input: Omit<TrendInputs, 'snapshots' | 'zones'>): Map<number, Map<number, number>> {
+  const asAt = monthEnd(snapshot.month);
+  const counts = input.providers.map((p) => countsAsCover(supplyClass(p, asAt), input.settings));
+  const wanted = new Set(servicesIn(input.lot).map((s) => SERVICE_TYPES.indexOf(s)));
+  const out = new Map<number, Map<number, number>>();
+  for (let r = 0; r < snapshot.area.length; r++) {
+    const p = snapshot.provider[r]!;
+    const s = snapshot.service[r]!;
+    if (p < 0 || !counts[p] || !wanted.has(s)) continue;
+    const z = snapshot.area[r]! < 0 ? -1 : input.zoneOfArea[snapshot.area[r]!]!;
+    if (z < 0) continue;
+    const byProvider = out.get(z) ?? new Map<number, number>();
+    byProvider.set(p, (byProvider.get(p) ?? 0) + snapshot.values[r * VALUES_PER_ROW]! * inLotUnit(SERVICE_TYPES[s]!, 1));
+    out.set(z, byProvider);
+  }
+  return out;
+}

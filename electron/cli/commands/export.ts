@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ExportRequestSchema } from '../../../shared/export/request';
 import { produceExport } from '../../export/service';
 import { exportTarget, writeExportFile } from '../../export/write-file';
@@ -7,9 +8,9 @@ import { parseLot, withProject } from '../project-services';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Export a committee map, a table or a GIS layer.',
+  summary: 'Export a committee map, a table, a GIS layer or the committee update report.',
   usage:
-    'carecover export map|table|zones|areas --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] [--service home-care|chc|live-in|all] [--costs [--scenario NAME]] --out FILE   (--costs adds the costs page to a map PDF)',
+    'carecover export map|table|zones|areas|update-report --project FILE --format pdf|svg|png|csv|xlsx|geojson|gpkg [--paper a4|a3] [--orientation landscape|portrait] [--dpi 150|300|600] [--title T] [--subtitle S] [--table zones|contingency|withdrawal] [--zone ID] [--provider ID] [--cut PERCENT] [--withdrawal] [--no-flagged-table] [--no-suppress] [--plan NAME] [--service home-care|chc|live-in|all] [--costs [--scenario NAME]] [--from YYYY-MM --to YYYY-MM] --out FILE   (--costs adds the costs page to a map PDF; update-report needs --from and --to; --format defaults to the ending of --out)',
   options: {
     project: { type: 'string' },
     format: { type: 'string' },
@@ -29,19 +30,22 @@ export const exportCommand: Command = {
     service: { type: 'string' },
     date: { type: 'string' },
     costs: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     scenario: { type: 'string' },
     out: { type: 'string' },
   },
   async run(args, io) {
     const [kind, ...extra] = args.positionals;
-    if (!kind || extra.length) throw new UsageError('export takes one of: map, table, zones, areas.');
+    if (!kind || extra.length) throw new UsageError('export takes one of: map, table, zones, areas, update-report.');
     const out = args.values.out;
     if (typeof out !== 'string' || !out) throw new UsageError('--out FILE is required.');
     const v = args.values as Record<string, string | boolean | undefined>;
     const number = (value: string | boolean | undefined) => (typeof value === 'string' ? Number(value) : undefined);
     const parsed = ExportRequestSchema.safeParse({
       kind,
-      format: v.format,
+      // Without --format, the ending of --out says it (report.pdf, zones.gpkg).
+      format: v.format ?? (path.extname(out).slice(1).toLowerCase() || undefined),
       paper: v.paper,
       orientation: v.orientation,
       dpi: number(v.dpi),
@@ -59,6 +63,8 @@ export const exportCommand: Command = {
       date: v.date,
       costs: v.costs === true,
       costScenario: v.scenario,
+      from: v.from,
+      to: v.to,
     });
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));

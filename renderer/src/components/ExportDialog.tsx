@@ -7,7 +7,7 @@ import { LOT_FILTERS, type LotFilter } from '../../../shared/coverage/supply';
 import { LOT_LABELS } from '../../../shared/format';
 
 type Kind = keyof typeof EXPORT_FORMATS;
-const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone table', zones: 'Zones (GIS)', areas: 'Areas (GIS)' };
+const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone table', zones: 'Zones (GIS)', areas: 'Areas (GIS)', 'update-report': 'Update report' };
 
 interface Props {
   app: AppInfo | null;
@@ -15,29 +15,41 @@ interface Props {
   lot?: LotFilter;
   onClose(): void;
   onError(message: string): void;
+  /** Choices to start from instead of the project's last ones (the Over time tab opens the update report). */
+  initial?: Partial<ExportRequestInput>;
 }
 
 const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', orientation: 'landscape', dpi: 300, includeFlaggedTable: true, suppressSmallNumbers: true };
 
 /** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
-export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
+export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Props) {
   const id = useId();
   const [choice, setChoice] = useState<ExportRequestInput>({ ...DEFAULTS, lot });
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [scenarios, setScenarios] = useState<string[]>([]);
+  const [months, setMonths] = useState<string[]>([]);
 
   useEffect(() => {
     api
       .getExportChoices({})
-      .then(({ choices }) => choices && setChoice({ ...DEFAULTS, ...(choices as Partial<ExportRequestInput>), lot, withdrawal: false, date: undefined }))
+      .then(({ choices }) => setChoice({ ...DEFAULTS, ...((choices ?? {}) as Partial<ExportRequestInput>), lot, withdrawal: false, date: undefined, ...initial }))
       .catch(() => undefined);
   }, [lot]);
 
   useEffect(() => {
     api.getCosts({}).then((r) => setScenarios(r.scenarios), () => undefined);
+    api.listSnapshots({}).then((list) => setMonths(list.map((m) => m.month)), () => undefined);
   }, []);
+
+  // The update report runs from a month held to a later one: by default the last quarter held.
+  useEffect(() => {
+    if (choice.kind !== 'update-report' || months.length < 2) return;
+    if (choice.from && choice.to && months.includes(choice.from) && months.includes(choice.to)) return;
+    const to = months.at(-1)!;
+    setChoice((c) => ({ ...c, to, from: months[Math.max(0, months.length - 4)] }));
+  }, [choice.kind, months]);
 
   useEffect(() => {
     if (choice.kind !== 'map') return setPreview(null);
@@ -121,6 +133,23 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
                 </option>
               ))}
             </select>
+            {kind === 'update-report' && (
+              <>
+                <label htmlFor={`${id}-from`}>Since (the last report)</label>
+                <select id={`${id}-from`} value={choice.from ?? ''} onChange={(e) => set({ from: e.target.value })}>
+                  {months.slice(0, -1).map((m) => (
+                    <option key={m}>{m}</option>
+                  ))}
+                </select>
+                <label htmlFor={`${id}-to`}>Up to</label>
+                <select id={`${id}-to`} value={choice.to ?? ''} onChange={(e) => set({ to: e.target.value })}>
+                  {months.slice(1).map((m) => (
+                    <option key={m}>{m}</option>
+                  ))}
+                </select>
+                {months.length < 2 && <p className="form__problems">The update report needs at least two months of returns: import them first.</p>}
+              </>
+            )}
             {kind === 'map' && (
               <>
                 <label htmlFor={`${id}-title-field`}>Title</label>
@@ -187,7 +216,7 @@ export function ExportDialog({ app, lot = 'all', onClose, onError }: Props) {
             )}
           </form>
           <div className="export__preview" aria-label="Preview">
-            {kind === 'map' ? preview ? <img src={preview} alt="Preview of the exported map layout" /> : <p>Preparing the preview…</p> : <p>Tables and GIS files have no preview: they hold the figures shown in the zone table.</p>}
+            {kind === 'map' ? preview ? <img src={preview} alt="Preview of the exported map layout" /> : <p>Preparing the preview…</p> : <p>{kind === 'update-report' ? 'The update report: the headline trend, zones that got worse or better and why, what happened on the framework, the transition and the re-opening brief.' : 'Tables and GIS files have no preview: they hold the figures shown in the zone table.'}</p>}
           </div>
         </div>
       </div>

@@ -1,0 +1,26 @@
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { csvLine, parseFormat, round, withProject } from '../project-services';
+
+export const transitionCommand: Command = {
+  name: 'transition',
+  summary: "Plan the move off an exiting provider: its care by zone and lot, who can take it, and what needs an extension or a spot purchase.",
+  usage: 'carecover transition --project FILE --provider ID [--plan NAME] [--format csv|json]   (live-in in weeks of care a week; the summary on stderr)',
+  options: { project: { type: 'string' }, provider: { type: 'string' }, plan: { type: 'string' }, format: { type: 'string' } },
+  async run(args, io) {
+    const format = parseFormat(args.values.format, ['csv', 'json'] as const, 'csv');
+    const providerId = args.values.provider;
+    if (typeof providerId !== 'string' || !providerId) throw new UsageError('--provider ID is required.');
+    return withProject(io, args.values.project, (services) => {
+      const t = services.overTime.transition(providerId, args.values.plan as string | undefined);
+      if (format === 'json') {
+        io.out(JSON.stringify(t, null, 2));
+        return 0;
+      }
+      io.out(csvLine(['zone_id', 'zone_name', 'lot', 'with_provider', 'people', 'moved', 'extension_or_spot', 'by', 'taken_on_by']));
+      for (const r of t.rows) io.out(csvLine([r.zoneId, r.zoneName, r.lot, round(r.withProvider), round(r.people, 1), round(r.moved), round(r.extensionOrSpot), t.by, r.takers.map((k) => `${k.providerName} ${round(k.hours)}`).join('; ')]));
+      io.err(t.summary);
+      return 0;
+    });
+  },
+};
