@@ -10,7 +10,7 @@ import { coverageChartSpec } from '../../shared/time/charts';
 import { chartSvg } from '../../shared/costs/chart-svg';
 import { rateChartSpec, termChartSpec } from '../../shared/costs/charts';
 import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
-import { contingencyTable, toCsv, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
+import { contingencyTable, toCsv, transitionTable, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
 import { classLabel } from '../../shared/style/coverage-style';
 import type { Services } from '../services';
 import { readAreaGeometries, readAreas, readAssignments, readDemand, readZones } from '../store/model-data';
@@ -92,6 +92,7 @@ function notes(services: Services, request: ExportRequest, threshold: number | n
 
 function tableFor(services: Services, request: ExportRequest, options: TableOptions): Table {
   if (request.table === 'contingency') return contingencyTable(services.coverage.contingency(request.zoneId!, request.plan, request.lot));
+  if (request.table === 'transition') return transitionTable(services.overTime.transition(request.providerId!, request.plan), options);
   if (request.table === 'withdrawal') return withdrawalTable(services.coverage.withdrawal(request.providerId!, request.cutPercent, request.plan, request.lot === 'all' ? undefined : request.lot), options);
   return zoneTable(services.coverage.metrics(request.plan, request.lot).metrics, options);
 }

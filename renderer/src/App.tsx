@@ -6,9 +6,12 @@ import { ImportDialog } from './components/ImportDialog';
 import { ProjectBar } from './components/ProjectBar';
 import { ProjectFileDialog, type FileDialogPurpose } from './components/ProjectFileDialog';
 import { Tabs } from './components/Tabs';
+import type { ExportRequestInput } from '../../shared/export/request';
+import { monthLabel } from '../../shared/time/months';
 import { CoverageMap } from './map/CoverageMap';
 import { ContingencyPanel } from './panels/ContingencyPanel';
 import { CostsPanel } from './panels/CostsPanel';
+import { OverTimePanel } from './panels/OverTimePanel';
 import { EditPanel, type EditTool } from './panels/EditPanel';
 import { areaCentre } from '../../shared/plan/split';
 import { pointInRing } from '../../shared/geo/point-in-ring';
@@ -30,14 +33,15 @@ import { editCost, type EditCost } from './panels/band-changes';
 
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
-type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'costs' | 'settings';
+type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'time' | 'costs' | 'settings';
 
 export function App() {
   const state = useProject();
   const [dialog, setDialog] = useState<FileDialogPurpose | null>(null);
   const [tab, setTab] = useState<Tab>('zones');
   const [working, setWorking] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  /** The export dialog: closed, open on the last choices (true), or open on given ones. */
+  const [exporting, setExporting] = useState<boolean | ExportRequestInput>(false);
   const [importing, setImporting] = useState(false);
   const [painting, setPainting] = useState<string | null>(null);
   const [tool, setTool] = useState<EditTool>('paint');
@@ -190,7 +194,15 @@ export function App() {
         )}
         <aside className="side-panel" aria-label="Zones and tools">
           <LotPicker lot={ws.lot} onChange={ws.setLot} />
-          {ws.metrics && <PlanTotals totals={ws.metrics.totals} label={ws.withdrawal ? 'Plan totals after the withdrawal' : 'Plan totals'} />}
+          {ws.month && !ws.withdrawal && (
+            <p className="month-banner" role="status">
+              The map and the figures show {monthLabel(ws.month)}, from the monthly returns.{' '}
+              <button type="button" className="link-button" onClick={() => ws.setMonth(null)}>
+                Back to the model
+              </button>
+            </p>
+          )}
+          {ws.metrics && <PlanTotals totals={ws.metrics.totals} label={ws.withdrawal ? 'Plan totals after the withdrawal' : ws.month ? `Plan totals in ${monthLabel(ws.month)} (monthly returns)` : 'Plan totals'} />}
           <Tabs<Tab>
             label="Panels"
             current={tab}
@@ -200,6 +212,7 @@ export function App() {
               { id: 'edit', label: 'Redraw' },
               { id: 'scenarios', label: 'Scenarios' },
               { id: 'withdrawal', label: 'Withdrawal' },
+              { id: 'time', label: 'Over time' },
               { id: 'costs', label: 'Costs' },
               { id: 'settings', label: 'Settings' },
             ]}
@@ -208,7 +221,17 @@ export function App() {
             {tab === 'zones' && ws.metrics && (
               <>
                 <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} hidden={hidden} />
-                {selected && ws.model && <ZoneDetail zone={selected} settings={ws.model.settings} districtNames={districtNames} hidden={hidden.get(selected.zoneId)} />}
+                {selected && ws.model && <ZoneDetail
+                    zone={selected}
+                    settings={ws.model.settings}
+                    districtNames={districtNames}
+                    hidden={hidden.get(selected.zoneId)}
+                    month={ws.month}
+                    trend={(() => {
+                      const z = ws.trend?.zones.find((t) => t.zoneId === selected.zoneId);
+                      return z && ws.trend ? { ...z, months: ws.trend.months } : null;
+                    })()}
+                  />}
                 {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
               </>
             )}
@@ -228,6 +251,19 @@ export function App() {
             )}
             {tab === 'scenarios' && <ScenariosPanel onChanged={async () => void (await ws.refresh())} onError={showError} />}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
+            {tab === 'time' && ws.model && (
+              <OverTimePanel
+                app={state.app}
+                trend={ws.trend}
+                month={ws.month}
+                onMonth={ws.setMonth}
+                providers={ws.providers}
+                settings={ws.model.settings}
+                onExportUpdate={() => setExporting({ kind: 'update-report', format: 'pdf' })}
+                onChanged={async () => void (await ws.refresh())}
+                onError={showError}
+              />
+            )}
             {tab === 'costs' && <CostsPanel onError={showError} />}
             {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
           </div>
@@ -239,7 +275,7 @@ export function App() {
       </footer>
       {/* An import writes through its own connection: reload the project so every view reads it afresh. */}
       {importing && <ImportDialog app={state.app} onClose={() => setImporting(false)} onImported={() => void state.run(async () => {})} />}
-      {exporting && <ExportDialog app={state.app} lot={ws.lot} onClose={() => setExporting(false)} onError={showError} />}
+      {exporting && <ExportDialog app={state.app} lot={ws.lot} initial={typeof exporting === 'object' ? exporting : undefined} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>
   );

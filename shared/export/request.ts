@@ -25,7 +25,7 @@ export const ExportRequestSchema = z
     /** People below this are suppressed; by default the project's disclosure threshold. */
     smallNumberThreshold: z.number().int().min(1).max(100).optional(),
     /** Which table: the zone table, a zone's contingency candidates, or a withdrawal result. */
-    table: z.enum(['zones', 'contingency', 'withdrawal']).default('zones'),
+    table: z.enum(['zones', 'contingency', 'withdrawal', 'transition']).default('zones'),
     zoneId: z.string().min(1).optional(),
     providerId: z.string().min(1).optional(),
     cutPercent: z.number().gt(0).max(100).optional(),
@@ -49,7 +49,7 @@ export const ExportRequestSchema = z
   .refine((r) => r.kind !== 'update-report' || (r.from && r.to), { message: 'the update report needs the months it runs from and to (--from YYYY-MM --to YYYY-MM)', path: ['from'] })
   .refine((r) => !r.costs || (r.kind === 'map' && r.format === 'pdf'), { message: 'the costs page is a second page of the map as PDF', path: ['costs'] })
   .refine((r) => !(r.kind === 'table' && r.table === 'contingency') || r.zoneId, { message: 'a contingency table needs a zone', path: ['zoneId'] })
-  .refine((r) => !((r.kind === 'table' && r.table === 'withdrawal') || r.withdrawal) || r.providerId, { message: 'a withdrawal needs a provider', path: ['providerId'] });
+  .refine((r) => !((r.kind === 'table' && (r.table === 'withdrawal' || r.table === 'transition')) || r.withdrawal) || r.providerId, { message: 'a withdrawal or a transition needs a provider', path: ['providerId'] });
 
 export type ExportRequestInput = z.input<typeof ExportRequestSchema>;
 export type ExportRequest = z.output<typeof ExportRequestSchema>;

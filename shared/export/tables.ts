@@ -1,3 +1,4 @@
+import type { Transition } from '../time/schemas';
 import { hiddenText, suppressionPlan } from '../coverage/disclosure';
 import type { Contingency, PlanMetrics, WithdrawalResult } from '../coverage/schemas';
 
@@ -161,6 +162,41 @@ export function withdrawalTable(result: WithdrawalResult, options: TableOptions)
       { key: 'unmet_hours', label: 'Hours unmet', kind: 'hours' },
       { key: 'newly_flagged', label: 'Newly flagged', kind: 'text' },
       { key: 'from', label: 'Taken on by', kind: 'text' },
+    ],
+    rows,
+  };
+}
+
+/** The transition off an exiting provider, zone by zone and lot by lot, with small counts suppressed like the withdrawal table. */
+export function transitionTable(t: Transition, options: TableOptions): Table {
+  const rows: Record<string, Cell>[] = t.rows.map((r) => ({
+    zone_id: r.zoneId,
+    zone_name: r.zoneName,
+    lot: r.lot,
+    unit: r.unit === 'week' ? 'weeks a week' : 'hours a week',
+    with_provider: round(r.withProvider, 1),
+    people: round(r.people, 0),
+    moved: round(r.moved, 1),
+    extension_or_spot: round(r.extensionOrSpot, 1),
+    by: t.by ?? '',
+    until: t.nextReopening ?? '',
+    taken_on_by: r.takers.map((k) => `${k.providerName} (${Math.round(k.hours * 10) / 10})`).join('; '),
+  }));
+  suppressRows(rows, t.rows.map((r) => r.people), [t.rows.map((_, i) => i)], ['with_provider', 'people', 'moved', 'extension_or_spot', 'taken_on_by'], options);
+  return {
+    name: `Transition ${t.providerId}`,
+    columns: [
+      { key: 'zone_id', label: 'Zone ID', kind: 'text' },
+      { key: 'zone_name', label: 'Zone', kind: 'text' },
+      { key: 'lot', label: 'Lot', kind: 'text' },
+      { key: 'unit', label: 'Unit', kind: 'text' },
+      { key: 'with_provider', label: `With ${t.providerName}`, kind: 'hours' },
+      { key: 'people', label: 'People', kind: 'count' },
+      { key: 'moved', label: 'Can move', kind: 'hours' },
+      { key: 'extension_or_spot', label: 'Extension or spot', kind: 'hours' },
+      { key: 'by', label: 'Move by', kind: 'text' },
+      { key: 'until', label: 'Next re-opening', kind: 'text' },
+      { key: 'taken_on_by', label: 'Taken on by', kind: 'text' },
     ],
     rows,
   };

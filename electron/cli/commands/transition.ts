@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { UsageError } from '../errors';
-import { csvLine, parseFormat, round, withProject } from '../project-services';
+import { transitionTable } from '../../../shared/export/tables';
+import { csvLine, parseFormat, withProject } from '../project-services';
 
 export const transitionCommand: Command = {
   name: 'transition',
@@ -17,8 +18,10 @@ export const transitionCommand: Command = {
         io.out(JSON.stringify(t, null, 2));
         return 0;
       }
-      io.out(csvLine(['zone_id', 'zone_name', 'lot', 'with_provider', 'people', 'moved', 'extension_or_spot', 'by', 'taken_on_by']));
-      for (const r of t.rows) io.out(csvLine([r.zoneId, r.zoneName, r.lot, round(r.withProvider), round(r.people, 1), round(r.moved), round(r.extensionOrSpot), t.by, r.takers.map((k) => `${k.providerName} ${round(k.hours)}`).join('; ')]));
+      // The same table as the export, by column key, small counts suppressed.
+      const table = transitionTable(t, { smallNumberThreshold: services.coverage.settings().settings.disclosureThreshold });
+      io.out(csvLine(table.columns.map((c) => c.key)));
+      for (const row of table.rows) io.out(csvLine(table.columns.map((c) => row[c.key] ?? null)));
       io.err(t.summary);
       return 0;
     });

@@ -3,6 +3,7 @@ import type { ExportRequestInput } from '../../../shared/export/request';
 import { EXPORT_FORMATS } from '../../../shared/export/request';
 import type { AppInfo } from '../../../shared/api/contract';
 import { api } from '../api';
+import { exportToFile } from '../export-file';
 import { LOT_FILTERS, type LotFilter } from '../../../shared/coverage/supply';
 import { LOT_LABELS } from '../../../shared/format';
 
@@ -78,23 +79,8 @@ export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Pr
   async function save() {
     setBusy(true);
     try {
-      if (app?.nativeDialogs) {
-        const extension = choice.format;
-        const { path } = await api.chooseExportFile({ fileName: `export.${extension}` });
-        if (!path) return;
-        const result = await api.exportDocument({ request: choice, path });
-        setDone(`Saved ${result.path}.`);
-      } else {
-        const result = await api.exportDocument({ request: choice });
-        const bytes = Uint8Array.from(atob(result.base64!), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: result.mimeType }));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = result.fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        setDone(`Downloaded ${result.fileName}.`);
-      }
+      const said = await exportToFile(app, choice);
+      if (said) setDone(said);
     } catch (e) {
       onError((e as Error).message);
     } finally {

@@ -245,7 +245,14 @@ function ImportOptions({ id, kind, preview, options, disabled, onChange }: { id:
           )}
         </>
       ) : (
-        TABLE_FIELDS[kind as TableKind].map((field) => (
+        <>
+        {kind === 'returns' && (
+          <div className="field">
+            <label htmlFor={`${id}-month`}>Month of the return (when the file has no month column)</label>
+            <input id={`${id}-month`} type="month" defaultValue={options.month ?? ''} onBlur={(e) => onChange({ month: e.target.value || undefined })} />
+          </div>
+        )}
+        {TABLE_FIELDS[kind as TableKind].map((field) => (
           <div className="field" key={field.key}>
             <label htmlFor={`${id}-map-${field.key}`}>
               {field.label}
@@ -262,7 +269,8 @@ function ImportOptions({ id, kind, preview, options, disabled, onChange }: { id:
               ))}
             </select>
           </div>
-        ))
+        ))}
+        </>
       )}
     </fieldset>
   );

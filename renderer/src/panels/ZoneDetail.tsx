@@ -1,7 +1,53 @@
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { classLabel } from '../../../shared/style/coverage-style';
 import { SERVICE_LABELS, type Settings } from '../../../shared/domain/types';
-import { FLAG_LABELS, millions, percent, quantity, rate, SUPPLY_LABELS } from '../../../shared/format';
+import { FLAG_LABELS, hours, millions, percent, quantity, rate, SUPPLY_LABELS } from '../../../shared/format';
+import { coverageChartSpec } from '../../../shared/time/charts';
+import { monthLabel } from '../../../shared/time/months';
+import type { TrendResponse } from '../../../shared/time/schemas';
+import { Sparkline } from '../components/Sparkline';
+import { VegaChart } from '../components/VegaChart';
+import { useMemo } from 'react';
+
+type ZoneTrend = TrendResponse['zones'][number] & { months: string[] };
+
+/** The zone month by month: a sparkline always, the chart and the figures on request. */
+function ZoneTrendView({ trend, month, settings, unit, hidden }: { trend: ZoneTrend; month: string | null; settings: Settings; unit: 'hour' | 'week'; hidden?: string }) {
+  const spec = useMemo(() => coverageChartSpec([{ name: trend.name, months: trend.months, coverage: trend.coverage }], settings, { width: 360, height: 160 }), [trend, settings]);
+  return (
+    <div className="zone-trend">
+      <p className="zone-trend__line">
+        Coverage over {trend.months.length} months: <Sparkline months={trend.months} values={trend.coverage} line={settings.amberBelow} current={month} label={`${trend.name} coverage`} />
+      </p>
+      <details>
+        <summary>Trend month by month</summary>
+        <VegaChart spec={spec} label={`${trend.name}: coverage month by month`} />
+        <table className="compact zone-trend__table" aria-label={`${trend.name} month by month`}>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" className="num">Coverage</th>
+              <th scope="col" className="num">Unsourced</th>
+              <th scope="col" className="num">Waiting</th>
+              <th scope="col" className="num">Hand-backs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.months.map((m, i) => (
+              <tr key={m} aria-current={m === month ? 'true' : undefined}>
+                <th scope="row">{monthLabel(m)}</th>
+                <td className="num">{percent(trend.coverage[i] ?? null)}</td>
+                <td className="num">{hours(trend.unsourced[i]!)}{unit === 'week' ? ' wk' : ' h'}</td>
+                <td className="num">{settings.suppressOnScreen === 1 && trend.waiting[i]! > 0 && trend.waiting[i]! < settings.disclosureThreshold ? `<${settings.disclosureThreshold}` : Math.round(trend.waiting[i]!)}</td>
+                <td className="num">{Math.round(trend.handbacks[i]! * 10) / 10}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}
 
 const BASIS: Record<ZoneMetrics['basis'], string> = {
   estimated: 'estimated: zone contracts spread over its areas by demand',
@@ -11,7 +57,22 @@ const BASIS: Record<ZoneMetrics['basis'], string> = {
 };
 
 /** One zone: its figures, why it is flagged in plain words, each lot, and who serves it. */
-export function ZoneDetail({ zone, settings, districtNames, hidden }: { zone: ZoneMetrics; settings: Settings; districtNames: Map<string, string>; hidden?: string }) {
+export function ZoneDetail({
+  zone,
+  settings,
+  districtNames,
+  hidden,
+  trend,
+  month,
+}: {
+  zone: ZoneMetrics;
+  settings: Settings;
+  districtNames: Map<string, string>;
+  hidden?: string;
+  /** The zone's months of returns, when the project holds any. */
+  trend?: ZoneTrend | null;
+  month?: string | null;
+}) {
   const q = (x: number) => quantity(x, zone.unit);
   // Figures worked from the people behind them are masked where the screen suppresses small numbers.
   const p = (text: string) => hidden ?? text;
@@ -66,6 +127,7 @@ export function ZoneDetail({ zone, settings, districtNames, hidden }: { zone: Zo
         <dt>Flags</dt>
         <dd>{zone.flags.length ? zone.flags.map((f) => FLAG_LABELS[f]).join(', ') : 'None'}</dd>
       </dl>
+      {trend && trend.months.length > 1 && <ZoneTrendView trend={trend} month={month ?? null} settings={settings} unit={zone.unit} hidden={hidden} />}
       <h3>Lots</h3>
       <table className="compact" aria-label={`Lots in ${zone.name}`}>
         <thead>

@@ -4,6 +4,8 @@ import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared
 import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
+import type { TrendResponse } from '../../../shared/time/schemas';
+import { monthView } from './month-view';
 
 export interface Workspace {
   loading: boolean;
@@ -25,6 +27,11 @@ export interface Workspace {
   setLot(lot: LotFilter): void;
   /** Reloads map, metrics and settings in place after an edit (no flicker); resolves to the new metrics. */
   refresh(): Promise<PlanMetrics | null>;
+  /** The plan's months of returns for the lot on screen (null until loaded). */
+  trend: TrendResponse | null;
+  /** The month the map shows (the time slider), or null for the model as it stands. */
+  month: string | null;
+  setMonth(month: string | null): void;
 }
 
 export interface SettingsChange {
@@ -57,6 +64,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
   const [loading, setLoading] = useState(false);
   const [lot, setLotState] = useState<LotFilter>('all');
+  const [trend, setTrend] = useState<TrendResponse | null>(null);
+  const [month, setMonth] = useState<string | null>(null);
 
   const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
 
@@ -151,7 +160,22 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     [report],
   );
 
-  const metrics = useMemo(() => (withdrawal ? withdrawal.after : currentMetrics), [withdrawal, currentMetrics]);
+  // The trend follows the plan and the lot: reloaded whenever the metrics are.
+  useEffect(() => {
+    if (!currentMetrics) return setTrend(null);
+    let live = true;
+    api.getTrend({ lot }).then((t) => live && setTrend(t), report);
+    return () => {
+      live = false;
+    };
+  }, [currentMetrics, lot, report]);
+  useEffect(() => setMonth(null), [projectKey]);
+
+  const metrics = useMemo(() => {
+    if (withdrawal) return withdrawal.after;
+    if (month && trend && currentMetrics) return monthView(currentMetrics, trend, month);
+    return currentMetrics;
+  }, [withdrawal, currentMetrics, month, trend]);
 
   return {
     loading,
@@ -170,5 +194,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     lot,
     setLot,
     refresh,
+    trend,
+    month,
+    setMonth,
   };
 }
