@@ -3,6 +3,7 @@ import { run as dissolve } from './dissolve.bench';
 import { run as exports } from './export.bench';
 import { child as importChild, run as importing } from './import.bench';
 import { run as map } from './map.bench';
+import { run as trends } from './trends.bench';
 
 // npm run bench: prints figures and ratios against baselines measured in the same process.
 // Benchmarks that need ../shared/data say so and skip when it is missing.
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (name: string) => only.length === 0 || only.includes(name);
   if (wanted('coverage')) coverage();
+  if (wanted('trends')) trends();
   if (wanted('dissolve')) await dissolve();
   if (wanted('export')) await exports();
   if (wanted('map')) await map();
