@@ -9,7 +9,7 @@ import { computeTrends, coverByProvider, packSnapshot, VALUES_PER_ROW, type Pack
 import { buildUpdateReport, type UpdateReport, type ZoneDriver } from '../../shared/time/update-report';
 import { recordEdit } from '../store/edits';
 import { readDemand, readSupply } from '../store/model-data';
-import { deleteSnapshot, listSnapshots, readReopenings, readSnapshotRows, writeReopenings, writeSnapshot, type SnapshotInfo } from '../store/snapshots';
+import { deleteSnapshot, listSnapshots, readReopenings, readSnapshotRows, snapshotsRevision, writeReopenings, writeSnapshot, type SnapshotInfo } from '../store/snapshots';
 import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
@@ -23,7 +23,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * re-opening. The arithmetic is shared/time's and shared/coverage's.
  */
 export class OverTimeService {
-  private packed: { revision: string; areas: string; snapshots: PackedSnapshot[] } | null = null;
+  /** The months packed against the project's areas and providers, kept until a month or those change (not on every edit). */
+  private packed: { key: string; snapshots: PackedSnapshot[] } | null = null;
 
   constructor(
     private readonly session: ProjectSession,
@@ -38,9 +39,10 @@ export class OverTimeService {
   /** Saves the model as it stands as a month's snapshot: supply as held, and each area's demand not in place as unsourced. */
   saveModelSnapshot(month: string): SnapshotInfo[] {
     this.session.write((db) => {
-      const rows: SnapshotRow[] = readSupply(db).map((r) => ({ providerId: r.providerId, areaCode: r.areaCode, service: r.service, committed: r.committedHours, delivered: r.deliveredHours, unsourced: 0, waiting: 0, handbacks: 0 }));
+      const supply = readSupply(db);
+      const rows: SnapshotRow[] = supply.map((r) => ({ providerId: r.providerId, areaCode: r.areaCode, service: r.service, committed: r.committedHours, delivered: r.deliveredHours, unsourced: 0, waiting: 0, handbacks: 0 }));
       const placed = new Map<string, { hours: number; people: number }>();
-      for (const r of readSupply(db)) {
+      for (const r of supply) {
         const k = `${r.areaCode}|${r.service}`;
         const p = placed.get(k) ?? { hours: 0, people: 0 };
         p.hours += r.deliveredHours;
@@ -66,12 +68,12 @@ export class OverTimeService {
 
   /** Every month's rows packed against the project's areas and providers, read once per revision. */
   private packedSnapshots(areaCodes: readonly string[], providers: readonly Provider[]): PackedSnapshot[] {
-    const key = `${areaCodes.length}:${providers.map((p) => p.id).join(',')}`;
-    if (this.packed && this.packed.revision === this.session.revision && this.packed.areas === key) return this.packed.snapshots;
+    const key = `${snapshotsRevision(this.session.db())}|${areaCodes.join(',')}|${providers.map((p) => p.id).join(',')}`;
+    if (this.packed?.key === key) return this.packed.snapshots;
     const areaIndex = new Map(areaCodes.map((c, i) => [c, i]));
     const providerIndex = new Map(providers.map((p, i) => [p.id, i]));
     const snapshots = readSnapshotRows(this.session.db()).map((s) => packSnapshot(s.month, s.rows, areaIndex, providerIndex));
-    this.packed = { revision: this.session.revision, areas: key, snapshots };
+    this.packed = { key, snapshots };
     return snapshots;
   }
 
@@ -97,28 +99,31 @@ export class OverTimeService {
 
   /** Joins and exits from the providers' dates, hand-backs and changes of committed hours from the snapshots. */
   events(): TimelineEvent[] {
-    const providers = this.coverage.providers();
-    const names = new Map(providers.map((p) => [p.id, p.name]));
+    const inputs = this.coverage.inputs();
     const events: TimelineEvent[] = [];
-    for (const p of providers) {
+    for (const p of inputs.providers) {
       if (p.startDate && (p.status === 'new-bidder' || p.status === 'on-framework')) events.push({ date: p.startDate, kind: 'join', providerId: p.id, providerName: p.name, text: `${p.name} joins the framework` });
       if (p.endDate) events.push({ date: p.endDate, kind: 'exit', providerId: p.id, providerName: p.name, text: `${p.name} leaves the framework (last day)` });
     }
-    let previous = new Map<string, number>();
-    for (const { month, rows } of readSnapshotRows(this.session.db())) {
-      const committed = new Map<string, number>();
-      const handbacks = new Map<string, number>();
-      for (const r of rows) {
-        if (!r.providerId) continue;
-        committed.set(r.providerId, (committed.get(r.providerId) ?? 0) + r.committed);
-        if (r.handbacks > 0) handbacks.set(r.providerId, (handbacks.get(r.providerId) ?? 0) + r.handbacks);
+    // From the months already packed for the trends: no second read of every row.
+    let previous = new Map<number, number>();
+    for (const snap of this.packedSnapshots(inputs.areas.map((a) => a.code), inputs.providers)) {
+      const committed = new Map<number, number>();
+      const handbacks = new Map<number, number>();
+      for (let r = 0; r < snap.area.length; r++) {
+        const p = snap.provider[r]!;
+        if (p < 0) continue;
+        committed.set(p, (committed.get(p) ?? 0) + snap.values[r * VALUES_PER_ROW]!);
+        const n = snap.values[r * VALUES_PER_ROW + 4]!;
+        if (n > 0) handbacks.set(p, (handbacks.get(p) ?? 0) + n);
       }
-      const date = `${month}-01`;
-      for (const [id, n] of handbacks) events.push({ date, kind: 'handback', providerId: id, providerName: names.get(id) ?? id, text: `${names.get(id) ?? id} hands back ${round1(n)} package${round1(n) === 1 ? '' : 's'}` });
-      for (const [id, hours] of committed) {
-        const before = previous.get(id);
+      const date = `${snap.month}-01`;
+      const named = (p: number) => ({ providerId: inputs.providers[p]!.id, providerName: inputs.providers[p]!.name });
+      for (const [p, n] of handbacks) events.push({ date, kind: 'handback', ...named(p), text: `${named(p).providerName} hands back ${round1(n)} package${round1(n) === 1 ? '' : 's'}` });
+      for (const [p, hours] of committed) {
+        const before = previous.get(p);
         if (before !== undefined && before > 0 && Math.abs(hours - before) / before >= 0.1) {
-          events.push({ date, kind: 'capacity', providerId: id, providerName: names.get(id) ?? id, text: `${names.get(id) ?? id} ${hours > before ? 'raises' : 'cuts'} its committed hours from ${Math.round(before)} to ${Math.round(hours)} a week` });
+          events.push({ date, kind: 'capacity', ...named(p), text: `${named(p).providerName} ${hours > before ? 'raises' : 'cuts'} its committed hours from ${Math.round(before)} to ${Math.round(hours)} a week` });
         }
       }
       previous = committed;

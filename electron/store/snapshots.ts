@@ -45,6 +45,12 @@ export function writeSnapshot(db: ProjectDb, month: string, source: SnapshotInfo
   for (const r of rows) insert.run(id, r.providerId, r.areaCode, r.service, r.committed, r.delivered, r.unsourced, r.waiting, r.handbacks);
 }
 
+/** Changes whenever a month is written or deleted (a written month gets a new id): what cached snapshots are keyed on. */
+export function snapshotsRevision(db: ProjectDb): string {
+  const row = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM snapshots').get() as { n: number; last: number };
+  return `${row.n}:${row.last}`;
+}
+
 export function deleteSnapshot(db: ProjectDb, month: string): boolean {
   return db.prepare('DELETE FROM snapshots WHERE month = ?').run(month).changes > 0;
 }

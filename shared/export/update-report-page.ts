@@ -1,3 +1,4 @@
+import { hiddenText } from '../coverage/disclosure';
 import { hours, percent } from '../format';
 import { monthLabel } from '../time/months';
 import type { UpdateReport } from '../time/update-report';
@@ -24,7 +25,7 @@ export interface UpdatePagesInput {
 /** A count of people, or "<N" when small-number care hides it. */
 function people(x: number, threshold: number | null): string {
   const n = Math.round(x);
-  return threshold !== null && n > 0 && n < threshold ? `<${threshold}` : String(n);
+  return threshold !== null && n > 0 && n < threshold ? hiddenText('primary', threshold) : String(n);
 }
 
 /** A table drawn on the page: header, rows, right-aligned numbers; stops at `bottom` and says how many rows it left out. */

@@ -1,17 +1,12 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
 import { createServices, type Services } from '../../../electron/services';
 import type { ReopeningBrief, Timeline, Transition, TrendResponse } from '../../../shared/time/schemas';
+import { apiCaller } from '../../helpers/api';
 import { tempDir } from '../../helpers/temp';
 
 let services: Services;
-const call = (method: string, payload: unknown) => dispatch(services.handlers, method, payload);
-async function value<T>(method: string, payload: unknown): Promise<T> {
-  const result = await call(method, payload);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
+const { call, value } = apiCaller(() => services);
 
 beforeEach(() => {
   const dir = tempDir();
