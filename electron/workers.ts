@@ -12,13 +12,14 @@ export function workerScript(name: string): string {
 }
 
 export interface WorkerOptions {
-  onProgress?(step: string, fraction: number | null): void;
+  /** `best`: a figure some workers report with their progress (the optimiser's best objective so far). */
+  onProgress?(step: string, fraction: number | null, best?: number): void;
   signal?: AbortSignal;
 }
 
 /** What every CareCover worker posts: progress, then one result or one error. */
 export type WorkerMessage<T> =
-  | { type: 'progress'; step: string; fraction?: number | null }
+  | { type: 'progress'; step: string; fraction?: number | null; best?: number }
   | { type: 'done'; value: T }
   | { type: 'error'; code?: ApiErrorCode; message?: string };
 
@@ -57,7 +58,7 @@ export function runWorker<T>(script: string, data: Record<string, unknown>, what
     };
     options.signal?.addEventListener('abort', abort);
     worker.on('message', (message: WorkerMessage<T>) => {
-      if (message.type === 'progress') options.onProgress?.(message.step, message.fraction ?? null);
+      if (message.type === 'progress') options.onProgress?.(message.step, message.fraction ?? null, message.best);
       else if (message.type === 'done') finish(() => resolve(message.value));
       else finish(() => reject(new ApiError(message.code ?? 'internal', message.message ?? `The ${what} failed.`)));
     });

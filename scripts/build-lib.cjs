@@ -13,6 +13,7 @@ const NODE_ENTRIES = {
   cli: 'electron/cli/main.ts',
   'export-worker': 'electron/export/worker-entry.ts',
   'import-worker': 'electron/import/worker-entry.ts',
+  'optimise-worker': 'electron/optimise/worker-entry.ts',
 };
 const NODE_SOURCES = ['electron', 'shared', 'data', 'package.json'];
 const RENDERER_SOURCES = ['renderer', 'shared', 'electron/security.ts', 'vite.config.ts', 'package.json'];

@@ -15,6 +15,7 @@ import { OverTimeService } from './over-time';
 import { typedPaths, type FileAccess } from './file-access';
 import { ImportService } from './imports';
 import { PlanEditor } from './plan-editor';
+import { ProposalService } from './proposals';
 import { ProjectSession, PROJECT_EXTENSION, type ProjectTemplate } from './project-session';
 import { RecentProjects } from './recent';
 import { projectsDir } from './user-data';
@@ -45,6 +46,7 @@ export interface Services {
   overTime: OverTimeService;
   editor: PlanEditor;
   imports: ImportService;
+  proposals: ProposalService;
   recent: RecentProjects;
   files: FileAccess;
   /** Opens `file`, or else the last project, or else the first-run project (created when missing). */
@@ -75,6 +77,7 @@ export function createServices(options: ServiceOptions): Services {
   const overTime = new OverTimeService(session, coverage, costs);
   const editor = new PlanEditor(session, coverage, costs);
   const imports = new ImportService(session);
+  const proposals = new ProposalService(session, coverage);
   const files = options.files ?? typedPaths;
 
   const handlers: ApiHandlers = {
@@ -141,6 +144,9 @@ export function createServices(options: ServiceOptions): Services {
     assignPlanCsv: ({ plan, csv, fileName }) => ({ ...editor.assignCsv(plan, csv, fileName), history: editor.history() }),
     startImport: ({ request, mode }) => imports.start({ ...request, file: files.resolve(request.file, 'import') }, mode),
     getImportJob: ({ jobId }) => imports.job(jobId),
+    startProposal: ({ request }) => proposals.start(request),
+    getProposalJob: ({ jobId }) => proposals.job(jobId),
+    cancelProposal: ({ jobId }) => proposals.cancel(jobId),
     cancelImport: ({ jobId }) => imports.cancel(jobId),
     listImports: () => imports.log(),
     getProjectCounts: () => imports.counts(),
@@ -164,7 +170,7 @@ export function createServices(options: ServiceOptions): Services {
       return { choices: saved ? (JSON.parse(saved) as Record<string, unknown>) : null };
     },
   };
-  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, costs, overTime, editor, imports, recent, files, openStartupProject, close: () => session.close() };
+  const services: Services = { handlers: plainErrors(handlers, () => session.file), session, coverage, costs, overTime, editor, imports, proposals, recent, files, openStartupProject, close: () => session.close() };
 
   async function openStartupProject(file?: string): Promise<ProjectInfo> {
     if (file) return session.open(file);

@@ -39,3 +39,32 @@ export function resolvePlan(db: ProjectDb, name?: string): PlanRow {
 export function insertPlan(db: ProjectDb, name: string, createdAt = new Date().toISOString()): number {
   return Number(db.prepare('INSERT INTO plans (name, created_at) VALUES (?, ?)').run(name, createdAt).lastInsertRowid);
 }
+
+/** Refuses a plan name already taken (names are compared without case, as resolvePlan finds them). */
+export function assertPlanNameFree(db: ProjectDb, name: string): void {
+  if (listPlans(db).some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new ApiError('invalid-input', `There is already a plan called "${name}".`);
+}
+
+export interface PlanZoneRow {
+  id: string;
+  name: string;
+  colour: string;
+  bandOverride: string | null;
+  locked: boolean;
+}
+
+/** A whole new plan, its zones and every area's zone; the caller's transaction makes it all or nothing. */
+export function insertPlanWithZones(db: ProjectDb, name: string, zones: readonly PlanZoneRow[], assignments: readonly (readonly [string, string])[]): number {
+  assertPlanNameFree(db, name);
+  const id = insertPlan(db, name);
+  const zone = db.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override, locked) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const z of zones) zone.run(id, z.id, z.name, z.colour, z.bandOverride, z.locked ? 1 : 0);
+  const assign = db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?)');
+  for (const [area, zoneId] of assignments) assign.run(id, area, zoneId);
+  return id;
+}
+
+/** The ids of a plan's locked zones. */
+export function lockedZoneIds(db: ProjectDb, planId: number): string[] {
+  return (db.prepare('SELECT id FROM zones WHERE plan_id = ? AND locked = 1 ORDER BY id').raw().all(planId) as [string][]).map(([id]) => id);
+}

@@ -6,6 +6,7 @@ import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
 import { BandCostInputsSchema, CostsReportSchema, FrameworkTermSchema, PricingScenarioSchema, ScenarioChangeSchema, ScenarioComparisonSchema } from '../costs/schemas';
 import { MonthSchema, ReopeningBriefSchema, SnapshotInfoSchema, TimelineSchema, TransitionSchema, TrendSchema } from '../time/schemas';
+import { ProposalJobSchema, ProposalRequestSchema } from '../optimise/schemas';
 import { FileRefSchema } from './file-ref';
 import type { ApiMethod } from './methods';
 
@@ -210,6 +211,10 @@ export const contract = {
   /** null goes back to the default re-openings (the end of year one and of year five). */
   setReopenings: { request: z.strictObject({ dates: z.array(IsoDateSchema).max(20).nullable() }), response: TimelineSchema },
   getTransition: { request: z.strictObject({ providerId: z.string().min(1).max(100), plan: planName }), response: TransitionSchema },
+  /** Starts a zone proposal in the background; poll getProposalJob for progress and the report. The proposal is written as a new plan. */
+  startProposal: { request: z.strictObject({ request: ProposalRequestSchema }), response: z.object({ jobId: z.string() }) },
+  getProposalJob: { request: z.strictObject({ jobId: z.string().min(1).max(100) }), response: ProposalJobSchema },
+  cancelProposal: { request: z.strictObject({ jobId: z.string().min(1).max(100) }), response: z.object({ cancelled: z.boolean() }) },
   getReopeningBrief: { request: z.strictObject({ plan: planName, date: IsoDateSchema.optional() }), response: ReopeningBriefSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; response: z.ZodType }>;
 

@@ -59,6 +59,9 @@ export const API_METHODS = [
   'setReopenings',
   'getTransition',
   'getReopeningBrief',
+  'startProposal',
+  'getProposalJob',
+  'cancelProposal',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

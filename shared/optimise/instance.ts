@@ -1,3 +1,4 @@
+import { ApiError } from '../api/errors';
 import { SERVICE_TYPES, type PlanInputs } from '../domain/types';
 import { areaTable, rowIndex } from '../coverage/row-index';
 import { countsAsCover, supplyClass, unitOf } from '../coverage/supply';
@@ -102,7 +103,7 @@ export function buildInstance(inputs: PlanInputs, pairs: readonly (readonly [str
   const zoneIndex = new Map(zoneIds.map((id, i) => [id, i]));
   const start = Int32Array.from(inputs.areas, (a) => zoneIndex.get(inputs.assignments.get(a.code) ?? '') ?? -1);
   const lockedSet = new Set(lockedZones);
-  for (const id of lockedSet) if (!zoneIndex.has(id)) throw new Error(`There is no zone "${id}" to lock in this plan.`);
+  for (const id of lockedSet) if (!zoneIndex.has(id)) throw new ApiError('invalid-input', `There is no zone "${id}" to lock in this plan.`);
   return {
     areaCodes: inputs.areas.map((a) => a.code),
     neighbourStart,

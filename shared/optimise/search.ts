@@ -3,6 +3,7 @@ import { brokenZones, staysConnected } from './contiguity';
 import { DEFAULT_WEIGHTS, evaluate, objectiveOf, scalesOf, zoneDemand, type Terms, type Weights } from './objective';
 import { seededRandom, pick } from './random';
 import { recombine } from './recombine';
+import { keepNames } from './relabel';
 import { seedPlan, type SeedPlan } from './seed-plan';
 import { ZoneState } from './zone-state';
 
@@ -231,7 +232,7 @@ export function propose(instance: Instance, options: ProposeOptions = {}): Propo
     return { zoneOf: state.zoneOf.slice(), score: state.objective() + penaltyOf(state) };
   }
 
-  const result = best!.zoneOf;
+  const result = keepNames(best!.zoneOf, seed.start, instance.population, seed.locked, Z);
   const judge = (terms: Terms): Judged => ({ ...terms, objective: objectiveOf(terms, weights, scales) });
   const demand = zoneDemand(instance, result, Z);
   return {

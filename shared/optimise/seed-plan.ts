@@ -1,3 +1,4 @@
+import { ApiError } from '../api/errors';
 import type { Instance } from './instance';
 import { piecesOf } from './contiguity';
 import { zoneDemand } from './objective';
@@ -42,7 +43,7 @@ export function seedPlan(instance: Instance, K: number = instance.zoneIds.length
   });
   flood(instance, zoneOf, locked);
   const unplaced = zoneOf.findIndex((z) => z < 0);
-  if (unplaced >= 0) throw new Error(`Area ${instance.areaCodes[unplaced]} borders no zone that may change, so it cannot be placed.`);
+  if (unplaced >= 0) throw new ApiError('invalid-input', `Area ${instance.areaCodes[unplaced]} has no zone and borders no zone that may change, so the optimiser cannot place it: assign it to a zone first.`);
 
   // Zone indices stay the starting plan's while merging and splitting; renumbered at the end.
   let origin = Array.from({ length: Z0 }, (_, z) => z);
@@ -55,9 +56,9 @@ export function seedPlan(instance: Instance, K: number = instance.zoneIds.length
     if (n === 0) alive[z] = false; // empty zones are not zones
   });
   const count = () => alive.filter(Boolean).length;
-  if (K < 1) throw new Error('A plan needs at least one zone.');
+  if (K < 1) throw new ApiError('invalid-input', 'A plan needs at least one zone.');
   const lockedCount = alive.filter((on, z) => on && locked(z)).length;
-  if (K <= lockedCount && lockedCount < count()) throw new Error(`${lockedCount} zones are locked, so the proposal needs more than ${lockedCount} zones.`);
+  if (K <= lockedCount && lockedCount < count()) throw new ApiError('invalid-input', `${lockedCount} zones are locked, so the proposal needs more than ${lockedCount} zones.`);
 
   while (count() > K) {
     const demand = zoneDemand(instance, zoneOf, alive.length);
@@ -71,7 +72,7 @@ export function seedPlan(instance: Instance, K: number = instance.zoneIds.length
         if (!best || score < demand[best[0]]! + demand[best[1]]! - 1e-9) best = [z, y];
       }
     }
-    if (!best) throw new Error(`Only ${count()} zones can be made: no two unlocked zones border each other.`);
+    if (!best) throw new ApiError('invalid-input', `Only ${count()} zones can be made: no two unlocked zones border each other.`);
     const [gone, into] = demand[best[0]]! <= demand[best[1]]! ? best : [best[1], best[0]];
     for (let a = 0; a < zoneOf.length; a++) if (zoneOf[a] === gone) zoneOf[a] = into;
     alive[gone] = false;
@@ -87,7 +88,7 @@ export function seedPlan(instance: Instance, K: number = instance.zoneIds.length
       if (!alive[z] || locked(z) || members[z]!.length < 2) continue;
       if (target < 0 || demand[z]! > demand[target]! + 1e-9) target = z;
     }
-    if (target < 0) throw new Error(`Only ${count()} zones can be made: every unlocked zone is a single area.`);
+    if (target < 0) throw new ApiError('invalid-input', `Only ${count()} zones can be made: every unlocked zone is a single area.`);
     const part = halfOf(instance, zoneOf, members[target]!);
     const fresh = alive.length;
     alive.push(true);

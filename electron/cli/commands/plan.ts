@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { decodeText } from '../../import/decode-text';
 import { csvLine, parseFormat, withProject } from '../project-services';
+import { proposeCommand, PROPOSE_USAGE } from './plan-propose';
 
 const USAGE = [
   'carecover plan list --project FILE',
@@ -11,13 +12,15 @@ const USAGE = [
   'carecover plan export --project FILE [--plan NAME] --out PLAN.csv',
   'carecover plan assign --project FILE [--plan NAME] PLAN.csv',
   'carecover plan compare --project FILE PLAN_A PLAN_B [--format text|json]',
+  PROPOSE_USAGE,
 ].join('\n       ');
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'List, copy, export, apply and compare zone plans (scenarios).',
+  summary: 'List, copy, export, apply, compare and propose zone plans (scenarios).',
   usage: USAGE,
-  options: { project: { type: 'string' }, plan: { type: 'string' }, from: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } },
+  options: { project: { type: 'string' }, plan: { type: 'string' }, from: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' },
+    zones: { type: 'string' }, lock: { type: 'string' }, seed: { type: 'string' }, 'time-limit': { type: 'string' }, preset: { type: 'string' }, weights: { type: 'string' }, 'min-demand': { type: 'string' }, 'max-demand': { type: 'string' } },
   async run(args, io) {
     const [action, ...rest] = args.positionals;
     const v = args.values as Record<string, string | undefined>;
@@ -72,8 +75,10 @@ export const planCommand: Command = {
           return 0;
         });
       }
+      case 'propose':
+        return proposeCommand(io, v);
       default:
-        throw new UsageError(`plan takes one of: list, copy, export, assign, compare. Usage: ${USAGE}`);
+        throw new UsageError(`plan takes one of: list, copy, export, assign, compare, propose. Usage: ${USAGE}`);
     }
   },
 };

@@ -1,0 +1,23 @@
+import { it } from 'vitest';
+import { buildInstance } from '../shared/optimise/instance';
+import { propose } from '../shared/optimise/search';
+import { brokenZones, piecesOf } from '../shared/optimise/contiguity';
+import { computePlanMetrics } from '../shared/coverage/metrics';
+import { defaultProjectInputs } from './helpers/default-project';
+import Database from 'better-sqlite3';
+import { readAreaNeighbours } from '../electron/store/model-data';
+it('probe', () => {
+  const { inputs, file } = defaultProjectInputs();
+  const db = new Database(file, { readonly: true }) as never;
+  const pairs = readAreaNeighbours(db);
+  const instance = buildInstance(inputs, pairs);
+  console.log('areas', instance.areaCodes.length, 'zones', instance.zoneIds.length, 'edges', instance.neighbours.length / 2, 'providers', instance.providerCount);
+  console.log('start pieces', piecesOf(instance, instance.start, instance.zoneIds.length).map((p) => p.length).join(','));
+  const t = Date.now();
+  const p = propose(instance, { seed: 1 });
+  console.log('ms', Date.now() - t, 'iters', p.iterations);
+  console.log('before', p.before);
+  console.log('after', p.after, p.withinBounds, p.bounds, p.changed.filter(Boolean).length);
+  const m = computePlanMetrics(inputs);
+  console.log('model', m.totals.shortfallHours, m.totals.fragileZones);
+}, 600000);
