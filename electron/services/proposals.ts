@@ -5,7 +5,7 @@ import type { PlanInputs } from '../../shared/domain/types';
 import { buildInstance } from '../../shared/optimise/instance';
 import { DEFAULT_WEIGHTS, evaluate, objectiveOf, scalesOf, WEIGHT_PRESETS, type Weights } from '../../shared/optimise/objective';
 import { proposalReport, proposedPlan } from '../../shared/optimise/report';
-import type { ProposalJob, ProposalReport, ProposalRequest } from '../../shared/optimise/schemas';
+import { EFFORTS, type ProposalJob, type ProposalReport, type ProposalRequest } from '../../shared/optimise/schemas';
 import { proposeInWorker } from '../optimise/run-in-worker';
 import { readAreaNeighbours } from '../store/model-data';
 import { assertPlanNameFree, insertPlanWithZones, lockedZoneIds } from '../store/plans';
@@ -57,6 +57,7 @@ export class ProposalService {
       {
         zones: request.zones,
         weights,
+        ...EFFORTS[request.effort ?? 'normal'],
         seed,
         timeLimitMs: request.timeLimitSeconds === undefined ? undefined : request.timeLimitSeconds * 1000,
         minDemand: request.minDemandHours,
@@ -67,7 +68,7 @@ export class ProposalService {
     const seconds = (Date.now() - began) / 1000;
     if (this.session.file !== file) throw new ApiError('invalid-input', 'The project was closed while the proposal ran; nothing was written.');
     const proposed = proposedPlan(instance, proposal, inputs.zones);
-    const after: PlanInputs = { ...inputs, zones: proposed.zones.map(({ locked: _locked, ...z }) => z), assignments: new Map(proposed.assignments) };
+    const after: PlanInputs = { ...inputs, zones: proposed.zones.map(({ id, name, colour, bandOverride }) => ({ id, name, colour, bandOverride })), assignments: new Map(proposed.assignments) };
     const model = { before: modelFigures(inputs), after: modelFigures(after) };
     const report = proposalReport({ instance, proposal, zones: inputs.zones, plan: proposed, from: plan.name, name: request.name, seed, weights, seconds, model });
     this.session.write((writer) => insertPlanWithZones(writer, request.name, proposed.zones, proposed.assignments));

@@ -46,6 +46,8 @@ export function App() {
   const [painting, setPainting] = useState<string | null>(null);
   const [tool, setTool] = useState<EditTool>('paint');
   const [lastSelection, setLastSelection] = useState<string[]>([]);
+  /** Zones locked for "Propose zones…" (null while it is closed): clicking a zone on the map then locks or unlocks it. */
+  const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
   const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
@@ -134,6 +136,12 @@ export function App() {
   }
 
   function selectZone(zoneId: string) {
+    if (tab === 'scenarios' && proposeLocks) {
+      const next = new Set(proposeLocks);
+      if (next.has(zoneId)) next.delete(zoneId);
+      else next.add(zoneId);
+      return setProposeLocks(next);
+    }
     ws.select(zoneId);
     if (tab !== 'edit') setTab('zones');
   }
@@ -178,7 +186,7 @@ export function App() {
             providers={ws.providers}
             settings={ws.model.settings}
             selectedZoneId={ws.selectedZoneId}
-            changedZones={changedZones}
+            changedZones={tab === 'scenarios' && proposeLocks ? proposeLocks : changedZones}
             highlightedProviders={highlighted}
             withdrawnProviderId={ws.withdrawal?.providerId ?? null}
             onSelect={selectZone}
@@ -249,7 +257,15 @@ export function App() {
                 bandNotice={bandNotice}
               />
             )}
-            {tab === 'scenarios' && <ScenariosPanel onChanged={async () => void (await ws.refresh())} onError={showError} />}
+            {tab === 'scenarios' && (
+              <ScenariosPanel
+                onChanged={async () => void (await ws.refresh())}
+                onError={showError}
+                zones={ws.currentMetrics?.zones ?? []}
+                proposeLocks={proposeLocks}
+                onProposeLocks={setProposeLocks}
+              />
+            )}
             {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
             {tab === 'time' && ws.model && (
               <OverTimePanel

@@ -9,6 +9,13 @@ export const WeightsSchema = z.strictObject({
   disruption: z.number().min(0).max(1000),
 });
 
+/** Each effort's budget: independent starts, and moves tried per area in each (see ProposeOptions). */
+export const EFFORTS = {
+  quick: { starts: 2, iterationsPerArea: 50 },
+  normal: { starts: 4, iterationsPerArea: 200 },
+  thorough: { starts: 8, iterationsPerArea: 1000 },
+} as const;
+
 export const WeightPresetSchema = z.enum(Object.keys(WEIGHT_PRESETS) as [keyof typeof WEIGHT_PRESETS, ...(keyof typeof WEIGHT_PRESETS)[]]);
 
 /** What a planner asks for. Weights may be a preset or each weight given; the preset fills in what is left out. */
@@ -23,6 +30,8 @@ export const ProposalRequestSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   timeLimitSeconds: z.number().gt(0).max(24 * 3600).optional(),
   preset: WeightPresetSchema.optional(),
+  /** How long to search: quick for a first look, thorough for the committee version. */
+  effort: z.enum(['quick', 'normal', 'thorough']).optional(),
   weights: WeightsSchema.partial().optional(),
   /** Bounds on each zone's demand (hours a week of home care and CHC); default: the starting plan's smallest and largest zone. */
   minDemandHours: z.number().min(0).optional(),
@@ -47,7 +56,7 @@ export type ProposalTerms = z.infer<typeof ProposalTermsSchema>;
 export const ProposalZoneSchema = z.object({
   zoneId: z.string(),
   name: z.string(),
-  /** kept: the same areas; changed: areas in or out; new: split off to reach K; merged: gone into another zone to reach K. */
+  /** kept: the same areas; changed: areas in or out; new: split off, or made of other zones' areas; merged: no proposed zone continues it (its areas went into others); locked: left as it was. */
   status: z.enum(['kept', 'changed', 'new', 'merged', 'locked']),
   areasBefore: z.number(),
   areasAfter: z.number(),

@@ -5,7 +5,7 @@ import { UsageError } from '../errors';
 import { csvLine, parseFormat, round, withProject } from '../project-services';
 
 export const PROPOSE_USAGE =
-  'carecover plan propose --project FILE [--from NAME|current] [--zones K] [--lock ID,…] [--seed N] [--time-limit SECONDS] [--preset ' +
+  'carecover plan propose --project FILE [--from NAME|current] [--zones K] [--lock ID,…] [--seed N] [--time-limit SECONDS] [--effort quick|normal|thorough] [--preset ' +
   Object.keys(WEIGHT_PRESETS).join('|') +
   '] [--weights shortfall=1,fragility=1,compactness=0.2,coherence=0.5,disruption=0.1] [--min-demand HOURS] [--max-demand HOURS] --name NEW [--format text|json]';
 
@@ -43,13 +43,14 @@ export async function proposeCommand(io: CliIo, v: Record<string, string | undef
     seed: number('seed', v.seed),
     timeLimitSeconds: number('time-limit', v['time-limit']),
     preset: v.preset,
+    effort: v.effort,
     weights: v.weights === undefined ? undefined : parseWeights(v.weights),
     minDemandHours: number('min-demand', v['min-demand']),
     maxDemandHours: number('max-demand', v['max-demand']),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const flag = { zones: 'zones', seed: 'seed', timeLimitSeconds: 'time-limit', preset: 'preset', minDemandHours: 'min-demand', maxDemandHours: 'max-demand', lock: 'lock', name: 'name', from: 'from' }[String(issue.path[0])] ?? String(issue.path[0]);
+    const flag = { zones: 'zones', seed: 'seed', timeLimitSeconds: 'time-limit', preset: 'preset', effort: 'effort', minDemandHours: 'min-demand', maxDemandHours: 'max-demand', lock: 'lock', name: 'name', from: 'from' }[String(issue.path[0])] ?? String(issue.path[0]);
     throw new UsageError(`--${flag}: ${issue.message}.`);
   }
   return withProject(io, v.project, async (s) => {

@@ -20,7 +20,7 @@ export const planCommand: Command = {
   summary: 'List, copy, export, apply, compare and propose zone plans (scenarios).',
   usage: USAGE,
   options: { project: { type: 'string' }, plan: { type: 'string' }, from: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' },
-    zones: { type: 'string' }, lock: { type: 'string' }, seed: { type: 'string' }, 'time-limit': { type: 'string' }, preset: { type: 'string' }, weights: { type: 'string' }, 'min-demand': { type: 'string' }, 'max-demand': { type: 'string' } },
+    zones: { type: 'string' }, lock: { type: 'string' }, seed: { type: 'string' }, 'time-limit': { type: 'string' }, preset: { type: 'string' }, effort: { type: 'string' }, weights: { type: 'string' }, 'min-demand': { type: 'string' }, 'max-demand': { type: 'string' } },
   async run(args, io) {
     const [action, ...rest] = args.positionals;
     const v = args.values as Record<string, string | undefined>;

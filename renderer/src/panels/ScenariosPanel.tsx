@@ -2,10 +2,17 @@ import { useEffect, useId, useState } from 'react';
 import type { PlanSummary } from '../../../shared/api/contract';
 import { api } from '../api';
 import { hours, millions } from '../../../shared/format';
+import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import { ProposePanel } from './ProposePanel';
 
 interface Props {
   onChanged(): Promise<void>;
   onError(message: string): void;
+  /** The current plan's zones, to lock for a proposal. */
+  zones: readonly ZoneMetrics[];
+  /** The zones locked for a proposal, or null while "Propose zones…" is closed. */
+  proposeLocks: ReadonlySet<string> | null;
+  onProposeLocks(locks: Set<string> | null): void;
 }
 
 type Comparison = Awaited<ReturnType<typeof api.comparePlans>>;
@@ -13,7 +20,7 @@ type Comparison = Awaited<ReturnType<typeof api.comparePlans>>;
 const money = (measure: string) => /£/.test(measure);
 
 /** Scenarios: duplicate, rename, switch, delete (with confirmation) and compare plans; plan CSV files. */
-export function ScenariosPanel({ onChanged, onError }: Props) {
+export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks }: Props) {
   const id = useId();
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [copyName, setCopyName] = useState('');
@@ -41,6 +48,26 @@ export function ScenariosPanel({ onChanged, onError }: Props) {
     } catch (e) {
       onError((e as Error).message);
     }
+  }
+
+  /** A proposal is written as a new plan: list it and open it beside the starting plan in Compare. */
+  async function proposed(from: string, plan: string) {
+    await load();
+    setA(from);
+    setB(plan);
+    try {
+      setComparison(await api.comparePlans({ a: from, b: plan }));
+      await showMaps(from, plan);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  }
+
+  function toggleLock(zoneId: string) {
+    const next = new Set(proposeLocks ?? []);
+    if (next.has(zoneId)) next.delete(zoneId);
+    else next.add(zoneId);
+    onProposeLocks(next);
   }
 
   async function downloadCsv() {
@@ -107,8 +134,24 @@ export function ScenariosPanel({ onChanged, onError }: Props) {
           <button type="button" className="button" onClick={() => void downloadCsv()}>
             Export plan CSV
           </button>
+          {!proposeLocks && (
+            <button type="button" className="button" disabled={!current || zones.length === 0} onClick={() => onProposeLocks(new Set())}>
+              Propose zones…
+            </button>
+          )}
         </div>
       </form>
+      {proposeLocks && current && (
+        <ProposePanel
+          from={current.name}
+          zones={zones}
+          locks={proposeLocks}
+          onToggleLock={toggleLock}
+          existingNames={plans.map((p) => p.name)}
+          onProposed={(report) => void proposed(report.from, report.plan)}
+          onClose={() => onProposeLocks(null)}
+        />
+      )}
 
       <h3>Compare two plans</h3>
       <form className="form" onSubmit={(e) => (e.preventDefault(), a && b && void api.comparePlans({ a, b }).then(setComparison, (err: Error) => onError(err.message)))}>

@@ -65,14 +65,20 @@ describe('zone proposals on the sample project', () => {
       expect(a.zones).toBe(12);
       expect(b.areasMoved).toEqual(a.areasMoved);
       expect(b.after).toEqual(a.after);
-      expect(a.zoneChanges.filter((z) => z.status === 'merged')).toHaveLength(2);
+      // Two fewer zones: at least two starting zones are no longer continued by any proposed zone.
+      const merged = a.zoneChanges.filter((z) => z.status === 'merged').length;
+      expect(merged).toBeGreaterThanOrEqual(2);
+      expect(a.zoneChanges.filter((z) => z.status === 'new').length).toBe(merged - 2);
       const start = services.coverage.inputs().assignments;
       const proposed = services.coverage.inputs('A').assignments;
       for (const [area, zone] of start) if (zone === 'Z01' || zone === 'Z13') expect(proposed.get(area)).toBe(zone);
       for (const [area, zone] of proposed) if (zone === 'Z01' || zone === 'Z13') expect(start.get(area)).toBe(zone);
       expect(services.coverage.inputs('A').zones).toHaveLength(12);
       const more = await services.proposals.run({ name: 'C', zones: 16, seed: 1, timeLimitSeconds: 5 });
-      expect(more.zoneChanges.filter((z) => z.status === 'new').map((z) => z.zoneId)).toEqual(['Z15', 'Z16']);
+      const fresh = more.zoneChanges.filter((z) => z.status === 'new');
+      expect(fresh.length).toBeGreaterThanOrEqual(2);
+      expect(fresh.every((z) => Number(z.zoneId.slice(1)) > 14)).toBe(true);
+      expect(services.coverage.inputs('C').zones).toHaveLength(16);
       expect(services.editor.checks('C').disconnected).toEqual([]);
     } finally {
       services.close();
