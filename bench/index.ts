@@ -3,6 +3,7 @@ import { run as dissolve } from './dissolve.bench';
 import { run as exports } from './export.bench';
 import { child as importChild, run as importing } from './import.bench';
 import { run as map } from './map.bench';
+import { run as optimise } from './optimise.bench';
 import { run as trends } from './trends.bench';
 
 // npm run bench: prints figures and ratios against baselines measured in the same process.
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (wanted('export')) await exports();
   if (wanted('map')) await map();
   if (wanted('import')) await importing();
+  if (wanted('optimise')) await optimise();
 }
 
 main().catch((error: unknown) => {

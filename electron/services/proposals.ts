@@ -7,7 +7,9 @@ import { DEFAULT_WEIGHTS, evaluate, objectiveOf, scalesOf, WEIGHT_PRESETS, type 
 import { proposalReport, proposedPlan } from '../../shared/optimise/report';
 import { EFFORTS, type ProposalJob, type ProposalReport, type ProposalRequest } from '../../shared/optimise/schemas';
 import { proposeInWorker } from '../optimise/run-in-worker';
-import { readAreaNeighbours } from '../store/model-data';
+import { readAreaGeometries, readAreaNeighbours } from '../store/model-data';
+import { bridgeIslands } from '../../shared/optimise/islands';
+import { areaCentres } from '../../shared/geo/area-centres';
 import { assertPlanNameFree, insertPlanWithZones, lockedZoneIds } from '../store/plans';
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
@@ -47,7 +49,9 @@ export class ProposalService {
     const inputs = this.coverage.inputs(request.from);
     if (!inputs.zones.length) throw new ApiError('invalid-input', `Plan "${plan.name}" has no zones to start from.`);
     const locks = [...new Set([...lockedZoneIds(db, plan.id), ...(request.lock ?? [])])];
-    const instance = buildInstance(inputs, readAreaNeighbours(db), locks);
+    const pairs = readAreaNeighbours(db);
+    const codes = inputs.areas.map((a) => a.code);
+    const instance = buildInstance(inputs, [...pairs, ...bridgeIslands(codes, pairs, () => areaCentres(readAreaGeometries(db)))], locks);
     const weights = weightsOf(request);
     const seed = request.seed ?? 1;
     const began = Date.now();

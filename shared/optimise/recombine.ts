@@ -123,6 +123,9 @@ export function recombine(
     }
     inside[u]! += 1;
   }
+  // Each area's own figures, before they are summed up the tree: the current split is scored from them.
+  const ownSub = sub.slice();
+  const ownHeld = held.slice();
   for (let h = n - 1; h > 0; h--) {
     const v = order[h]!;
     const p = parent[v]!;
@@ -132,9 +135,14 @@ export function recombine(
     inside[p]! += inside[v]!;
   }
 
-  // The score of one side as zone `label`, given a sign picking the subtree (1) or the rest (-1) of node t.
+  // One side of the cut above node t: the subtree (side 1) or the rest (-1). Its score leaves out disruption, which depends on the side's name.
   const figure = (t: number, f: number, side: 1 | -1) => (side === 1 ? sub[t * F + f]! : sub[f]! - sub[t * F + f]!);
-  const sideScore = (t: number, side: 1 | -1, asX: boolean) => {
+  const demandOfSide = (t: number, side: 1 | -1) => {
+    let d = 0;
+    for (let l = 0; l < L; l++) if (hourly[l]) d += figure(t, l, side);
+    return d;
+  };
+  const sideScore = (t: number, side: 1 | -1) => {
     let stored = 0;
     let demandH = 0;
     let coverH = 0;
@@ -153,13 +161,13 @@ export function recombine(
       if (h > largest) largest = h;
     }
     const pop = figure(t, 2 * L, side);
-    const score =
+    return (
       (weights.shortfall * 100 * stored) / scales.demand +
       weights.fragility * (isFragile(demandH, coverH, largest, instance) ? 1 : 0) +
-      weights.coherence * (isMixed(pop, figure(t, 2 * L + 1, side)) ? 1 : 0) +
-      (weights.disruption * 100 * figure(t, 2 * L + (asX ? 2 : 3), side)) / scales.population;
-    return { score, demandH };
+      weights.coherence * (isMixed(pop, figure(t, 2 * L + 1, side)) ? 1 : 0)
+    );
   };
+  const moved = (t: number, side: 1 | -1, asX: boolean) => (weights.disruption * 100 * figure(t, 2 * L + (asX ? 2 : 3), side)) / scales.population;
   const cutScore = (t: number) => ((weights.compactness * 100 * (pairDegree[t]! - 2 * inside[t]!)) / scales.edges);
 
   // The current split, scored the same way, so the delta compares like with like.
@@ -170,8 +178,8 @@ export function recombine(
       const inX = zoneOf[a] === x;
       const s = inX ? sums.x : sums.y;
       const h = inX ? sums.hx : sums.hy;
-      for (let f = 0; f < F; f++) s[f]! += sub[i * F + f]! - childSum(i, f);
-      for (let q = 0; q < P; q++) h[q]! += held[i * P + q]! - childHeld(i, q);
+      for (let f = 0; f < F; f++) s[f]! += ownSub[i * F + f]!;
+      for (let q = 0; q < P; q++) h[q]! += ownHeld[i * P + q]!;
     });
     for (const [i, j] of edges) if (zoneOf[areas[i]!] !== zoneOf[areas[j]!]) cut += 1;
     const one = (s: Float64Array, h: Float64Array, asX: boolean) => {
@@ -200,28 +208,15 @@ export function recombine(
     return { score: sx.score + sy.score + (weights.compactness * 100 * cut) / scales.edges, violation: violation(sx.demandH) + violation(sy.demandH) };
   })();
 
-  // Per-node own figures were folded into subtree sums; recover them from the children.
-  function childSum(i: number, f: number): number {
-    let s = 0;
-    for (const w of tree[i]!) if (parent[w] === i) s += sub[w * F + f]!;
-    return s;
-  }
-  function childHeld(i: number, q: number): number {
-    let s = 0;
-    for (const w of tree[i]!) if (parent[w] === i) s += held[w * P + q]!;
-    return s;
-  }
-
   let best: { t: number; subtreeIsX: boolean; score: number; violation: number } | null = null;
   for (let h = 1; h < n; h++) {
     const t = order[h]!;
-    const inner = cutScore(t);
+    // The bounds first: most cuts of a tree fail them, and they cost two sums to test.
+    const v = violation(demandOfSide(t, 1)) + violation(demandOfSide(t, -1));
+    if (v > current.violation + 1e-9) continue;
+    const base = sideScore(t, 1) + sideScore(t, -1) + cutScore(t);
     for (const subtreeIsX of [true, false]) {
-      const s1 = sideScore(t, 1, subtreeIsX);
-      const s2 = sideScore(t, -1, !subtreeIsX);
-      const v = violation(s1.demandH) + violation(s2.demandH);
-      if (v > current.violation + 1e-9) continue;
-      const score = s1.score + s2.score + inner;
+      const score = base + moved(t, 1, subtreeIsX) + moved(t, -1, !subtreeIsX);
       if (!best || score < best.score - 1e-12) best = { t, subtreeIsX, score, violation: v };
     }
   }

@@ -21,6 +21,9 @@ export class ZoneState {
   private readonly provider: Float64Array;
   /** Per zone, the providers with cover there (and how many of the zone's areas they work in). */
   private readonly present: Map<number, number>[];
+  /** Each zone's largest provider and its cover, kept so most moves need not look at every provider there. */
+  private readonly maxCover: Float64Array;
+  private readonly maxProvider: Int32Array;
   private readonly fragile: Uint8Array;
   private readonly mixed: Uint8Array;
   private readonly scratch: Float64Array;
@@ -49,6 +52,8 @@ export class ZoneState {
     this.ruralPop = new Float64Array(Z);
     this.provider = new Float64Array(Z * P);
     this.present = Array.from({ length: Z }, () => new Map());
+    this.maxCover = new Float64Array(Z);
+    this.maxProvider = new Int32Array(Z).fill(-1);
     this.fragile = new Uint8Array(Z);
     this.mixed = new Uint8Array(Z);
     this.scratch = new Float64Array(P);
@@ -68,6 +73,7 @@ export class ZoneState {
       }
     }
     for (let z = 0; z < Z; z++) {
+      this.rescanLargest(z);
       const s = this.shortOf(z, -1, 0);
       this.terms.storedShortHours += s.stored;
       this.terms.shortfallHours += s.hourly;
@@ -131,22 +137,69 @@ export class ZoneState {
     return { stored, hourly, liveIn };
   }
 
-  /** The largest provider's cover in a zone with area `a`'s supply added or taken away (a = -1: as it is). */
+  /** Finds a zone's largest provider by looking at every provider there. */
+  private rescanLargest(z: number): void {
+    let best = 0;
+    let who = -1;
+    for (const p of this.present[z]!.keys()) {
+      const hours = this.provider[z * this.P + p]!;
+      if (hours > best) {
+        best = hours;
+        who = p;
+      }
+    }
+    this.maxCover[z] = best;
+    this.maxProvider[z] = who;
+  }
+
+  /** After area `a` joined zone z: only the providers it holds can have overtaken the largest. */
+  private raiseLargest(z: number, a: number): void {
+    const { instance, P } = this;
+    for (let k = instance.supplyStart[a]!; k < instance.supplyStart[a + 1]!; k++) {
+      const p = instance.supplyProvider[k]!;
+      const hours = this.provider[z * P + p]!;
+      if (hours > this.maxCover[z]!) {
+        this.maxCover[z] = hours;
+        this.maxProvider[z] = p;
+      }
+    }
+  }
+
+  /** Whether area `a` holds cover of provider p. */
+  private holds(a: number, p: number): boolean {
+    const { instance } = this;
+    for (let k = instance.supplyStart[a]!; k < instance.supplyStart[a + 1]!; k++) if (instance.supplyProvider[k] === p) return true;
+    return false;
+  }
+
+  /**
+   * The largest provider's cover in a zone with area `a`'s supply added (sign
+   * 1) or taken away (-1); a = -1: as it is. Adding can only raise the
+   * providers `a` holds; taking away changes the largest only when `a` holds
+   * some of it, and only then are all the zone's providers looked at.
+   */
   private largest(z: number, a: number, sign: number): number {
-    const { instance, P, scratch } = this;
-    const from = a >= 0 ? instance.supplyStart[a]! : 0;
-    const to = a >= 0 ? instance.supplyStart[a + 1]! : 0;
+    const { instance, P } = this;
+    if (a < 0) return this.maxCover[z]!;
+    if (sign > 0) {
+      let best = this.maxCover[z]!;
+      for (let k = instance.supplyStart[a]!; k < instance.supplyStart[a + 1]!; k++) {
+        const hours = this.provider[z * P + instance.supplyProvider[k]!]! + instance.supplyCover[k]!;
+        if (hours > best) best = hours;
+      }
+      return best;
+    }
+    if (this.maxProvider[z]! < 0 || !this.holds(a, this.maxProvider[z]!)) return this.maxCover[z]!;
+    const { scratch } = this;
+    const from = instance.supplyStart[a]!;
+    const to = instance.supplyStart[a + 1]!;
     for (let k = from; k < to; k++) scratch[instance.supplyProvider[k]!] = instance.supplyCover[k]!;
     let best = 0;
     for (const p of this.present[z]!.keys()) {
-      const hours = this.provider[z * P + p]! + sign * scratch[p]!;
+      const hours = this.provider[z * P + p]! - scratch[p]!;
       if (hours > best) best = hours;
     }
-    for (let k = from; k < to; k++) {
-      const p = instance.supplyProvider[k]!;
-      if (sign > 0 && !this.present[z]!.has(p) && scratch[p]! > best) best = scratch[p]!;
-      scratch[p] = 0;
-    }
+    for (let k = from; k < to; k++) scratch[instance.supplyProvider[k]!] = 0;
     return best;
   }
 
@@ -222,9 +275,12 @@ export class ZoneState {
       this.terms.fragileZones -= this.fragile[z]!;
       this.terms.mixedZones -= this.mixed[z]!;
     }
+    const fromHeldLargest = from >= 0 && this.maxProvider[from]! >= 0 && this.holds(a, this.maxProvider[from]!);
     if (from >= 0) this.add(a, from, -1);
     if (to >= 0) this.add(a, to, 1);
     this.zoneOf[a] = to;
+    if (from >= 0 && fromHeldLargest) this.rescanLargest(from);
+    if (to >= 0) this.raiseLargest(to, a);
     for (const z of [from, to]) {
       if (z < 0) continue;
       const s = this.shortOf(z, -1, 0);
