@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
 import { computePlanMetrics } from '../../shared/coverage/metrics';
 import type { PlanInputs } from '../../shared/domain/types';
@@ -12,13 +11,8 @@ import { bridgeIslands } from '../../shared/optimise/islands';
 import { areaCentres } from '../../shared/geo/area-centres';
 import { assertPlanNameFree, insertPlanWithZones, lockedZoneIds } from '../store/plans';
 import type { CoverageService } from './coverage';
+import { JobTable } from './jobs';
 import type { ProjectSession } from './project-session';
-
-interface Job extends ProposalJob {
-  controller: AbortController;
-}
-
-const KEPT_JOBS = 20;
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -33,7 +27,7 @@ export interface RunOptions {
  * nothing is undone to go back: the starting plan is untouched.
  */
 export class ProposalService {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new JobTable<ProposalJob>('proposal');
 
   constructor(
     private readonly session: ProjectSession,
@@ -82,42 +76,23 @@ export class ProposalService {
   start(request: ProposalRequest): { jobId: string } {
     if (!this.session.file) throw new ApiError('no-project', 'No project is open. Open or create a project first.');
     assertPlanNameFree(this.session.db(), request.name);
-    const jobId = randomUUID();
-    const job: Job = { state: 'running', step: 'Starting', fraction: 0, bestObjective: null, startObjective: null, result: null, error: null, controller: new AbortController() };
-    this.jobs.set(jobId, job);
-    this.prune();
-    this.run(request, {
-      signal: job.controller.signal,
-      onStart: (startObjective) => Object.assign(job, { startObjective, step: 'Searching' }),
-      onProgress: (step, fraction, best) => Object.assign(job, { step, fraction, bestObjective: best ?? job.bestObjective }),
-    }).then(
-      (result) => Object.assign(job, { state: 'done', step: 'Done', fraction: 1, result, bestObjective: result.after.objective, startObjective: result.before.objective }),
-      (error: unknown) => {
-        const e = error as { code?: string; message?: string };
-        const cancelled = e.code === 'cancelled';
-        Object.assign(job, { state: cancelled ? 'cancelled' : 'failed', step: cancelled ? 'Cancelled' : 'Failed', error: { code: e.code ?? 'internal', message: e.message ?? String(error) } });
-      },
-    );
-    return { jobId };
+    const initial: ProposalJob = { state: 'running', step: 'Starting', fraction: 0, bestObjective: null, startObjective: null, result: null, error: null };
+    return this.jobs.start(initial, async (job, signal) => {
+      const result = await this.run(request, {
+        signal,
+        onStart: (startObjective) => Object.assign(job, { startObjective, step: 'Searching' }),
+        onProgress: (step, fraction, best) => Object.assign(job, { step, fraction, bestObjective: best ?? job.bestObjective }),
+      });
+      return { step: 'Done', fraction: 1, result, bestObjective: result.after.objective, startObjective: result.before.objective };
+    });
   }
 
   job(jobId: string): ProposalJob {
-    const job = this.jobs.get(jobId);
-    if (!job) throw new ApiError('not-found', 'That proposal is no longer known; start it again.');
-    const { controller: _controller, ...visible } = job;
-    return visible;
+    return this.jobs.get(jobId);
   }
 
   cancel(jobId: string): { cancelled: boolean } {
-    const job = this.jobs.get(jobId);
-    if (!job || job.state !== 'running') return { cancelled: false };
-    job.controller.abort();
-    return { cancelled: true };
-  }
-
-  private prune(): void {
-    const finished = [...this.jobs].filter(([, j]) => j.state !== 'running');
-    for (const [id] of finished.slice(0, Math.max(0, this.jobs.size - KEPT_JOBS))) this.jobs.delete(id);
+    return this.jobs.cancel(jobId);
   }
 }
 

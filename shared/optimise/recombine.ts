@@ -142,70 +142,53 @@ export function recombine(
     for (let l = 0; l < L; l++) if (hourly[l]) d += figure(t, l, side);
     return d;
   };
-  const sideScore = (t: number, side: 1 | -1) => {
+  /** A zone's score from its sums (disruption apart): `at(f)` reads figure f of the side, `largest` is its largest provider's cover. */
+  const zoneScore = (at: (f: number) => number, largest: number) => {
     let stored = 0;
     let demandH = 0;
     let coverH = 0;
     for (let l = 0; l < L; l++) {
-      const d = figure(t, l, side);
-      const c = figure(t, L + l, side);
+      const d = at(l);
+      const c = at(L + l);
       if (d - c > 1e-9) stored += d - c;
       if (hourly[l]) {
         demandH += d;
         coverH += c;
       }
     }
+    return {
+      score:
+        (weights.shortfall * 100 * stored) / scales.demand +
+        weights.fragility * (isFragile(demandH, coverH, largest, instance) ? 1 : 0) +
+        weights.coherence * (isMixed(at(2 * L), at(2 * L + 1)) ? 1 : 0),
+      demandH,
+    };
+  };
+  const sideScore = (t: number, side: 1 | -1) => {
     let largest = 0;
     for (let q = 0; q < P; q++) {
       const h = side === 1 ? held[t * P + q]! : held[q]! - held[t * P + q]!;
       if (h > largest) largest = h;
     }
-    const pop = figure(t, 2 * L, side);
-    return (
-      (weights.shortfall * 100 * stored) / scales.demand +
-      weights.fragility * (isFragile(demandH, coverH, largest, instance) ? 1 : 0) +
-      weights.coherence * (isMixed(pop, figure(t, 2 * L + 1, side)) ? 1 : 0)
-    );
+    return zoneScore((f) => figure(t, f, side), largest).score;
   };
   const moved = (t: number, side: 1 | -1, asX: boolean) => (weights.disruption * 100 * figure(t, 2 * L + (asX ? 2 : 3), side)) / scales.population;
-  const cutScore = (t: number) => ((weights.compactness * 100 * (pairDegree[t]! - 2 * inside[t]!)) / scales.edges);
+  const cutScore = (t: number) => (weights.compactness * 100 * (pairDegree[t]! - 2 * inside[t]!)) / scales.edges;
 
   // The current split, scored the same way, so the delta compares like with like.
   const current = (() => {
-    const sums = { x: new Float64Array(F), y: new Float64Array(F), hx: new Float64Array(P), hy: new Float64Array(P) };
-    let cut = 0;
+    const sums = [new Float64Array(F), new Float64Array(F)];
+    const heldBy = [new Float64Array(P), new Float64Array(P)];
     areas.forEach((a, i) => {
-      const inX = zoneOf[a] === x;
-      const s = inX ? sums.x : sums.y;
-      const h = inX ? sums.hx : sums.hy;
-      for (let f = 0; f < F; f++) s[f]! += ownSub[i * F + f]!;
-      for (let q = 0; q < P; q++) h[q]! += ownHeld[i * P + q]!;
+      const side = zoneOf[a] === x ? 0 : 1;
+      for (let f = 0; f < F; f++) sums[side]![f]! += ownSub[i * F + f]!;
+      for (let q = 0; q < P; q++) heldBy[side]![q]! += ownHeld[i * P + q]!;
     });
+    let cut = 0;
     for (const [i, j] of edges) if (zoneOf[areas[i]!] !== zoneOf[areas[j]!]) cut += 1;
-    const one = (s: Float64Array, h: Float64Array, asX: boolean) => {
-      let stored = 0;
-      let demandH = 0;
-      let coverH = 0;
-      for (let l = 0; l < L; l++) {
-        if (s[l]! - s[L + l]! > 1e-9) stored += s[l]! - s[L + l]!;
-        if (hourly[l]) {
-          demandH += s[l]!;
-          coverH += s[L + l]!;
-        }
-      }
-      const largest = h.reduce((m, v) => Math.max(m, v), 0);
-      return {
-        score:
-          (weights.shortfall * 100 * stored) / scales.demand +
-          weights.fragility * (isFragile(demandH, coverH, largest, instance) ? 1 : 0) +
-          weights.coherence * (isMixed(s[2 * L]!, s[2 * L + 1]!) ? 1 : 0) +
-          (weights.disruption * 100 * s[2 * L + (asX ? 2 : 3)]!) / scales.population,
-        demandH,
-      };
-    };
-    const sx = one(sums.x, sums.hx, true);
-    const sy = one(sums.y, sums.hy, false);
-    return { score: sx.score + sy.score + (weights.compactness * 100 * cut) / scales.edges, violation: violation(sx.demandH) + violation(sy.demandH) };
+    const [sx, sy] = [0, 1].map((side) => zoneScore((f) => sums[side]![f]!, heldBy[side]!.reduce((m, v) => Math.max(m, v), 0)));
+    const disruption = (weights.disruption * 100 * (sums[0]![2 * L + 2]! + sums[1]![2 * L + 3]!)) / scales.population;
+    return { score: sx!.score + sy!.score + disruption + (weights.compactness * 100 * cut) / scales.edges, violation: violation(sx!.demandH) + violation(sy!.demandH) };
   })();
 
   let best: { t: number; subtreeIsX: boolean; score: number; violation: number } | null = null;

@@ -74,15 +74,25 @@ export class ZoneState {
     }
     for (let z = 0; z < Z; z++) {
       this.rescanLargest(z);
-      const s = this.shortOf(z, -1, 0);
-      this.terms.storedShortHours += s.stored;
-      this.terms.shortfallHours += s.hourly;
-      this.terms.liveInWeeksShort += s.liveIn;
-      this.fragile[z] = isFragile(this.demandH[z]!, this.coverH[z]!, this.largest(z, -1, 0), instance) ? 1 : 0;
-      this.mixed[z] = isMixed(this.pop[z]!, this.ruralPop[z]!) ? 1 : 0;
-      this.terms.fragileZones += this.fragile[z]!;
-      this.terms.mixedZones += this.mixed[z]!;
+      this.count(z, 1);
     }
+  }
+
+  /**
+   * Adds zone z's shortfall, fragility and mix to the terms (1), judged
+   * afresh from its sums, or takes away what was last added (-1).
+   */
+  private count(z: number, sign: 1 | -1): void {
+    const s = this.shortOf(z, -1, 0);
+    this.terms.storedShortHours += sign * s.stored;
+    this.terms.shortfallHours += sign * s.hourly;
+    this.terms.liveInWeeksShort += sign * s.liveIn;
+    if (sign > 0) {
+      this.fragile[z] = isFragile(this.demandH[z]!, this.coverH[z]!, this.largest(z, -1, 0), this.instance) ? 1 : 0;
+      this.mixed[z] = isMixed(this.pop[z]!, this.ruralPop[z]!) ? 1 : 0;
+    }
+    this.terms.fragileZones += sign * this.fragile[z]!;
+    this.terms.mixedZones += sign * this.mixed[z]!;
   }
 
   objective(): number {
@@ -266,31 +276,15 @@ export class ZoneState {
     const moved = (to !== home ? 1 : 0) - (from !== home ? 1 : 0);
     this.terms.areasMoved += moved;
     this.terms.peopleMoved += moved * instance.population[a]!;
-    for (const z of [from, to]) {
-      if (z < 0) continue;
-      const s = this.shortOf(z, -1, 0);
-      this.terms.storedShortHours -= s.stored;
-      this.terms.shortfallHours -= s.hourly;
-      this.terms.liveInWeeksShort -= s.liveIn;
-      this.terms.fragileZones -= this.fragile[z]!;
-      this.terms.mixedZones -= this.mixed[z]!;
-    }
+    if (from >= 0) this.count(from, -1);
+    if (to >= 0) this.count(to, -1);
     const fromHeldLargest = from >= 0 && this.maxProvider[from]! >= 0 && this.holds(a, this.maxProvider[from]!);
     if (from >= 0) this.add(a, from, -1);
     if (to >= 0) this.add(a, to, 1);
     this.zoneOf[a] = to;
     if (from >= 0 && fromHeldLargest) this.rescanLargest(from);
     if (to >= 0) this.raiseLargest(to, a);
-    for (const z of [from, to]) {
-      if (z < 0) continue;
-      const s = this.shortOf(z, -1, 0);
-      this.terms.storedShortHours += s.stored;
-      this.terms.shortfallHours += s.hourly;
-      this.terms.liveInWeeksShort += s.liveIn;
-      this.fragile[z] = isFragile(this.demandH[z]!, this.coverH[z]!, this.largest(z, -1, 0), instance) ? 1 : 0;
-      this.mixed[z] = isMixed(this.pop[z]!, this.ruralPop[z]!) ? 1 : 0;
-      this.terms.fragileZones += this.fragile[z]!;
-      this.terms.mixedZones += this.mixed[z]!;
-    }
+    if (from >= 0) this.count(from, 1);
+    if (to >= 0) this.count(to, 1);
   }
 }
