@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useModal } from './use-modal';
 import type { ExportRequestInput } from '../../../shared/export/request';
 import { EXPORT_FORMATS } from '../../../shared/export/request';
 import type { AppInfo } from '../../../shared/api/contract';
@@ -25,6 +26,7 @@ const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', 
 /** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
 export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Props) {
   const id = useId();
+  const modal = useModal<HTMLDivElement>(onClose);
   const [choice, setChoice] = useState<ExportRequestInput>({ ...DEFAULTS, lot });
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -90,8 +92,8 @@ export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Pr
 
   const kind = choice.kind as Kind;
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
+    <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
+      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} ref={modal.ref} tabIndex={-1}>
         <h2 id={`${id}-title`}>Export</h2>
         <div className="export">
           <form className="form export__options" onSubmit={(e) => (e.preventDefault(), void save())}>

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api/contract';
 import { IMPORT_KINDS, isBoundaryKind, KIND_LABELS, TABLE_FIELDS, type ImportKind, type TableKind } from '../../../shared/import/kinds';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult } from '../../../shared/import/request';
 import { api, stageFile } from '../api';
+import { useModal } from './use-modal';
 
 interface Props {
   app: AppInfo | null;
@@ -40,6 +41,7 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const running = job?.state.state === 'running';
+  const modal = useModal<HTMLDivElement>(onClose, () => !running);
 
   async function run(mode: 'preview' | 'import', request: ImportRequest) {
     setError(null);
@@ -96,8 +98,8 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
   const errors = preview?.problems.filter((p) => p.severity === 'error').length ?? 0;
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && !running && onClose()}>
-      <div className="dialog dialog--wide import" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
+    <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
+      <div className="dialog dialog--wide import" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} ref={modal.ref} tabIndex={-1}>
         <h2 id={`${id}-title`}>Import</h2>
         <div className="import__body">
           <div className="form import__options">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useModal } from './use-modal';
 import type { RecentProject } from '../../../shared/api/contract';
 
 export type FileDialogPurpose = 'open' | 'new' | 'save-as';
@@ -25,12 +26,15 @@ export function ProjectFileDialog({ purpose, recent, onSubmit, onCancel }: Props
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const text = TITLES[purpose];
+  const modal = useModal<HTMLFormElement>(onCancel);
 
   useEffect(() => input.current?.focus(), []);
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
       <form
+        ref={modal.ref}
+        tabIndex={-1}
         className="dialog"
         role="dialog"
         aria-modal="true"

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { hours, millions } from '../../../shared/format';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { ProposePanel } from './ProposePanel';
+import { useModal } from '../components/use-modal';
 
 interface Props {
   onChanged(): Promise<void>;
@@ -224,26 +225,32 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
         </>
       )}
       {maps && (
-        <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && setMaps(null)}>
-          <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-label="Two plans side by side">
-            <div className="compare-maps">
-              <figure>
-                <img src={maps[0]} alt={`Coverage map of ${comparison?.a ?? 'plan A'}`} />
-                <figcaption>{comparison?.a}</figcaption>
-              </figure>
-              <figure>
-                <img src={maps[1]} alt={`Coverage map of ${comparison?.b ?? 'plan B'}`} />
-                <figcaption>{comparison?.b}</figcaption>
-              </figure>
-            </div>
-            <div className="dialog__actions">
-              <button type="button" className="button" autoFocus onClick={() => setMaps(null)}>
-                Close
-              </button>
-            </div>
-          </div>
-        </div>
+        <TwoMaps maps={maps} names={[comparison?.a ?? 'Plan A', comparison?.b ?? 'Plan B']} onClose={() => setMaps(null)} />
       )}
     </section>
+  );
+}
+
+/** The two plans' maps side by side, as a modal dialog. */
+function TwoMaps({ maps, names, onClose }: { maps: [string, string]; names: [string, string]; onClose(): void }) {
+  const modal = useModal<HTMLDivElement>(onClose);
+  return (
+    <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
+      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-label="Two plans side by side" ref={modal.ref} tabIndex={-1}>
+        <div className="compare-maps">
+          {maps.map((src, i) => (
+            <figure key={i}>
+              <img src={src} alt={`Coverage map of ${names[i]}`} />
+              <figcaption>{names[i]}</figcaption>
+            </figure>
+          ))}
+        </div>
+        <div className="dialog__actions">
+          <button type="button" className="button" autoFocus onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }
