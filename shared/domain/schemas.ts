@@ -69,22 +69,22 @@ export const SettingsFieldsSchema = z.object({
     redBelow: share,
     amberBelow: share,
     fragileN1Below: share,
-    fragileMaxShare: z.number().min(0).max(1),
-    distanceLimitKm: z.number().min(0).max(500),
-    budgetPerYear: z.number().min(0),
-    weeksPerYear: z.number().min(1).max(53),
+    fragileMaxShare: z.number().min(0, 'must be at least 0%').max(1, 'must be at most 100%'),
+    distanceLimitKm: z.number().min(0, 'must be at least 0 km').max(500, 'must be at most 500 km'),
+    budgetPerYear: z.number().min(0, 'must be at least £0'),
+    weeksPerYear: z.number().min(1, 'must be at least 1 week').max(53, 'must be at most 53 weeks'),
     /** Zone redesign checks flag zones whose demand falls below this. */
-    minZoneDemandHours: z.number().min(0).max(1_000_000),
+    minZoneDemandHours: z.number().min(0, 'must be at least 0 hours').max(1_000_000, 'must be at most 1,000,000 hours a week'),
     /** What an hour bought off the framework (spot) costs: unmet hours after a withdrawal are priced at it. */
-    spotHourlyRate: z.number().positive().max(1000),
+    spotHourlyRate: z.number().positive('must be more than £0').max(1000, 'must be at most £1,000 an hour'),
     /** What a week of live-in care bought off the framework costs. */
-    spotWeeklyRate: z.number().positive().max(20_000),
+    spotWeeklyRate: z.number().positive('must be more than £0').max(20_000, 'must be at most £20,000 a week'),
     /** 1 to count exiting providers' hours as cover (by default only secure supply counts). */
     countAtRisk: z.number().int().min(0).max(1),
     /** 1 to count non-framework (spot) providers' hours as cover. */
     countSpot: z.number().int().min(0).max(1),
     /** Counts of people below this are published as "<N" where exports and screens suppress small numbers. */
-    disclosureThreshold: z.number().int().min(1).max(100),
+    disclosureThreshold: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100'),
     /** 1 to suppress small counts of people on screen too (for a screen shown in public), as exports do. */
     suppressOnScreen: z.number().int().min(0).max(1),
 });

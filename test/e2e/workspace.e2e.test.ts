@@ -124,7 +124,12 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     // A broken rule is refused with a message, and nothing changes.
     await page.getByLabel('Red below (% coverage)').fill('120');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => page.locator('.form__problems').textContent()).toMatch(/red line must not be above the amber line/);
+    // Said beside the field, under its label, not its internal name.
+    await expect.poll(() => page.locator('.field__problem').first().textContent()).toBe('Red below (% coverage): the red line must not be above the amber line');
+    expect(await page.getByLabel('Red below (% coverage)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.form__problems').textContent()).toContain('Not saved: one setting needs changing (marked beside the field).');
+    // Money reads as money.
+    expect(await page.getByLabel('Budget envelope a year').inputValue()).toMatch(/^\d{1,3}(,\d{3})+$/);
     expect(app.services.coverage.settings().settings.redBelow).toBeCloseTo(0.95, 9);
   });
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ModelSettings } from '../../../shared/api/contract';
 import { FUNDERS, type Funder, type Lot, type RateBand, type Settings } from '../../../shared/domain/types';
+import { placeProblems } from './settings-problems';
 
 interface Props {
   model: ModelSettings;
@@ -22,7 +23,7 @@ function toFields(model: ModelSettings): Fields {
   const fields: Fields = {};
   for (const [key] of percentFields) fields[key] = String(Math.round(model.settings[key] * 1000) / 10);
   fields.distanceLimitKm = String(model.settings.distanceLimitKm);
-  fields.budgetPerYear = String(model.settings.budgetPerYear);
+  fields.budgetPerYear = Math.round(model.settings.budgetPerYear).toLocaleString('en-GB');
   fields.minZoneDemandHours = String(model.settings.minZoneDemandHours);
   fields.spotHourlyRate = model.settings.spotHourlyRate.toFixed(2);
   fields.spotWeeklyRate = model.settings.spotWeeklyRate.toFixed(2);
@@ -50,7 +51,8 @@ function toFields(model: ModelSettings): Fields {
 export function SettingsPanel({ model, onSave }: Props) {
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => toFields(model));
-  const [problems, setProblems] = useState<string[]>([]);
+  /** Problems by field (shown beside it), and any that belong to no field. */
+  const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const [saved, setSaved] = useState(false);
   useEffect(() => setFields(toFields(model)), [model]);
 
@@ -62,12 +64,12 @@ export function SettingsPanel({ model, onSave }: Props) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const found: string[] = [];
+    const found = new Map<string, string>();
     const number = (key: string, label: string, { optional = false } = {}) => {
       const text = (fields[key] ?? '').replace(/[£,\s]/g, '');
       if (optional && text === '') return null;
       const value = Number(text);
-      if (text === '' || !Number.isFinite(value)) found.push(`${label}: enter a number.`);
+      if (text === '' || !Number.isFinite(value)) found.set(key, `${label}: enter a number.`);
       return value;
     };
     const settings: Partial<Settings> = {};
@@ -82,7 +84,7 @@ export function SettingsPanel({ model, onSave }: Props) {
     settings.disclosureThreshold = number('disclosureThreshold', 'Small-number threshold') ?? 0;
     settings.suppressOnScreen = fields.suppressOnScreen === '1' ? 1 : 0;
     const asAt = fields.asAt ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt)) found.push('As at: enter a date.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asAt)) found.set('asAt', 'As at: enter a date.');
     const lots = model.lots.map((lot) => ({
       ...lot,
       funder: (fields[`lot.${lot.service}.funder`] ?? lot.funder) as Funder,
@@ -97,27 +99,39 @@ export function SettingsPanel({ model, onSave }: Props) {
       ceiling: number(`${band.id}.ceiling`, `${band.name} ceiling`, { optional: true }),
       minRuralShare: (number(`${band.id}.minRuralShare`, `${band.name} rural share`) ?? 0) / 100,
     }));
-    if (found.length) return setProblems(found);
+    if (found.size) return setProblems(found);
     try {
       await onSave({ settings, bands, lots, asAt });
-      setProblems([]);
+      setProblems(new Map());
       setSaved(true);
     } catch (error) {
       const details = (error as { details?: string[] }).details;
-      setProblems(details?.length ? details : [(error as Error).message]);
+      setProblems(placeProblems(details?.length ? details : [(error as Error).message], model, labels));
     }
   }
 
-  const input = (key: string, label: string, unit?: string) => (
-    <div className="field" key={key}>
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <div className="field__input">
-        {unit === '£' && <span className="unit">£</span>}
-        <input id={`${id}-${key}`} inputMode="decimal" value={fields[key] ?? ''} onChange={set(key)} />
-        {unit && unit !== '£' && <span className="unit">{unit}</span>}
+  const labels = new Map<string, string>();
+  const label = (key: string, text: string) => (labels.set(key, text), text);
+
+  const input = (key: string, text: string, unit?: string) => {
+    const problem = problems.get(key);
+    return (
+      <div className="field" key={key}>
+        <label htmlFor={`${id}-${key}`}>{label(key, text)}</label>
+        <div className="field__input">
+          {unit === '£' && <span className="unit">£</span>}
+          <input id={`${id}-${key}`} inputMode="decimal" value={fields[key] ?? ''} onChange={set(key)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-${key}-problem` : undefined} />
+          {unit && unit !== '£' && <span className="unit">{unit}</span>}
+        </div>
+        {problem && (
+          <p className="field__problem" id={`${id}-${key}-problem`}>
+            {problem}
+          </p>
+        )}
       </div>
-    </div>
-  );
+    );
+  };
+  const loose = [...problems].filter(([key]) => key.startsWith('(')).map(([, p]) => p);
 
   const check = (key: string, label: string) => (
     <label className="check" key={key}>
@@ -189,12 +203,19 @@ export function SettingsPanel({ model, onSave }: Props) {
           ))}
           {input('budgetPerYear', 'Budget envelope a year', '£')}
         </fieldset>
-        {problems.length > 0 && (
-          <ul className="form__problems" role="alert">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+        {problems.size > 0 && (
+          <div className="form__problems" role="alert">
+            <p>
+              Not saved: {problems.size === 1 ? 'one setting needs' : `${problems.size} settings need`} changing{problems.size > loose.length ? ' (marked beside the field)' : ''}.
+            </p>
+            {loose.length > 0 && (
+              <ul>
+                {loose.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            )}
+          </div>
         )}
         <div className="form__actions">
           <button type="submit" className="button button--primary">
@@ -210,3 +231,4 @@ export function SettingsPanel({ model, onSave }: Props) {
     </section>
   );
 }
+
