@@ -10,12 +10,17 @@ export function placeProblems(details: readonly string[], model: Pick<ModelSetti
   details.forEach((detail, i) => {
     const m = /^(?:settings\.)?([\w.]+): (.*)$/.exec(detail);
     let key = m?.[1] ?? '';
+    let prefix = '';
     const band = /^bands\.(\d+)\.(\w+)$/.exec(key);
-    if (band) key = `${model.bands[Number(band[1])]?.id}.${band[2]}`;
+    if (band) {
+      const b = model.bands[Number(band[1])];
+      key = `${b?.id}.${band[2]}`;
+      prefix = b ? `${b.name} band, ` : '';
+    }
     const lot = /^lots\.(\d+)\.(\w+)$/.exec(key);
     if (lot) key = `lot.${model.lots[Number(lot[1])]?.service}.${lot[2]}`;
     const label = labels.get(key);
-    if (m && label) out.set(key, `${label}: ${m[2]}`);
+    if (m && label) out.set(key, `${prefix}${prefix ? label.charAt(0).toLowerCase() + label.slice(1) : label}: ${m[2]}`);
     else out.set(`(${i})`, detail);
   });
   return out;
