@@ -168,7 +168,7 @@ export function App() {
 
   return (
     <div className="app">
-      <ProjectBar app={state.app} project={state.project} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} onExport={() => setExporting(true)} onImport={() => setImporting(true)} />
+      <ProjectBar app={state.app} project={state.project} planName={ws.mapData?.plan.name ?? null} busy={state.busy || working || ws.loading} onFileAction={(p) => void fileAction(p)} onExport={() => setExporting(true)} onImport={() => setImporting(true)} />
       <ErrorBanner message={state.error} onDismiss={state.clearError} />
       {ws.withdrawal && (
         <div className="mode-banner" role="status">

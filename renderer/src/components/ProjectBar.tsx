@@ -5,13 +5,15 @@ interface Props {
   app: AppInfo | null;
   project: ProjectInfo | null;
   busy: boolean;
+  /** The plan the map and figures show. */
+  planName: string | null;
   onFileAction(purpose: FileDialogPurpose): void;
   onExport(): void;
   onImport(): void;
 }
 
 /** The project's name and whether it is sample data are always in view. */
-export function ProjectBar({ app, project, busy, onFileAction, onExport, onImport }: Props) {
+export function ProjectBar({ app, project, busy, planName, onFileAction, onExport, onImport }: Props) {
   return (
     <header className="project-bar">
       <div className="project-bar__brand" aria-hidden="true">
@@ -24,6 +26,11 @@ export function ProjectBar({ app, project, busy, onFileAction, onExport, onImpor
         {project?.isSample && (
           <span className="badge badge--sample" title="Fictional providers and modelled demand: not real commissioning data">
             Sample data
+          </span>
+        )}
+        {project && planName && (
+          <span className="project-bar__plan" title="The plan (scenario) the map and figures show; switch it in Scenarios">
+            Plan: <strong>{planName}</strong>
           </span>
         )}
       </div>

@@ -25,6 +25,8 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
   const id = useId();
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [copyName, setCopyName] = useState('');
+  /** The plan just duplicated, offered to switch to. */
+  const [copied, setCopied] = useState<string | null>(null);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [comparison, setComparison] = useState<Comparison | null>(null);
@@ -125,7 +127,14 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
           ))}
         </tbody>
       </table>
-      <form className="form" onSubmit={(e) => (e.preventDefault(), copyName.trim() && void act(async () => (await api.copyPlan({ from: 'current', name: copyName.trim() }), setCopyName(''))))}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = copyName.trim();
+          if (name) void act(async () => (await api.copyPlan({ from: 'current', name }), setCopyName(''), setCopied(name)));
+        }}
+      >
         <label htmlFor={`${id}-copy`}>Duplicate the current plan as</label>
         <input id={`${id}-copy`} value={copyName} onChange={(e) => setCopyName(e.target.value)} />
         <div className="form__actions">
@@ -142,6 +151,15 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
           )}
         </div>
       </form>
+      {copied && plans.some((p) => p.name === copied && !p.isCurrent) && (
+        <p role="status" className="saved">
+          Duplicated as “{copied}”.{' '}
+          <button type="button" className="link-button" onClick={() => void act(async () => (await api.switchPlan({ name: copied }), setCopied(null)))}>
+            Switch to it
+          </button>{' '}
+          to edit the copy; the current plan stays as it is.
+        </p>
+      )}
       {proposeLocks && current && (
         <ProposePanel
           from={current.name}
