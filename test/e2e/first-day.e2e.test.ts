@@ -22,5 +22,20 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await expect.poll(() => plan.textContent()).toBe('Plan: Sample framework zones');
   });
 
+  it('after a merge the redraw panel follows to the zone merged into, with nothing left to merge by mistake', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z11');
+    await page.getByLabel('Merge into').selectOption('Z10');
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Zone', { exact: true }).inputValue()).toBe('Z10');
+    expect(await page.getByLabel('Merge into').inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: 'Merge', exact: true }).isDisabled()).toBe(true);
+    expect(await page.locator('.edit').getByLabel('Name', { exact: true }).first().inputValue()).toBe('Lutterworth & South Harborough');
+    expect(await page.locator('.error-banner').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => app.services.coverage.inputs().zones.some((z) => z.id === 'Z11')).toBe(true);
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

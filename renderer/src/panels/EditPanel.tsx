@@ -43,6 +43,11 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
   useEffect(() => {
     if (selectedZoneId) setTarget(selectedZoneId);
   }, [selectedZoneId]);
+  // A zone merged away (or undone out of existence) is no longer a target: follow to one that exists.
+  useEffect(() => {
+    if (!zones.some((z) => z.zoneId === target)) setTarget(zones[0]?.zoneId ?? '');
+    if (mergeInto && !zones.some((z) => z.zoneId === mergeInto)) setMergeInto('');
+  }, [zones, target, mergeInto]);
   useEffect(() => {
     setName(zone?.name ?? '');
     setColour(zone?.colour ?? '#4e79a7');
@@ -160,7 +165,14 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
           </select>
         </div>
         <div className="form__actions">
-          <button type="button" className="button" disabled={!mergeInto} onClick={() => void onEdit(() => api.mergeZones({ from: target, into: mergeInto }))}>
+          <button type="button" className="button" disabled={!mergeInto} onClick={() => {
+              const into = mergeInto;
+              void onEdit(() => api.mergeZones({ from: target, into })).then(() => {
+                setTarget(into);
+                setMergeInto('');
+              });
+            }}
+          >
             Merge
           </button>
         </div>

@@ -101,6 +101,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   useEffect(() => {
     setContingency(null);
     if (!selectedZoneId || !currentMetrics) return;
+    // The selected zone was merged away or undone: nothing is selected any more.
+    if (!currentMetrics.zones.some((z) => z.zoneId === selectedZoneId)) return select(null);
     let live = true;
     api
       .getContingency({ zoneId: selectedZoneId, lot })
