@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { pageSize, type Orientation, type Paper } from '../../shared/export/map-document';
+import { exportDate } from './export-date';
 import { fontPath } from './fonts';
 
 const POINTS_PER_MM = 72 / 25.4;
@@ -12,7 +13,7 @@ export function svgToPdf(pages: string | readonly string[], paper: Paper, orient
     size: [width * POINTS_PER_MM, height * POINTS_PER_MM],
     margin: 0,
     autoFirstPage: true,
-    info: { Title: title, Creator: 'CareCover', Producer: 'CareCover', CreationDate: new Date(0) },
+    info: { Title: title, Creator: 'CareCover', Producer: 'CareCover', CreationDate: exportDate() },
   });
   doc.registerFont('DejaVu', fontPath('regular'));
   doc.registerFont('DejaVu-Bold', fontPath('bold'));

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../shared/export/file-name';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,9 +28,6 @@ export interface ExportedFile {
   mimeType: string;
 }
 
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'carecover';
-}
 
 /** Counts of people below this are suppressed: the request's threshold, else the project's; null when turned off. */
 function threshold(services: Services, request: ExportRequest): number | null {
@@ -101,8 +99,8 @@ function tableFor(services: Services, request: ExportRequest, options: TableOpti
 export async function produceExport(services: Services, request: ExportRequest): Promise<ExportedFile> {
   const info = services.session.info()!;
   const options: TableOptions = { smallNumberThreshold: threshold(services, request) };
-  const base = slug(`${info.name} ${request.kind === 'table' ? request.table : request.kind}`);
-  const file = (bytes: Buffer): ExportedFile => ({ bytes, fileName: `${base}.${request.format}`, mimeType: MIME_TYPES[request.format] });
+  const fileName = exportFileName(info.name, request);
+  const file = (bytes: Buffer): ExportedFile => ({ bytes, fileName, mimeType: MIME_TYPES[request.format] });
 
   if (request.kind === 'map') {
     const svg = mapSvg(services, request);

@@ -1,3 +1,4 @@
+import { exportDate } from './export-date';
 import ExcelJS from 'exceljs';
 import { neutralise, type ColumnKind, type Table } from '../../shared/export/tables';
 
@@ -19,9 +20,8 @@ export interface WorkbookNotes {
 export async function tableToXlsx(tables: Table | readonly Table[], notes: WorkbookNotes): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CareCover';
-  // A fixed date keeps the workbook the same for the same data.
-  workbook.created = new Date(0);
-  workbook.modified = new Date(0);
+  workbook.created = exportDate();
+  workbook.modified = workbook.created;
   for (const table of (Array.isArray(tables) ? tables : [tables]) as readonly Table[]) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(10, Math.min(40, c.label.length + 2)), style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));

@@ -291,7 +291,7 @@ export function App() {
       </footer>
       {/* An import writes through its own connection: reload the project so every view reads it afresh. */}
       {importing && <ImportDialog app={state.app} onClose={() => setImporting(false)} onImported={() => void state.run(async () => {})} />}
-      {exporting && <ExportDialog app={state.app} lot={ws.lot} initial={typeof exporting === 'object' ? exporting : undefined} onClose={() => setExporting(false)} onError={showError} />}
+      {exporting && <ExportDialog app={state.app} projectName={state.project?.name} lot={ws.lot} initial={typeof exporting === 'object' ? exporting : undefined} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>
   );

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../shared/export/file-name';
 import type { AppInfo } from '../../shared/api/contract';
 import type { ExportRequestInput } from '../../shared/export/request';
 import { api } from './api';
@@ -7,9 +8,9 @@ import { api } from './api';
  * in Electron, a download in the browser host. Resolves to what to tell the
  * user, or null when they cancelled the dialog.
  */
-export async function exportToFile(app: AppInfo | null, request: ExportRequestInput): Promise<string | null> {
+export async function exportToFile(app: AppInfo | null, request: ExportRequestInput, projectName = 'carecover'): Promise<string | null> {
   if (app?.nativeDialogs) {
-    const { path } = await api.chooseExportFile({ fileName: `export.${request.format}` });
+    const { path } = await api.chooseExportFile({ fileName: exportFileName(projectName, { ...request, kind: request.kind ?? 'map', format: request.format ?? 'pdf' }) });
     if (!path) return null;
     const result = await api.exportDocument({ request, path });
     return `Saved ${result.path}.`;

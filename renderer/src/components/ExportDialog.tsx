@@ -13,6 +13,8 @@ const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone ta
 
 interface Props {
   app: AppInfo | null;
+  /** The project's name, for the file's name when the export has no title. */
+  projectName?: string;
   /** The lot on screen: the export's figures start from it. */
   lot?: LotFilter;
   onClose(): void;
@@ -24,7 +26,7 @@ interface Props {
 const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', orientation: 'landscape', dpi: 300, includeFlaggedTable: true, suppressSmallNumbers: true };
 
 /** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
-export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Props) {
+export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, initial }: Props) {
   const id = useId();
   const modal = useModal<HTMLDivElement>(onClose);
   const [choice, setChoice] = useState<ExportRequestInput>({ ...DEFAULTS, lot });
@@ -81,7 +83,7 @@ export function ExportDialog({ app, lot = 'all', onClose, onError, initial }: Pr
   async function save() {
     setBusy(true);
     try {
-      const said = await exportToFile(app, choice);
+      const said = await exportToFile(app, choice, projectName);
       if (said) setDone(said);
     } catch (e) {
       onError((e as Error).message);
