@@ -128,8 +128,14 @@ export function createServices(options: ServiceOptions): Services {
     mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
     splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
     updateZone: ({ plan, zoneId, ...change }) => (editor.updateZone(plan, zoneId, change), editor.history()),
-    undo: () => (editor.undo(), editor.history()),
-    redo: () => (editor.redo(), editor.history()),
+    undo: () => {
+      const switchedTo = editor.undo()?.switchedTo ?? null;
+      return { ...editor.history(), switchedTo };
+    },
+    redo: () => {
+      const switchedTo = editor.redo()?.switchedTo ?? null;
+      return { ...editor.history(), switchedTo };
+    },
     getHistory: () => editor.history(),
     copyPlan: ({ from, name }) => {
       const plan = editor.copyPlan(from, name);

@@ -119,16 +119,32 @@ export class PlanEditor {
     });
   }
 
-  undo(): EditSummary | null {
-    return this.session.write((db) => undo(db));
+  /**
+   * Undoes the last edit. Undo is the project's, but an edit belongs to a
+   * plan: undoing one of another plan than the one on screen switches to
+   * that plan (in the same transaction) and says so, so nothing changes
+   * out of sight.
+   */
+  undo(): (EditSummary & { switchedTo: string | null }) | null {
+    return this.session.write((db) => this.followPlan(db, undo(db)));
   }
 
-  redo(): EditSummary | null {
-    return this.session.write((db) => redo(db));
+  redo(): (EditSummary & { switchedTo: string | null }) | null {
+    return this.session.write((db) => this.followPlan(db, redo(db)));
+  }
+
+  private followPlan(db: ProjectDb, edit: EditSummary | null): (EditSummary & { switchedTo: string | null }) | null {
+    if (!edit) return null;
+    if (edit.planId === null || edit.planId === currentPlanId(db)) return { ...edit, switchedTo: null };
+    const plan = listPlans(db).find((p) => p.id === edit.planId);
+    if (!plan) return { ...edit, switchedTo: null };
+    setCurrentPlan(db, plan.id);
+    return { ...edit, switchedTo: plan.name };
   }
 
   history(): { canUndo: string | null; canRedo: string | null } {
-    return history(this.session.db());
+    const db = this.session.db();
+    return history(db, currentPlanId(db));
   }
 
   // ---- scenarios ------------------------------------------------------------

@@ -107,8 +107,16 @@ export function redo(db: ProjectDb): EditSummary | null {
   return { id: edit.id, planId: edit.planId, description: edit.description };
 }
 
-export function history(db: ProjectDb): { canUndo: string | null; canRedo: string | null } {
-  const last = db.prepare('SELECT description FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { description: string } | undefined;
-  const next = db.prepare('SELECT description FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { description: string } | undefined;
-  return { canUndo: last?.description ?? null, canRedo: next?.description ?? null };
+/**
+ * What Undo and Redo would do, in words; an edit of another plan than
+ * `currentPlan` says which plan, since undoing it will switch to that plan.
+ */
+export function history(db: ProjectDb, currentPlan: number | null = null): { canUndo: string | null; canRedo: string | null } {
+  const describe = (row: { description: string; planId: number | null; planName: string | null } | undefined) =>
+    row ? (row.planId !== null && currentPlan !== null && row.planId !== currentPlan && row.planName ? `${row.description} (in the plan “${row.planName}”)` : row.description) : null;
+  const query = (where: string, order: string) =>
+    db.prepare(`SELECT e.description, e.plan_id AS planId, p.name AS planName FROM edits e LEFT JOIN plans p ON p.id = e.plan_id WHERE e.undone = ${where} ORDER BY e.id ${order} LIMIT 1`).get() as
+      | { description: string; planId: number | null; planName: string | null }
+      | undefined;
+  return { canUndo: describe(query('0', 'DESC')), canRedo: describe(query('1', 'ASC')) };
 }

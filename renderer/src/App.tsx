@@ -77,8 +77,18 @@ export function App() {
     [ws.refresh, ws.currentMetrics, ws.model, refreshHistory, showError],
   );
 
+  /** Said after an undo or redo that switched plans: it changed the plan now on screen, not the one that was. */
+  const [planNotice, setPlanNotice] = useState<string | null>(null);
+  const undoRedo = useCallback(
+    (command: 'undo' | 'redo') =>
+      void edit(async () => {
+        const result = command === 'undo' ? await api.undo({}) : await api.redo({});
+        setPlanNotice(result.switchedTo ? `${command === 'undo' ? 'Undone' : 'Redone'} in the plan “${result.switchedTo}”, which is now on screen.` : null);
+      }),
+    [edit],
+  );
+
   useEffect(() => {
-    const undoRedo = (command: 'undo' | 'redo') => void edit(() => (command === 'undo' ? api.undo({}) : api.redo({})));
     const offMenu = onAppEvent((event) => {
       if (event.type !== 'menu') return;
       if (event.command === 'export') setExporting(true);
@@ -99,7 +109,7 @@ export function App() {
       offMenu();
       window.removeEventListener('keydown', onKey);
     };
-  }, [edit]);
+  }, [undoRedo]);
 
   const districtNames = useMemo(() => new Map((ws.mapData?.districtOutlines ?? []).map((d) => [d.code, d.name])), [ws.mapData]);
   const changedZones = useMemo(() => new Set(ws.withdrawal?.zones.filter((z) => z.changed).map((z) => z.zoneId) ?? []), [ws.withdrawal]);
@@ -210,6 +220,14 @@ export function App() {
               </button>
             </p>
           )}
+          {planNotice && (
+            <p className="month-banner" role="status">
+              {planNotice}{' '}
+              <button type="button" className="link-button" onClick={() => setPlanNotice(null)}>
+                OK
+              </button>
+            </p>
+          )}
           {ws.metrics && <PlanTotals totals={ws.metrics.totals} label={ws.withdrawal ? 'Plan totals after the withdrawal' : ws.month ? `Plan totals in ${monthLabel(ws.month)} (monthly returns)` : 'Plan totals'} />}
           <Tabs<Tab>
             label="Panels"
@@ -254,6 +272,7 @@ export function App() {
                 onPaint={setPainting}
                 lastSelection={lastSelection}
                 onEdit={edit}
+                onUndoRedo={undoRedo}
                 bandNotice={bandNotice}
               />
             )}

@@ -79,7 +79,12 @@ export type MapData = z.infer<typeof MapData>;
 const noArgs = z.strictObject({});
 
 /** What Undo and Redo would do next, in words (null when there is nothing). */
-export const History = z.object({ canUndo: z.string().nullable(), canRedo: z.string().nullable() });
+export const History = z.object({
+  canUndo: z.string().nullable(),
+  canRedo: z.string().nullable(),
+  /** After an undo or redo of another plan's edit: the plan now on screen. */
+  switchedTo: z.string().nullable().optional(),
+});
 export type History = z.infer<typeof History>;
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #4e79a7');
 

@@ -37,5 +37,29 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await expect.poll(() => app.services.coverage.inputs().zones.some((z) => z.id === 'Z11')).toBe(true);
   });
 
+  it("Undo after switching plans switches back to the plan it changes, and says so", async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
+    const name = page.locator('.edit').getByLabel('Name', { exact: true }).first();
+    await name.fill('East Leicestershire');
+    await page.getByRole('button', { name: 'Rename / recolour' }).click();
+    await expect.poll(() => app.services.coverage.inputs().zones.find((z) => z.id === 'Z12')!.name).toBe('East Leicestershire');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Duplicate the current plan as').fill('Copy C');
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('status').filter({ hasText: 'Duplicated as “Copy C”.' }).getByRole('button', { name: 'Switch to it' }).click();
+    await expect.poll(() => page.locator('.project-bar__plan').textContent()).toBe('Plan: Copy C');
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await expect.poll(() => undo.getAttribute('title')).toBe('Undo: Change East Leicestershire Villages (in the plan “Sample framework zones”)');
+    await undo.click();
+    await expect.poll(() => page.locator('.project-bar__plan').textContent()).toBe('Plan: Sample framework zones');
+    expect(await page.getByRole('status').filter({ hasText: 'Undone in the plan “Sample framework zones”, which is now on screen.' }).count()).toBe(1);
+    expect(app.services.coverage.inputs().zones.find((z) => z.id === 'Z12')!.name).toBe('East Leicestershire Villages');
+    expect(app.services.coverage.inputs('Copy C').zones.find((z) => z.id === 'Z12')!.name).toBe('East Leicestershire');
+    await app.screenshot('first-day-undo-switches-plan');
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

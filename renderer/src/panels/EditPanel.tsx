@@ -22,6 +22,8 @@ interface Props {
   lastSelection: string[];
   /** Runs an edit; the workspace reloads after it. */
   onEdit(edit: () => Promise<unknown>): Promise<void>;
+  /** Undo and Redo, which may switch to the plan the edit belongs to. */
+  onUndoRedo(command: 'undo' | 'redo'): void;
   /** Zones the last edit moved into another rate band. */
   /** What the last edit did to the annual cost, and the zones it moved into another rate band. */
   bandNotice?: EditCost | null;
@@ -30,7 +32,7 @@ interface Props {
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, bandNotice = null }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, bandNotice = null }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -77,10 +79,10 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
         </div>
       )}
       <div className="form__actions">
-        <button type="button" className="button" disabled={!history.canUndo} onClick={() => void onEdit(() => api.undo({}))} title={history.canUndo ? `Undo: ${history.canUndo}` : 'Nothing to undo'}>
+        <button type="button" className="button" disabled={!history.canUndo} onClick={() => onUndoRedo('undo')} title={history.canUndo ? `Undo: ${history.canUndo}` : 'Nothing to undo'}>
           Undo
         </button>
-        <button type="button" className="button" disabled={!history.canRedo} onClick={() => void onEdit(() => api.redo({}))} title={history.canRedo ? `Redo: ${history.canRedo}` : 'Nothing to redo'}>
+        <button type="button" className="button" disabled={!history.canRedo} onClick={() => onUndoRedo('redo')} title={history.canRedo ? `Redo: ${history.canRedo}` : 'Nothing to redo'}>
           Redo
         </button>
         <span className="hint">{history.canUndo ? `Last edit: ${history.canUndo}` : 'No edits yet'}. Every edit is saved at once.</span>

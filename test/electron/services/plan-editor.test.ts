@@ -51,6 +51,23 @@ describe('zone edits', () => {
     expect(services.editor.redo()).toBeNull();
   });
 
+  it("undoing another plan's edit switches to that plan and says so, never changing it out of sight", async () => {
+    const [a] = areasOf('Z13');
+    services.editor.assignAreas(undefined, 'Z14', [a!]);
+    services.editor.copyPlan('current', 'Other');
+    services.editor.switchPlan('Other');
+    expect(services.editor.history().canUndo).toBe('Move 1 area to Vale of Belvoir & North Melton (in the plan “Sample framework zones”)');
+    const undone = await services.handlers.undo({});
+    expect(undone.switchedTo).toBe('Sample framework zones');
+    expect(services.coverage.plans().find((p) => p.isCurrent)!.name).toBe('Sample framework zones');
+    expect(zoneOf(a!)).toBe('Z13');
+    // The copy kept the move: undo touched only the plan it belongs to.
+    expect(services.coverage.inputs('Other').assignments.get(a!)).toBe('Z14');
+    const redone = await services.handlers.redo({});
+    expect(redone.switchedTo).toBeNull();
+    expect(zoneOf(a!)).toBe('Z14');
+  });
+
   it('settings changes are undoable too', async () => {
     await services.handlers.updateSettings({ settings: { redBelow: 0.95 } });
     expect(services.coverage.settings().settings.redBelow).toBe(0.95);
