@@ -285,7 +285,16 @@ export function App() {
                 onProposeLocks={setProposeLocks}
               />
             )}
-            {tab === 'withdrawal' && <WithdrawalPanel providers={ws.providers} result={ws.withdrawal} busy={working} onSimulate={(id, cut) => void ws.simulate(id, cut)} onClear={ws.clearWithdrawal} />}
+            {tab === 'withdrawal' && (
+              <WithdrawalPanel
+                providers={ws.providers}
+                result={ws.withdrawal}
+                busy={working}
+                onSimulate={(id, cut) => void ws.simulate(id, cut)}
+                onClear={ws.clearWithdrawal}
+                onExport={() => ws.withdrawal && setExporting({ kind: 'map', format: 'pdf', withdrawal: true, providerId: ws.withdrawal.providerId, cutPercent: ws.withdrawal.cutPercent })}
+              />
+            )}
             {tab === 'time' && ws.model && (
               <OverTimePanel
                 app={state.app}
@@ -310,7 +319,7 @@ export function App() {
       </footer>
       {/* An import writes through its own connection: reload the project so every view reads it afresh. */}
       {importing && <ImportDialog app={state.app} onClose={() => setImporting(false)} onImported={() => void state.run(async () => {})} />}
-      {exporting && <ExportDialog app={state.app} projectName={state.project?.name} lot={ws.lot} initial={typeof exporting === 'object' ? exporting : undefined} onClose={() => setExporting(false)} onError={showError} />}
+      {exporting && <ExportDialog app={state.app} projectName={state.project?.name} withdrawal={ws.withdrawal} lot={ws.lot} initial={typeof exporting === 'object' ? exporting : undefined} onClose={() => setExporting(false)} onError={showError} />}
       {dialog && <ProjectFileDialog purpose={dialog} recent={state.recent} onSubmit={(path) => perform(dialog, path)} onCancel={() => setDialog(null)} />}
     </div>
   );

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { skipE2E, useApp } from './harness';
 
@@ -59,6 +60,35 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     expect(app.services.coverage.inputs().zones.find((z) => z.id === 'Z12')!.name).toBe('East Leicestershire Villages');
     expect(app.services.coverage.inputs('Copy C').zones.find((z) => z.id === 'Z12')!.name).toBe('East Leicestershire');
     await app.screenshot('first-day-undo-switches-plan');
+  });
+
+  it('the withdrawal picker simulates the provider it shows chosen, and the result exports from the Export dialog, map and table', async () => {
+    const { page } = app;
+    const [first, second] = app.services.coverage.providers().filter((p, _, all) => all.filter((q) => q.name.includes(p.name)).length === 1);
+    await page.getByRole('tab', { name: 'Withdrawal' }).click();
+    const simulate = page.getByRole('button', { name: 'Simulate withdrawal' });
+    // A filter down to one provider picks it.
+    await page.getByLabel('Find a provider').fill(first!.name);
+    await expect.poll(() => simulate.isEnabled()).toBe(true);
+    expect(await page.getByLabel('Provider', { exact: true }).inputValue()).toBe(first!.id);
+    // Typing another's name moves the choice with it: what is simulated is what is shown.
+    await page.getByLabel('Find a provider').fill(second!.name);
+    await expect.poll(() => page.getByLabel('Provider', { exact: true }).inputValue()).toBe(second!.id);
+    await simulate.click();
+    await expect.poll(() => page.locator('.mode-banner').textContent()).toContain(second!.name);
+
+    await page.locator('.withdrawal').getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog');
+    const after = dialog.getByLabel(`The map after ${second!.name} withdraws`);
+    expect(await after.isChecked()).toBe(true);
+    await dialog.getByLabel('What').selectOption('table');
+    await dialog.getByLabel('Format').selectOption('csv');
+    await dialog.getByLabel(`The table of what changes after ${second!.name} withdraws`).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toContain('Coverage before,Coverage after');
+    await page.keyboard.press('Escape');
+    await page.locator('.mode-banner').getByRole('button', { name: 'Back to current state' }).click();
   });
 
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));

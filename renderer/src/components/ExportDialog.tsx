@@ -9,7 +9,7 @@ import { LOT_FILTERS, type LotFilter } from '../../../shared/coverage/supply';
 import { LOT_LABELS } from '../../../shared/format';
 
 type Kind = keyof typeof EXPORT_FORMATS;
-const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Zone table', zones: 'Zones (GIS)', areas: 'Areas (GIS)', 'update-report': 'Update report' };
+const KIND_LABELS: Record<Kind, string> = { map: 'Coverage map', table: 'Table', zones: 'Zones (GIS)', areas: 'Areas (GIS)', 'update-report': 'Update report' };
 
 interface Props {
   app: AppInfo | null;
@@ -21,12 +21,14 @@ interface Props {
   onError(message: string): void;
   /** Choices to start from instead of the project's last ones (the Over time tab opens the update report). */
   initial?: Partial<ExportRequestInput>;
+  /** The withdrawal the map shows, if any: the map and a table can be exported as they stand after it. */
+  withdrawal?: { providerId: string; providerName: string; cutPercent: number } | null;
 }
 
 const DEFAULTS: ExportRequestInput = { kind: 'map', format: 'pdf', paper: 'a4', orientation: 'landscape', dpi: 300, includeFlaggedTable: true, suppressSmallNumbers: true };
 
 /** File → Export…: a preview of the map layout, its options, and the file. Starts from this project's last choices. */
-export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, initial }: Props) {
+export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, initial, withdrawal = null }: Props) {
   const id = useId();
   const modal = useModal<HTMLDivElement>(onClose);
   const [choice, setChoice] = useState<ExportRequestInput>({ ...DEFAULTS, lot });
@@ -139,6 +141,22 @@ export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, 
                 </select>
                 {months.length < 2 && <p className="form__problems">The update report needs at least two months of returns: import them first.</p>}
               </>
+            )}
+            {withdrawal && (kind === 'map' || kind === 'table') && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={kind === 'map' ? Boolean(choice.withdrawal) : choice.table === 'withdrawal'}
+                  onChange={(e) =>
+                    set(
+                      kind === 'map'
+                        ? { withdrawal: e.target.checked, providerId: e.target.checked ? withdrawal.providerId : undefined, cutPercent: e.target.checked ? withdrawal.cutPercent : undefined }
+                        : { table: e.target.checked ? 'withdrawal' : 'zones', providerId: e.target.checked ? withdrawal.providerId : undefined, cutPercent: e.target.checked ? withdrawal.cutPercent : undefined },
+                    )
+                  }
+                />{' '}
+                {kind === 'map' ? 'The map after' : 'The table of what changes after'} {withdrawal.providerName} {withdrawal.cutPercent === 100 ? 'withdraws' : `cuts ${withdrawal.cutPercent}% of its hours`}
+              </label>
             )}
             {kind === 'map' && (
               <>

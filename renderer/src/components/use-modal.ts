@@ -19,13 +19,24 @@ export function useModal<T extends HTMLElement>(onClose: () => void, canClose: (
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = ref.current;
     if (dialog && !dialog.contains(document.activeElement)) (dialog.querySelector<HTMLElement>('[autofocus]') ?? focusables(dialog)[0] ?? dialog).focus();
+    // Esc works wherever the focus has gone (a download or a click on the backdrop can take it off the dialog).
+    const onWindowKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && canCloseRef.current() && !ref.current?.contains(e.target as Node)) onCloseRef.current();
+    };
+    window.addEventListener('keydown', onWindowKey);
     return () => {
+      window.removeEventListener('keydown', onWindowKey);
       if (opener && document.contains(opener)) opener.focus();
     };
   }, []);
+  const onCloseRef = useRef(onClose);
+  const canCloseRef = useRef(canClose);
+  onCloseRef.current = onClose;
+  canCloseRef.current = canClose;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
+      e.preventDefault();
       if (canClose()) onClose();
       return;
     }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { WithdrawalResult } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { money, percent, quantity, SUPPLY_LABELS } from '../../../shared/format';
@@ -9,15 +9,22 @@ interface Props {
   busy: boolean;
   onSimulate(providerId: string, cutPercent: number): void;
   onClear(): void;
+  /** Opens Export… on the map as it stands after the withdrawal (the table too, from there). */
+  onExport(): void;
 }
 
 /** Pick a provider (type to search), optionally a cut, and see the map and table after its withdrawal. */
-export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }: Props) {
+export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear, onExport }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [providerId, setProviderId] = useState('');
   const [cut, setCut] = useState('100');
   const matches = useMemo(() => providers.filter((p) => p.name.toLowerCase().includes(query.trim().toLowerCase())), [providers, query]);
+  // The provider simulated is always the one shown chosen: a pick the filter hides is dropped, and a filter down to one provider picks it.
+  const chosen = matches.some((p) => p.id === providerId) ? providerId : matches.length === 1 ? matches[0]!.id : '';
+  useEffect(() => {
+    if (chosen !== providerId) setProviderId(chosen);
+  }, [chosen, providerId]);
   const cutValue = Number(cut);
   const cutValid = cut.trim() !== '' && cutValue > 0 && cutValue <= 100;
   const unit = result?.after.totals.unit ?? 'hour';
@@ -30,13 +37,13 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (providerId && cutValid) onSimulate(providerId, cutValue);
+          if (chosen && cutValid) onSimulate(chosen, cutValue);
         }}
       >
         <label htmlFor={`${id}-search`}>Find a provider</label>
         <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Type part of a name" autoComplete="off" />
         <label htmlFor={`${id}-provider`}>Provider</label>
-        <select id={`${id}-provider`} size={6} value={providerId} onChange={(e) => setProviderId(e.target.value)}>
+        <select id={`${id}-provider`} size={6} value={chosen} onChange={(e) => setProviderId(e.target.value)}>
           {matches.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -49,13 +56,18 @@ export function WithdrawalPanel({ providers, result, busy, onSimulate, onClear }
           {cutValid ? '100% means the provider leaves; less means it cannot keep all its hours.' : 'Enter a percentage above 0 and at most 100.'}
         </p>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={!providerId || !cutValid || busy}>
+          <button type="submit" className="button button--primary" disabled={!chosen || !cutValid || busy}>
             Simulate withdrawal
           </button>
           {result && (
-            <button type="button" className="button" onClick={onClear}>
-              Back to current state
-            </button>
+            <>
+              <button type="button" className="button" onClick={onClear}>
+                Back to current state
+              </button>
+              <button type="button" className="button" onClick={onExport}>
+                Export…
+              </button>
+            </>
           )}
         </div>
       </form>
