@@ -189,11 +189,12 @@ export class PlanEditor {
     const comparison = comparePlans(
       { metrics: this.coverage.metrics(planA.name).metrics, assignments: readAssignments(db, planA.id) },
       { metrics: this.coverage.metrics(planB.name).metrics, assignments: readAssignments(db, planB.id) },
+      new Map(readAreas(db).map((area) => [area.code, area.name])),
     );
     // Every pricing scenario's cost over the framework's term, for both plans.
     const [termA, termB] = [this.costs.compare(planA.name).rows, this.costs.compare(planB.name).rows];
     const term = termA.map((row, i) => ({ measure: `Cost over the term, ${row.scenario} (£)`, a: row.termTotal, b: termB[i]!.termTotal, difference: termB[i]!.termTotal - row.termTotal }));
-    return { a: planA.name, b: planB.name, rows: [...comparison.rows, ...term], areasMoved: comparison.areasMoved };
+    return { a: planA.name, b: planB.name, rows: [...comparison.rows, ...term], zones: comparison.zones, areasMoved: comparison.areasMoved };
   }
 
   checks(planName?: string, minimumDemandHours?: number): PlanChecks {

@@ -92,7 +92,20 @@ export const PlanComparisonSchema = z.object({
   a: z.string(),
   b: z.string(),
   rows: z.array(z.object({ measure: z.string(), a: z.number(), b: z.number(), difference: z.number() })),
-  areasMoved: z.array(z.object({ areaCode: z.string(), fromZone: z.string().nullable(), toZone: z.string().nullable() })),
+  zones: z.array(
+    z.object({
+      zoneId: z.string(),
+      nameA: z.string().nullable(),
+      nameB: z.string().nullable(),
+      areasA: z.number().nullable(),
+      areasB: z.number().nullable(),
+      coverageA: z.number().nullable(),
+      coverageB: z.number().nullable(),
+      shortA: z.number().nullable(),
+      shortB: z.number().nullable(),
+    }),
+  ),
+  areasMoved: z.array(z.object({ areaCode: z.string(), areaName: z.string(), fromZone: z.string().nullable(), fromZoneName: z.string().nullable(), toZone: z.string().nullable(), toZoneName: z.string().nullable() })),
 });
 export const PlanChecksSchema = z.object({
   disconnected: z.array(z.object({ zoneId: z.string(), pieces: z.array(z.array(z.string())) })),

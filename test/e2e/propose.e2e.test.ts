@@ -48,6 +48,9 @@ describe.skipIf(skipE2E)('proposing zones', () => {
     await expect.poll(() => panel.textContent()).toContain('Wrote the scenario “Proposal 1”');
     expect(await panel.textContent()).toMatch(/Fewer hours short/);
     await expect.poll(() => page.locator('.comparison').textContent()).toContain('Areas that changed zone');
+    // Moved areas by area and zone names, not codes.
+    expect(await page.locator('.moved li').first().textContent()).toMatch(/^[A-Z][^:]* \d{3}[A-Z]: [A-Z][^→]* → [A-Z].*$/);
+    expect(await page.locator('.moved li').first().textContent()).not.toMatch(/E0\d{7}|Z\d\d/);
     expect(await page.getByLabel('Plan A', { exact: true }).inputValue()).toBe('Sample framework zones');
     expect(await page.getByLabel('Plan B', { exact: true }).inputValue()).toBe('Proposal 1');
     await app.screenshot('propose-report');

@@ -59,6 +59,10 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     await page.getByLabel('Plan B', { exact: true }).selectOption('Sample framework zones');
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(() => page.locator('.comparison').textContent()).toContain('Areas that changed zone');
+    // Zone by zone, by name.
+    expect(await page.locator('.comparison-zones tbody tr').count()).toBe(14);
+    expect(await page.locator('.comparison-zones').textContent()).toContain('Vale of Belvoir & North Melton');
+
     await page.getByRole('button', { name: 'Show both maps side by side' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Two plans side by side' }).locator('img').count()).toBe(2);
     await app.screenshot('redesign-two-maps');

@@ -71,7 +71,7 @@ export const planCommand: Command = {
           io.out(csvLine(['measure', comparison.a, comparison.b, 'difference']));
           for (const row of comparison.rows) io.out(csvLine([row.measure, round(row.a), round(row.b), round(row.difference)]));
           io.out(csvLine(['Areas that changed zone', '', '', comparison.areasMoved.length]));
-          for (const moved of comparison.areasMoved) io.out(`  ${moved.areaCode}: ${moved.fromZone ?? '—'} → ${moved.toZone ?? '—'}`);
+          for (const moved of comparison.areasMoved) io.out(`  ${moved.areaCode} ${moved.areaName}: ${moved.fromZoneName ?? '—'} → ${moved.toZoneName ?? '—'}`);
           return 0;
         });
       }

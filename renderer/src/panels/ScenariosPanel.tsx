@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { PlanSummary } from '../../../shared/api/contract';
 import { api } from '../api';
-import { hours, millions } from '../../../shared/format';
+import { hours, millions, percent } from '../../../shared/format';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { ProposePanel } from './ProposePanel';
 import { useModal } from '../components/use-modal';
@@ -19,6 +19,12 @@ interface Props {
 type Comparison = Awaited<ReturnType<typeof api.comparePlans>>;
 
 const money = (measure: string) => /£/.test(measure);
+/** A zone's figure in plan A and plan B: one value when they agree, "a → b" when not, "—" where a plan lacks the zone. */
+const pair = <T,>(a: T | null, b: T | null, show: (x: T) => string) => {
+  const x = a === null ? '—' : show(a);
+  const y = b === null ? '—' : show(b);
+  return x === y ? x : `${x} → ${y}`;
+};
 
 /** Scenarios: duplicate, rename, switch, delete (with confirmation) and compare plans; plan CSV files. */
 export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks }: Props) {
@@ -174,7 +180,7 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
 
       <h3>Compare two plans</h3>
       <form className="form" onSubmit={(e) => (e.preventDefault(), a && b && void api.comparePlans({ a, b }).then(setComparison, (err: Error) => onError(err.message)))}>
-        <div className="field">
+        <div className="field field--wide">
           <label htmlFor={`${id}-a`}>Plan A</label>
           <select id={`${id}-a`} value={a} onChange={(e) => setA(e.target.value)}>
             <option value="">Choose</option>
@@ -183,7 +189,7 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="field field--wide">
           <label htmlFor={`${id}-b`}>Plan B</label>
           <select id={`${id}-b`} value={b} onChange={(e) => setB(e.target.value)}>
             <option value="">Choose</option>
@@ -231,14 +237,39 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
               Show both maps side by side
             </button>
           </div>
-          {comparison.areasMoved.length > 0 && (
-            <ul className="moved">
-              {comparison.areasMoved.slice(0, 200).map((m) => (
-                <li key={m.areaCode}>
-                  {m.areaCode}: {m.fromZone ?? '—'} → {m.toZone ?? '—'}
-                </li>
+          <h4>Zone by zone</h4>
+          <table className="compact comparison-zones">
+            <thead>
+              <tr>
+                <th scope="col">Zone</th>
+                <th scope="col" className="num">Areas</th>
+                <th scope="col" className="num">Coverage</th>
+                <th scope="col" className="num">Hours short</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.zones.map((z) => (
+                <tr key={z.zoneId}>
+                  <th scope="row">{z.nameA === z.nameB || !z.nameA || !z.nameB ? (z.nameB ?? z.nameA) : `${z.nameA} → ${z.nameB}`}</th>
+                  <td className="num">{pair(z.areasA, z.areasB, String)}</td>
+                  <td className="num">{pair(z.coverageA, z.coverageB, percent)}</td>
+                  <td className="num">{pair(z.shortA, z.shortB, hours)}</td>
+                </tr>
               ))}
-            </ul>
+            </tbody>
+          </table>
+          {comparison.areasMoved.length > 0 && (
+            <>
+              <h4>Areas that changed zone</h4>
+              <ul className="moved">
+                {comparison.areasMoved.slice(0, 500).map((m) => (
+                  <li key={m.areaCode}>
+                    <span title={m.areaCode}>{m.areaName}</span>: {m.fromZoneName ?? 'no zone'} → {m.toZoneName ?? 'no zone'}
+                  </li>
+                ))}
+              </ul>
+              {comparison.areasMoved.length > 500 && <p className="hint">and {comparison.areasMoved.length - 500} more (export the plan CSV for the full list).</p>}
+            </>
           )}
         </>
       )}
