@@ -13,11 +13,12 @@ import { initCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { serveCommand } from './commands/serve';
+import { bandsCommand, settingsCommand } from './commands/settings';
 import { simulateWithdrawalCommand } from './commands/simulate-withdrawal';
 import { versionCommand } from './commands/version';
 import { describeError, exitCodeFor, UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, costsCommand, simulateWithdrawalCommand, snapshotCommand, trendCommand, timelineCommand, transitionCommand, planCommand, exportCommand, serveCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, importCommand, reportCommand, costsCommand, simulateWithdrawalCommand, snapshotCommand, trendCommand, timelineCommand, transitionCommand, planCommand, settingsCommand, bandsCommand, exportCommand, serveCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { computeContingency, type Contingency } from '../../shared/coverage/contingency';
 import { computePlanMetrics, type PlanMetrics } from '../../shared/coverage/metrics';
 import { simulateWithdrawal, type AreaReach, type WithdrawalResult } from '../../shared/coverage/withdrawal';
 import type { LotFilter } from '../../shared/coverage/supply';
 import { areaCentres } from '../../shared/geo/area-centres';
-import { SettingsSchema } from '../../shared/domain/schemas';
+import { RateBandSchema, SettingsSchema } from '../../shared/domain/schemas';
 import type { Lot, PlanInputs, Provider, RateBand, Settings } from '../../shared/domain/types';
 import { buildZoneGeography, type ZoneGeography } from '../../shared/geo/zone-geography';
 import {
@@ -212,6 +213,12 @@ export class CoverageService {
       throw new ApiError('invalid-input', `Settings not saved: ${details.join('; ')}`, details);
     }
     if (change.bands) {
+      // The API's contract checks bands on the way in; the CLI calls here directly, so check again.
+      const parsed = z.array(RateBandSchema).safeParse(change.bands);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `bands.${i.path.join('.')}: ${i.message}`);
+        throw new ApiError('invalid-input', `Settings not saved: ${details.map((d) => d.replace(/^bands\.(\d+)\./, (_, n: string) => `${change.bands![Number(n)]?.name ?? n} band, `)).join('; ')}`, details);
+      }
       const known = new Set(current.bands.map((b) => b.id));
       const unknown = change.bands.filter((b) => !known.has(b.id)).map((b) => b.id);
       if (unknown.length) throw new ApiError('invalid-input', `Settings not saved: unknown rate band ${unknown.join(', ')}.`);

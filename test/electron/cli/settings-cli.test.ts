@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from '../../helpers/temp';
+
+const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
+function carecover(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('carecover settings and bands', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-settings-'));
+  const file = path.join(dir, 'county.carecover');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  beforeAll(() => {
+    expect(carecover(['init', file]).code).toBe(0);
+  });
+
+  it('prints the settings, and sets them as typed (percentages, pounds with commas, a date)', () => {
+    expect(carecover(['settings', 'get', '--project', file]).stdout).toContain('redBelow=0.9\n');
+    const set = carecover(['settings', 'set', '--project', file, 'redBelow=85%', 'budgetPerYear=£30,000,000', 'asAt=2026-11-01']);
+    expect(set.code, set.stderr).toBe(0);
+    const json = JSON.parse(carecover(['settings', 'get', '--project', file, '--format', 'json']).stdout) as { settings: { redBelow: number; budgetPerYear: number }; asAt: string };
+    expect(json.settings.redBelow).toBeCloseTo(0.85, 9);
+    expect(json.settings.budgetPerYear).toBe(30_000_000);
+    expect(json.asAt).toBe('2026-11-01');
+  });
+
+  it('refuses what the model would refuse, saying why, and changes nothing', () => {
+    expect(carecover(['settings', 'set', '--project', file, 'redBelow=120%'])).toMatchObject({ code: 2, stderr: expect.stringContaining('the red line must not be above the amber line') });
+    expect(carecover(['settings', 'set', '--project', file, 'speed=1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no setting "speed"') });
+    expect(carecover(['settings', 'set', '--project', file, 'redBelow=lots'])).toMatchObject({ code: 2, stderr: expect.stringContaining('redBelow must be a number, not "lots"') });
+    expect(carecover(['settings', 'get', '--project', file]).stdout).toContain('redBelow=0.85\n');
+  });
+
+  it('lists the bands and changes one, refusing a floor above the rate', () => {
+    expect(carecover(['bands', 'list', '--project', file]).stdout).toMatch(/^urban \(Urban\): £\d+\.\d\d an hour/);
+    expect(carecover(['bands', 'set', '--project', file, '--band', 'urban', '--floor', '40'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Urban band, floor: the floor must not be above the hourly rate') });
+    expect(carecover(['bands', 'set', '--project', file, '--band', 'rural', '--hourly-rate', '£27.50', '--ceiling', 'none']).code).toBe(0);
+    const bands = JSON.parse(carecover(['bands', 'list', '--project', file, '--format', 'json']).stdout) as { id: string; hourlyRate: number; ceiling: number | null }[];
+    expect(bands.find((b) => b.id === 'rural')).toMatchObject({ hourlyRate: 27.5, ceiling: null });
+    expect(carecover(['bands', 'set', '--project', file, '--band', 'suburban', '--floor', '1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no band "suburban"') });
+  });
+});
