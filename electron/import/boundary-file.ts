@@ -42,6 +42,23 @@ export async function readBoundaryFile(fileName: string, bytes: Uint8Array, sibl
   return readGeoJson(bytes);
 }
 
+/** Deeper than a MultiPolygon's coordinates (4) with room for a stray level: anything more is refused before any recursive walk sees it. */
+const MAX_COORDINATE_DEPTH = 5;
+
+/** How deep arrays nest in `value`, counted without recursion and no further than just past `limit`. */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!Array.isArray(v)) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const item of v) if (Array.isArray(item)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
 function readGeoJson(bytes: Uint8Array): BoundarySource {
   const { text } = decodeText(bytes);
   if (text.trim() === '') throw new ImportFileError('the file is empty');
@@ -75,6 +92,13 @@ function readGeoJson(bytes: Uint8Array): BoundarySource {
     throw new ImportFileError(`the file is JSON but not GeoJSON boundaries (it has ${what}; expected a FeatureCollection of polygons)`);
   }
   if (features.length === 0) throw new ImportFileError('the file holds no features');
+  features.forEach((f, i) => {
+    const depth = nestingDepth((f.geometry as { coordinates?: unknown } | null)?.coordinates, MAX_COORDINATE_DEPTH);
+    if (depth > MAX_COORDINATE_DEPTH) {
+      const id = f.properties.id ?? f.properties.code;
+      throw new ImportFileError(`feature ${i + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
+    }
+  });
   const crsName = object.crs?.properties?.name;
   const declaredCrs = typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
   return { format: 'geojson', layers: [], layer: null, features, declaredCrs };

@@ -50,7 +50,8 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
   const block = (reason: string, crsUsed: string | null = null): BoundaryCheck => ({ ...base, crsUsed, blocked: reason });
   const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ') || 'none';
 
-  if (!idField) return block(`choose which property holds each feature's id (the properties are ${list(columns)})`);
+  if (!columns.length) return block('the features have no properties at all, so none can serve as an id: give each feature an id property (in QGIS, the field calculator with $id, or the LSOA code) and import again');
+  if (!idField) return block(`choose which property holds each feature's id: in the import dialog, the "Id property" choice; on the command line, --id-field NAME (the properties are ${list(columns)})`);
   if (!columns.includes(idField)) return block(`the features have no property "${idField}" (they have ${list(columns)})`);
   if (nameField && !columns.includes(nameField)) return block(`the features have no property "${nameField}" (they have ${list(columns)})`);
 
