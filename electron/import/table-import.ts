@@ -1,6 +1,7 @@
 import { TABLE_FIELDS, guessMapping, type ColumnMapping, type TableKind } from '../../shared/import/kinds';
 import { checkTable, type TableCheck, type TableContext } from '../../shared/import/table-rows';
 import type { ProjectDb } from '../store/db';
+import type { ZoneContract } from '../../shared/domain/types';
 import { readMapping } from '../store/imports';
 import { spreadZoneContracts } from '../../shared/coverage/spread';
 import { areaCentres } from '../../shared/geo/area-centres';
@@ -62,7 +63,7 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
   return {
     mapping,
     check,
-    planName: kind === 'capacity' || ((kind === 'demand' || kind === 'returns') && mapping.zone) ? (plan?.name ?? null) : null,
+    planName: kind === 'capacity' || (kind === 'providers' && mapping.zone) || ((kind === 'demand' || kind === 'returns') && mapping.zone) ? (plan?.name ?? null) : null,
     write(target) {
       const { records } = check;
       if (records.kind === 'providers') {
@@ -72,26 +73,10 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
              services = excluded.services, start_date = excluded.start_date, end_date = excluded.end_date, is_fictional = 0`,
         );
         for (const p of records.records) upsert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services), p.startDate, p.endDate);
+        // A zone and hours on the providers' rows: their contracts, in the same transaction.
+        if (records.contracts.length) writeContracts(target, plan!.id, records.contracts);
       } else if (records.kind === 'capacity') {
-        // Zone contracts are spread over the zone's areas (estimated). A contract imported again
-        // replaces the provider's committed and additional hours in that zone; delivered hours stay.
-        const assignments = readAssignments(target, plan!.id);
-        const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
-        const areasOf = groupBy(assignments, ([, zone]) => zone);
-        for (const c of records.records) for (const [area] of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
-        const rows = spreadZoneContracts({
-          contracts: records.records,
-          assignments,
-          demand: readDemand(target),
-          providers: readProviders(target),
-          areaCentres: areaCentres(readAreaGeometries(target)),
-          distanceLimitKm: readSettings(target).distanceLimitKm,
-        });
-        const upsert = target.prepare(
-          `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, ?, 0, 0, 'estimated')
-           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = excluded.committed_hours, additional_hours = excluded.additional_hours`,
-        );
-        for (const r of rows) upsert.run(r.providerId, r.areaCode, r.service, r.committedHours, r.additionalHours);
+        writeContracts(target, plan!.id, records.records);
       } else if (records.kind === 'delivery') {
         // Care in place lands as recorded. Committed hours are the contract's and stay; care in an
         // area where the provider holds no contract is committed to as far as it is delivered.
@@ -123,4 +108,29 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
       }
     },
   };
+}
+
+/**
+ * Zone contracts are spread over the zone's areas (estimated). A contract
+ * imported again replaces the provider's committed and additional hours in
+ * that zone; delivered hours stay.
+ */
+function writeContracts(target: ProjectDb, planId: number, contracts: readonly ZoneContract[]): void {
+  const assignments = readAssignments(target, planId);
+  const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
+  const areasOf = groupBy(assignments, ([, zone]) => zone);
+  for (const c of contracts) for (const [area] of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
+  const rows = spreadZoneContracts({
+    contracts,
+    assignments,
+    demand: readDemand(target),
+    providers: readProviders(target),
+    areaCentres: areaCentres(readAreaGeometries(target)),
+    distanceLimitKm: readSettings(target).distanceLimitKm,
+  });
+  const upsert = target.prepare(
+    `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, ?, 0, 0, 'estimated')
+     ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = excluded.committed_hours, additional_hours = excluded.additional_hours`,
+  );
+  for (const r of rows) upsert.run(r.providerId, r.areaCode, r.service, r.committedHours, r.additionalHours);
 }

@@ -38,7 +38,8 @@ export interface TableField {
  */
 export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
   providers: [
-    { key: 'id', label: 'Provider id', required: true, aliases: ['id', 'providerid', 'provider', 'providercode', 'code', 'ref', 'reference'] },
+    // No id column (as councils' own sheets often have none): the name is the id.
+    { key: 'id', label: 'Provider id', required: false, aliases: ['id', 'providerid', 'provider', 'providercode', 'code', 'ref', 'reference'] },
     { key: 'name', label: 'Name', required: true, aliases: ['name', 'providername', 'organisation', 'organisationname', 'branchname'] },
     { key: 'cqcId', label: 'CQC location id', required: false, aliases: ['cqcid', 'cqc', 'cqclocationid', 'locationid', 'cqcref'] },
     { key: 'lat', label: 'Latitude', required: false, aliases: ['lat', 'latitude', 'y'] },
@@ -49,6 +50,10 @@ export const TABLE_FIELDS: Record<TableKind, TableField[]> = {
     { key: 'services', label: 'Services', required: false, aliases: ['services', 'service', 'servicetypes', 'servicetype'] },
     { key: 'startDate', label: 'Start date (new bidder)', required: false, aliases: ['startdate', 'start', 'from', 'joined', 'joindate'] },
     { key: 'endDate', label: 'End date (exiting)', required: false, aliases: ['enddate', 'end', 'to', 'until', 'exitdate', 'leavingdate'] },
+    // A zone and its hours on each row: the providers and their contracts in one import.
+    { key: 'zone', label: 'Zone id (with hours: a contract)', required: false, aliases: ['zone', 'zoneid', 'zonecode', 'lot', 'patch'] },
+    { key: 'hours', label: 'Contracted hours a week', required: false, aliases: ['contractedhours', 'weeklyhourscapacity', 'weeklyhours', 'hoursperweek', 'contractedhoursperweek', 'capacity', 'capacityhours', 'hours'] },
+    { key: 'additionalHours', label: 'Additional hours offered', required: false, aliases: ['additionalhours', 'additional', 'extrahours', 'sparehours', 'offeredhours'] },
   ],
   capacity: [
     { key: 'provider', label: 'Provider id', required: true, aliases: ['provider', 'providerid', 'providercode', 'id'] },

@@ -28,7 +28,7 @@ export interface TableContext {
 }
 
 export type TableRecords =
-  | { kind: 'providers'; records: Provider[] }
+  | { kind: 'providers'; records: Provider[]; contracts: ZoneContract[] }
   | { kind: 'capacity'; records: ZoneContract[] }
   | { kind: 'delivery'; records: DeliveryRecord[] }
   | { kind: 'demand'; records: DemandRow[] }
@@ -75,9 +75,14 @@ const sheetRow = (index: number) => index + 2;
  * Turns the rows of a table into records of one kind. A row with any problem
  * is rejected whole; problems name the spreadsheet row, the column and the value.
  */
-export function checkTable(kind: TableKind, headers: readonly string[], rows: readonly string[][], mapping: ColumnMapping, context: TableContext, decimalComma = false): TableCheck {
+export function checkTable(kind: TableKind, headers: readonly string[], rows: readonly string[][], chosen: ColumnMapping, context: TableContext, decimalComma = false): TableCheck {
   const problems: ImportProblem[] = [];
   const fileProblem = (problem: string) => problems.push({ severity: 'error', where: 'file', problem });
+  // A providers sheet with no id column: each provider's name is its id (and one column may serve as both).
+  const mapping: ColumnMapping = kind === 'providers' ? { ...chosen, id: chosen.id ?? chosen.name ?? null, name: chosen.name ?? chosen.id ?? null } : chosen;
+  if (kind === 'providers' && !chosen.id && chosen.name) problems.push({ severity: 'warning', where: 'file', problem: `no column is chosen for the provider id, so each provider's name (column "${chosen.name}") is its id; choose an id column if the sheet has one` });
+  const contracts = kind === 'providers' && Boolean(mapping.zone || mapping.hours);
+  if (contracts && !(mapping.zone && mapping.hours)) fileProblem(`a provider's contract needs both a zone column and an hours column (${mapping.zone ? 'no hours column is chosen' : 'no zone column is chosen'})`);
   for (const field of TABLE_FIELDS[kind]) {
     const column = mapping[field.key];
     if (field.required && !column) fileProblem(`no column is chosen for "${field.label}" (required); the columns are ${headers.map((h) => `"${h}"`).join(', ')}`);
@@ -94,8 +99,8 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
     if (!['committed', 'delivered', 'unsourced', 'waiting', 'handbacks'].some((k) => mapping[k])) fileProblem('monthly returns need at least one of committed, delivered or unsourced hours, people waiting or hand-backs');
   }
   if (rows.length === 0) fileProblem('the table has a header but no rows');
-  const empty: TableCheck = { records: { kind, records: [] } as TableRecords, total: rows.length, accepted: 0, rejected: rows.length, updated: 0, problems };
-  if (problems.length > 0) return empty;
+  const empty: TableCheck = { records: (kind === 'providers' ? { kind, records: [], contracts: [] } : { kind, records: [] }) as TableRecords, total: rows.length, accepted: 0, rejected: rows.length, updated: 0, problems };
+  if (problems.some((p) => p.severity === 'error')) return empty;
 
   const columnIndex = new Map(headers.map((h, i) => [h, i]));
   const keys = new Map<string, number>();
@@ -103,6 +108,8 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
   let updated = 0;
   const out: unknown[] = [];
   const outside: string[] = [];
+  const zoneContracts: ZoneContract[] = [];
+  const providerRows = new Map<string, number>();
 
   rows.forEach((row, index) => {
     const rowProblems: ImportProblem[] = [];
@@ -166,9 +173,19 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
       const startDate = date('startDate');
       const endDate = date('endDate');
       if (startDate && endDate && endDate < startDate) complain('endDate', `the end date ${endDate} is before the start date ${startDate}`);
-      if (id) unique(id, `provider ${id}`);
+      if (contracts) {
+        // One row per provider and zone: the provider is read from its first row.
+        const zoneId = text('zone', true);
+        const contractedHours = number('hours', true);
+        const additionalHours = number('additionalHours', false) ?? 0;
+        if (zoneId && !context.zones.has(zoneId)) complain('zone', `zone "${zoneId}" is not in the plan`);
+        unique(`${id}\u0000${zoneId}`, `provider ${id} in zone ${zoneId}`);
+        if (!rowProblems.length) zoneContracts.push({ providerId: id, zoneId, contractedHours: contractedHours ?? 0, additionalHours });
+      } else if (id) unique(id, `provider ${id}`);
       isUpdate = context.providers.has(id);
-      records = [{ id, name, cqcId: cell('cqcId') || null, lat: lat ?? 0, lon: lon ?? 0, status: status ?? 'on-framework', services: services ?? [], startDate, endDate }];
+      const seen = providerRows.has(id);
+      if (!seen && !rowProblems.length) providerRows.set(id, index);
+      records = seen ? [] : [{ id, name, cqcId: cell('cqcId') || null, lat: lat ?? 0, lon: lon ?? 0, status: status ?? 'on-framework', services: services ?? [], startDate, endDate }];
     } else if (kind === 'capacity') {
       const providerId = text('provider', true);
       const zoneId = text('zone', true);
@@ -311,7 +328,12 @@ export function checkTable(kind: TableKind, headers: readonly string[], rows: re
     if (missing.length > 0) problems.push({ severity: 'warning', where: 'file', problem: `${missing.length} of the project's areas are not in the file and keep what they had (for example ${missing.slice(0, 3).join(', ')})` });
   }
   const total = rows.filter((r) => !r.every((c) => c.trim() === '')).length - outside.length;
-  return { records: { kind, records: out } as TableRecords, total, accepted, rejected: total - accepted, updated, problems };
+  if (kind === 'providers' && contracts && zoneContracts.length) {
+    // Rows are not providers here: say what the rows hold.
+    problems.push({ severity: 'warning', where: 'file', problem: `the rows hold ${out.length} provider${out.length === 1 ? '' : 's'} and ${zoneContracts.length} zone contract${zoneContracts.length === 1 ? '' : 's'} (each contract's hours are spread over its zone's areas, as a capacity import does)` });
+  }
+  const records = (kind === 'providers' ? { kind, records: out, contracts: zoneContracts } : { kind, records: out }) as TableRecords;
+  return { records, total, accepted, rejected: total - accepted, updated, problems };
 }
 
 /** A month from a cell: 2026-04, 04/2026, or any date in it (2026-04-30, 30/04/2026); null when it is none of those. */

@@ -60,6 +60,37 @@ describe('importing providers from the tables councils have', () => {
   });
 });
 
+describe('a providers sheet as councils keep it', () => {
+  it('takes the name as the id when there is no id column, says so, and reads the providers and their zone contracts in one import', async () => {
+    const { db, file } = sample();
+    const before = dataFingerprint(file);
+    const preview = await previewFile(db, 'providers', 'providers-council-sheet.csv');
+    expect(preview.blocked).toBeNull();
+    expect(preview.problems).toContainEqual({ severity: 'warning', where: 'file', problem: expect.stringContaining('each provider\'s name (column "provider_name") is its id') });
+    expect(preview.problems).toContainEqual({ severity: 'warning', where: 'file', problem: expect.stringMatching(/^the rows hold 2 providers and 3 zone contracts/) });
+    expect(preview.mapping).toMatchObject({ id: null, name: 'provider_name', lat: 'lat', lon: 'lon', zone: 'zone', hours: 'weekly_hours_capacity' });
+    expect(dataFingerprint(file)).toBe(before); // a preview writes nothing
+    const { result } = await importFile(db, 'providers', 'providers-council-sheet.csv');
+    expect(result).toMatchObject({ accepted: 3, rejected: 0 });
+    const wreake = readProviders(db).find((p) => p.id === 'Wreake Valley Homecare')!;
+    expect(wreake).toMatchObject({ name: 'Wreake Valley Homecare', status: 'on-framework' });
+    expect(zoneSupply(db, 'Wreake Valley Homecare', 'Z13').committed).toBeCloseTo(120, 6);
+    expect(zoneSupply(db, 'Wreake Valley Homecare', 'Z14').committed).toBeCloseTo(40, 6);
+    expect(zoneSupply(db, 'Belvoir Carers Cooperative', 'Z14').committed).toBeCloseTo(85.5, 6);
+  });
+
+  it('refuses a contract to a zone the plan does not have, naming the row, and needs both zone and hours', async () => {
+    const { db } = sample();
+    const file = path.join(tempDir(), 'bad-zone.csv');
+    fs.writeFileSync(file, 'provider_name,lat,lon,zone,weekly_hours_capacity\nA Care,52.7,-1.1,Z99,10\n');
+    const preview = await previewFile(db, 'providers', file);
+    expect(preview.problems).toContainEqual({ severity: 'error', where: 'row 2, column "zone"', problem: 'zone "Z99" is not in the plan' });
+    const half = path.join(tempDir(), 'half.csv');
+    fs.writeFileSync(half, 'provider_name,lat,lon,zone\nA Care,52.7,-1.1,Z01\n');
+    expect((await previewFile(db, 'providers', half)).problems).toContainEqual({ severity: 'error', where: 'file', problem: "a provider's contract needs both a zone column and an hours column (no hours column is chosen)" });
+  });
+});
+
 describe('importing capacity, demand and rates', () => {
   it("spreads zone contracts over the zone's areas of the current plan, keeping every hour", async () => {
     const { db } = sample();
