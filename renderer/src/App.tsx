@@ -45,6 +45,8 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const [painting, setPainting] = useState<string | null>(null);
   const [tool, setTool] = useState<EditTool>('paint');
+  /** Redraw shows each zone in its own colour unless coverage is asked for. */
+  const [redrawColours, setRedrawColours] = useState<'zone' | 'coverage'>('zone');
   const [lastSelection, setLastSelection] = useState<string[]>([]);
   /** Zones locked for "Propose zones…" (null while it is closed): clicking a zone on the map then locks or unlocks it. */
   const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
@@ -97,6 +99,10 @@ export function App() {
     });
     // Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) anywhere but in a text field, where the browser's own undo applies.
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target as HTMLElement).closest('[role="dialog"]')) {
+        setPainting(null);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input, textarea, select')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) undoRedo('undo');
@@ -195,7 +201,8 @@ export function App() {
             metrics={ws.metrics}
             providers={ws.providers}
             settings={ws.model.settings}
-            selectedZoneId={ws.selectedZoneId}
+            selectedZoneId={tab === 'edit' && painting ? painting : ws.selectedZoneId}
+            colourBy={tab === 'edit' ? redrawColours : 'coverage'}
             changedZones={tab === 'scenarios' && proposeLocks ? proposeLocks : changedZones}
             highlightedProviders={highlighted}
             withdrawnProviderId={ws.withdrawal?.providerId ?? null}
@@ -273,6 +280,8 @@ export function App() {
                 lastSelection={lastSelection}
                 onEdit={edit}
                 onUndoRedo={undoRedo}
+                colourBy={redrawColours}
+                onColourBy={setRedrawColours}
                 bandNotice={bandNotice}
               />
             )}

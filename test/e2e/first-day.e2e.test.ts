@@ -91,5 +91,25 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await page.locator('.mode-banner').getByRole('button', { name: 'Back to current state' }).click();
   });
 
+  it('Redraw colours the map by zone (coverage as a toggle), says what a click will do, and Esc leaves the tool', async () => {
+    const { page } = app;
+    const map = page.getByRole('region', { name: 'Coverage map' });
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await expect.poll(() => map.getAttribute('data-colour-by')).toBe('zone');
+    expect(await page.getByRole('region', { name: 'Map legend' }).textContent()).toContain('Each zone in its own colour');
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z13');
+    const status = page.locator('.edit__status');
+    expect(await status.textContent()).toBe('A click on the map chooses the zone to edit (now Melton Mowbray); then pick a tool and press the button above to draw.');
+    await page.getByRole('button', { name: 'Paint areas into this zone' }).click();
+    expect(await status.textContent()).toBe('A click or a drag across areas moves them into Melton Mowbray (outlined in gold). Esc stops.');
+    await app.screenshot('first-day-redraw-by-zone');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Paint areas into this zone' }).count()).toBe(1);
+    await page.getByLabel('Colour the map by coverage (else each zone in its own colour)').check();
+    await expect.poll(() => map.getAttribute('data-colour-by')).toBe('coverage');
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await expect.poll(() => map.getAttribute('data-colour-by')).toBe('coverage');
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

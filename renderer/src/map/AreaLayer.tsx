@@ -14,6 +14,8 @@ interface Props {
   onSelect(zoneId: string): void;
   /** In paint mode, a press-and-drag across areas hands over the areas touched (one edit). */
   onPaint?(areaCodes: string[]): void;
+  /** What the fill shows: each zone's coverage class (the default) or its own colour (Redraw). */
+  colourBy?: 'coverage' | 'zone';
 }
 
 const UNZONED: AreaPaint = { fill: '#ffffff', opacity: 0.4 };
@@ -25,7 +27,7 @@ const UNZONED: AreaPaint = { fill: '#ffffff', opacity: 0.4 };
  * press-and-drag collects the areas it crosses. The area under the pointer is
  * found through a grid index, not by asking every area.
  */
-export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
+export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'coverage' }: Props) {
   const map = useMap();
   const canvas = useRef<AreaCanvasLayer | null>(null);
   const zones = useRef(new Map<string, ZoneMetrics>());
@@ -34,11 +36,14 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
   const paint = useRef(onPaint);
   paint.current = onPaint;
   zones.current = new Map(metrics.zones.map((z) => [z.zoneId, z]));
+  const colouring = useRef(colourBy);
+  colouring.current = colourBy;
 
   const paintOf = (layerZoneIds: (string | null)[]) => (area: number): AreaPaint => {
     const zoneId = layerZoneIds[area];
     const zone = zoneId ? zones.current.get(zoneId) : undefined;
     if (!zone) return UNZONED;
+    if (colouring.current === 'zone') return { fill: zone.colour, opacity: 0.75 };
     const style = zoneStyle(zone);
     return { fill: areaFill(style.cls, style.hatched) as unknown as string | CanvasPattern, opacity: 0.92 };
   };
@@ -124,17 +129,15 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint }: Props) {
   }, [map, mapData]);
 
   // The layer was just drawn with these metrics when it was created: repaint only when they change.
-  const paintedWith = useRef<PlanMetrics | null>(null);
+  const paintedWith = useRef<{ metrics: PlanMetrics; colourBy: string } | null>(null);
   useEffect(() => {
     const current = canvas.current;
-    if (paintedWith.current === null || paintedWith.current === metrics) {
-      paintedWith.current = metrics;
-      return;
-    }
-    paintedWith.current = metrics;
+    const was = paintedWith.current;
+    paintedWith.current = { metrics, colourBy };
+    if (was === null || (was.metrics === metrics && was.colourBy === colourBy)) return;
     if (current) current.setPaint(paintOf(layerOf(mapData).layer.zoneIds));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [metrics]);
+  }, [metrics, colourBy]);
 
   return null;
 }

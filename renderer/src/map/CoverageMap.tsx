@@ -31,6 +31,8 @@ interface Props {
   /** A drawing tool in use (Redraw tab): the map draws instead of panning or selecting. */
   drawing?: { kind: DrawKind; onShape(kind: DrawKind, coordinates: [number, number][]): void } | undefined;
   onRendered?(): void;
+  /** What the areas' fill shows: coverage (the default) or each zone's own colour (Redraw). */
+  colourBy?: 'coverage' | 'zone';
 }
 
 /** Room on the right for the legend. */
@@ -66,7 +68,7 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
 }
 
 /** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
-export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, withdrawnProviderId = null, onSelect, onPaint, drawing, onRendered }: Props) {
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, withdrawnProviderId = null, onSelect, onPaint, drawing, onRendered, colourBy = 'coverage' }: Props) {
   const bounds: LatLngBoundsExpression = mapData.bounds ?? [
     [52.39, -1.6],
     [52.98, -0.66],
@@ -77,9 +79,9 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
 
   return (
-    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
+    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-colour-by={colourBy} data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
-        <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} />
+        <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} colourBy={colourBy} />
         {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}
         <OutlineLayer mapData={mapData} />
         {mapData.zoneOutlines
@@ -106,7 +108,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
         <FitButton bounds={bounds} />
         <Rendered onRendered={onRendered} />
       </MapContainer>
-      <Legend settings={settings} />
+      <Legend settings={settings} colourBy={colourBy} />
     </section>
   );
 }

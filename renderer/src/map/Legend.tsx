@@ -2,7 +2,15 @@ import type { Settings } from '../../../shared/domain/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL } from '../../../shared/style/coverage-style';
 
 /** The map's key: the classes with their thresholds, hatching, and what the circles mean. */
-export function Legend({ settings }: { settings: Settings }) {
+export function Legend({ settings, colourBy = 'coverage' }: { settings: Settings; colourBy?: 'coverage' | 'zone' }) {
+  if (colourBy === 'zone') {
+    return (
+      <section className="legend" aria-label="Map legend">
+        <h2 className="legend__title">Zones</h2>
+        <p className="legend__note">Each zone in its own colour (Redraw). The zone being edited is outlined in gold.</p>
+      </section>
+    );
+  }
   return (
     <section className="legend" aria-label="Map legend">
       <h2 className="legend__title">Coverage</h2>

@@ -24,6 +24,9 @@ interface Props {
   onEdit(edit: () => Promise<unknown>): Promise<void>;
   /** Undo and Redo, which may switch to the plan the edit belongs to. */
   onUndoRedo(command: 'undo' | 'redo'): void;
+  /** What the map's fill shows while redrawing. */
+  colourBy: 'zone' | 'coverage';
+  onColourBy(colourBy: 'zone' | 'coverage'): void;
   /** Zones the last edit moved into another rate band. */
   /** What the last edit did to the annual cost, and the zones it moved into another rate band. */
   bandNotice?: EditCost | null;
@@ -32,7 +35,7 @@ interface Props {
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, bandNotice = null }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, colourBy, onColourBy, bandNotice = null }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -116,15 +119,18 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
             {painting === target ? 'Stop editing on the map' : tool === 'line' ? 'Draw a line to split this zone' : 'Paint areas into this zone'}
           </button>
         </div>
-        <p className="hint">
+        <p className="edit__status" role="status">
           {!painting
-            ? 'Choose a zone and a tool, then draw on the map.'
+            ? `A click on the map chooses the zone to edit (now ${nameOf(target)}); then pick a tool and press the button above to draw.`
             : tool === 'paint'
-              ? `Click or drag across areas to move them into ${nameOf(painting)}.`
+              ? `A click or a drag across areas moves them into ${nameOf(painting)} (outlined in gold). Esc stops.`
               : tool === 'line'
-                ? `Press and drag a line across ${nameOf(painting)}: the areas on its left become a new zone.`
-                : `Press and drag a ${tool} on the map: the areas whose middle falls inside move into ${nameOf(painting)}.`}
+                ? `Press and drag a line across ${nameOf(painting)}: the areas on its left become a new zone. Esc stops.`
+                : `Press and drag a ${tool} on the map: the areas whose middle falls inside move into ${nameOf(painting)}. Esc stops.`}
         </p>
+        <label className="check">
+          <input type="checkbox" checked={colourBy === 'coverage'} onChange={(e) => onColourBy(e.target.checked ? 'coverage' : 'zone')} /> Colour the map by coverage (else each zone in its own colour)
+        </label>
         {zone && (
           <p className="hint">
             {zone.areaCount} areas · {hours(zone.demandHours)} h a week · coverage {zone.coverage === null ? '—' : `${Math.round(zone.coverage * 100)}%`}
