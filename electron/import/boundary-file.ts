@@ -6,6 +6,8 @@ import { crsFromWkt, normaliseCrsName, WGS84 } from './crs';
 import { decodeText } from './decode-text';
 import { ImportFileError } from './errors';
 import { readGeoPackageGeometry } from './wkb';
+import { feature as topologyFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 
 export interface RawFeature {
   properties: Record<string, unknown>;
@@ -14,7 +16,7 @@ export interface RawFeature {
 
 /** The features of one layer of a boundary file, before any checking. */
 export interface BoundarySource {
-  format: 'geojson' | 'shapefile' | 'geopackage';
+  format: 'geojson' | 'topojson' | 'shapefile' | 'geopackage';
   layers: string[];
   layer: string | null;
   features: RawFeature[];
@@ -39,7 +41,7 @@ export async function readBoundaryFile(fileName: string, bytes: Uint8Array, sibl
     return readShapefile(bytes, dbf, prj, cpg, path.basename(fileName, extension), []);
   }
   if (['.gpkg', '.zip', '.dbf', '.shx'].includes(extension)) throw new ImportFileError(`the file is not a ${extension.slice(1)} file CareCover can read (its first bytes are not what that format starts with)`);
-  return readGeoJson(bytes);
+  return readGeoJson(bytes, layer);
 }
 
 /** Deeper than a MultiPolygon's coordinates (4) with room for a stray level: anything more is refused before any recursive walk sees it. */
@@ -59,7 +61,35 @@ function nestingDepth(value: unknown, limit: number): number {
   return deepest;
 }
 
-function readGeoJson(bytes: Uint8Array): BoundarySource {
+/**
+ * TopoJSON (what mapshaper and many web maps write): each named object is a
+ * layer to choose, turned back into GeoJSON features by topojson-client,
+ * whose arcs are the shared borders the file was built from.
+ */
+function readTopology(topology: Topology, wanted?: string): BoundarySource {
+  const layers = Object.keys(topology.objects ?? {});
+  if (!layers.length) throw new ImportFileError('the TopoJSON holds no objects');
+  const layer = wanted ?? layers[0]!;
+  const object = topology.objects[layer];
+  if (!object) throw new ImportFileError(`the TopoJSON has no object "${layer}" (it has ${layers.map((l) => `"${l}"`).join(', ')})`);
+  if (!Array.isArray(topology.arcs)) throw new ImportFileError('the TopoJSON has no "arcs" list');
+  let collection: { features?: { properties?: unknown; geometry?: unknown; id?: unknown }[] } | { properties?: unknown; geometry?: unknown; id?: unknown };
+  try {
+    collection = topologyFeature(topology, object) as typeof collection;
+  } catch (error) {
+    throw new ImportFileError(`the TopoJSON object "${layer}" cannot be read: ${(error as Error).message}`);
+  }
+  const list = 'features' in collection && Array.isArray(collection.features) ? collection.features : [collection as { properties?: unknown; geometry?: unknown; id?: unknown }];
+  const features = list.map((f) => {
+    const properties = typeof f.properties === 'object' && f.properties !== null ? { ...(f.properties as Record<string, unknown>) } : {};
+    if (f.id !== undefined && properties.id === undefined) properties.id = f.id;
+    return { properties, geometry: f.geometry ?? null };
+  });
+  if (!features.length) throw new ImportFileError(`the TopoJSON object "${layer}" holds no features`);
+  return { format: 'topojson', layers, layer, features, declaredCrs: null };
+}
+
+function readGeoJson(bytes: Uint8Array, layer?: string): BoundarySource {
   const { text } = decodeText(bytes);
   if (text.trim() === '') throw new ImportFileError('the file is empty');
   let json: unknown;
@@ -73,6 +103,7 @@ function readGeoJson(bytes: Uint8Array): BoundarySource {
   }
   const object = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   if (typeof object !== 'object' || object === null || Array.isArray(object)) throw new ImportFileError('the file is JSON but not GeoJSON (expected an object with "type": "FeatureCollection")');
+  if (object.type === 'Topology') return checkDepth(readTopology(json as Topology, layer));
   let features: RawFeature[];
   if (object.type === 'FeatureCollection') {
     if (!Array.isArray(object.features)) throw new ImportFileError('the FeatureCollection has no "features" list');
@@ -92,16 +123,21 @@ function readGeoJson(bytes: Uint8Array): BoundarySource {
     throw new ImportFileError(`the file is JSON but not GeoJSON boundaries (it has ${what}; expected a FeatureCollection of polygons)`);
   }
   if (features.length === 0) throw new ImportFileError('the file holds no features');
-  features.forEach((f, i) => {
+  const crsName = object.crs?.properties?.name;
+  const declaredCrs = typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
+  return checkDepth({ format: 'geojson', layers: [], layer: null, features, declaredCrs });
+}
+
+/** Refuses coordinates nested deeper than any boundary's, before anything walks them recursively. */
+function checkDepth(source: BoundarySource): BoundarySource {
+  source.features.forEach((f, i) => {
     const depth = nestingDepth((f.geometry as { coordinates?: unknown } | null)?.coordinates, MAX_COORDINATE_DEPTH);
     if (depth > MAX_COORDINATE_DEPTH) {
       const id = f.properties.id ?? f.properties.code;
       throw new ImportFileError(`feature ${i + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
     }
   });
-  const crsName = object.crs?.properties?.name;
-  const declaredCrs = typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
-  return { format: 'geojson', layers: [], layer: null, features, declaredCrs };
+  return source;
 }
 
 async function readShapefile(shp: Uint8Array, dbf: Uint8Array, prj: Uint8Array | null, cpg: Uint8Array | null, layer: string, layers: string[]): Promise<BoundarySource> {

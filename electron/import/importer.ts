@@ -49,7 +49,7 @@ export const MAX_IMPORT_BYTES = { boundaries: 1024 * 2 ** 20, tables: 256 * 2 **
  */
 type Endings = Record<string, FileSignature | null>;
 const IMPORT_ENDINGS: Record<'boundaries' | 'tables', Endings> = {
-  boundaries: { '.geojson': 'text', '.json': 'text', '.zip': 'zip', '.shp': 'shapefile', '.gpkg': 'sqlite' },
+  boundaries: { '.geojson': 'text', '.json': 'text', '.topojson': 'text', '.zip': 'zip', '.shp': 'shapefile', '.gpkg': 'sqlite' },
   // An old .xls goes on to the table reader, which says how to save it as .xlsx.
   tables: { '.csv': 'text', '.tsv': 'text', '.txt': 'text', '.xlsx': 'zip', '.xls': null },
 };

@@ -34,7 +34,7 @@ export const ImportProblemSchema = z.object({ severity: z.enum(['error', 'repair
 export const ImportPreviewSchema = z.object({
   kind: ImportKindSchema,
   fileName: z.string(),
-  format: z.enum(['geojson', 'shapefile', 'geopackage', 'csv', 'xlsx']),
+  format: z.enum(['geojson', 'topojson', 'shapefile', 'geopackage', 'csv', 'xlsx']),
   /** How it was read: encoding and separator, layer, coordinate system. */
   detail: z.string(),
   sha256: z.string(),

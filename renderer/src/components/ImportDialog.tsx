@@ -127,7 +127,7 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
                 type="file"
                 className="visually-hidden"
                 aria-label="File to import"
-                accept={isBoundaryKind(kind) ? '.geojson,.json,.zip,.shp,.gpkg' : '.csv,.txt,.tsv,.xlsx'}
+                accept={isBoundaryKind(kind) ? '.geojson,.json,.topojson,.zip,.shp,.gpkg' : '.csv,.txt,.tsv,.xlsx'}
                 onChange={(e) => void choose(e.target.files?.[0])}
               />
             </div>

@@ -60,6 +60,17 @@ describe('importing areas from boundary files', () => {
     expect(listImports(db)).toEqual([expect.objectContaining({ kind: 'areas', fileName: name.split('/').pop(), rowsAccepted: 6, rowsRejected: 0 })]);
   });
 
+  it('reads TopoJSON (as mapshaper and web maps write it): each object a layer to choose, borders within a metre of the original', async () => {
+    const { db } = emptyProject();
+    const preview = await previewFile(db, 'areas', 'melton-6.topojson');
+    expect(preview).toMatchObject({ format: 'topojson', layers: ['lsoa', 'first_two'], layer: 'lsoa', idField: 'LSOA11CD', blocked: null, accepted: 6 });
+    expect((await previewFile(db, 'areas', 'melton-6.topojson', { layer: 'first_two' })).accepted).toBe(2);
+    await expect(previewFile(db, 'areas', 'melton-6.topojson', { layer: 'wards' })).rejects.toThrow('the TopoJSON has no object "wards" (it has "lsoa", "first_two")');
+    await importFile(db, 'areas', 'melton-6.topojson');
+    expect(readAreas(db)).toHaveLength(6);
+    expect(worstOffsetMetres(db)).toBeLessThan(1);
+  });
+
   it('names the file format, layers and coordinate system in the preview', async () => {
     const { db } = emptyProject();
     const gpkg = await previewFile(db, 'areas', 'melton-two-layers.gpkg');
