@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import * as shapefile from 'shapefile';
-import { crsFromWkt, normaliseCrsName, WGS84 } from './crs';
+import { crsFromDefinition, crsFromWkt, isKnownCrs, normaliseCrsName, WGS84 } from './crs';
 import { decodeText } from './decode-text';
 import { ImportFileError } from './errors';
 import { readGeoPackageGeometry } from './wkb';
@@ -156,7 +156,7 @@ async function readShapefile(shp: Uint8Array, dbf: Uint8Array, prj: Uint8Array |
   }
   if (features.length === 0) throw new ImportFileError('the shapefile holds no features');
   const wkt = prj ? new TextDecoder().decode(prj) : null;
-  const declaredCrs = wkt ? (crsFromWkt(wkt) ?? `the .prj's "${wkt.slice(0, 60)}…"`) : null;
+  const declaredCrs = wkt ? (crsFromWkt(wkt) ?? crsFromDefinition(wkt) ?? `the .prj's "${wkt.slice(0, 60)}…"`) : null;
   return { format: 'shapefile', layers, layer, features, declaredCrs };
 }
 
@@ -191,12 +191,12 @@ function readGeoPackage(bytes: Uint8Array, wanted?: string): BoundarySource {
   try {
     const layers = db
       .prepare(
-        `SELECT c.table_name AS name, g.column_name AS column, s.organization AS org, s.organization_coordsys_id AS code
+        `SELECT c.table_name AS name, g.column_name AS column, s.organization AS org, s.organization_coordsys_id AS code, s.definition AS definition
            FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
            LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
           WHERE c.data_type = 'features' ORDER BY c.table_name`,
       )
-      .all() as { name: string; column: string; org: string | null; code: number | null }[];
+      .all() as { name: string; column: string; org: string | null; code: number | null; definition: string | null }[];
     if (layers.length === 0) throw new ImportFileError('the GeoPackage has no feature layers');
     const chosen = wanted ? layers.find((l) => l.name === wanted) : layers[0];
     if (!chosen) throw new ImportFileError(`the GeoPackage has no layer "${wanted}"; it has ${layers.map((l) => l.name).join(', ')}`);
@@ -213,7 +213,16 @@ function readGeoPackage(bytes: Uint8Array, wanted?: string): BoundarySource {
       features.push({ properties, geometry });
     }
     if (features.length === 0) throw new ImportFileError(`the layer "${chosen.name}" holds no features`);
-    const declaredCrs = chosen.org && chosen.code !== null && chosen.code >= 0 && chosen.org.toUpperCase() === 'EPSG' ? `EPSG:${chosen.code}` : chosen.code === 0 || chosen.code === -1 ? null : WGS84;
+    // EPSG by its code; the two undefined systems (-1, 0) as nothing said; any other (an organisation's own, a custom one) by its WKT definition.
+    const ownDefinition = () => (chosen.definition ? (crsFromWkt(chosen.definition) ?? crsFromDefinition(chosen.definition) ?? `the GeoPackage's own definition "${chosen.definition.slice(0, 60)}…"`) : WGS84);
+    const declaredCrs =
+      chosen.org && chosen.code !== null && chosen.code > 0 && chosen.org.toUpperCase() === 'EPSG'
+        ? isKnownCrs(`EPSG:${chosen.code}`) || !chosen.definition
+          ? `EPSG:${chosen.code}`
+          : (crsFromDefinition(chosen.definition) ?? `EPSG:${chosen.code}`)
+        : chosen.code === 0 || chosen.code === -1
+          ? null
+          : ownDefinition();
     return { format: 'geopackage', layers: layers.map((l) => l.name), layer: chosen.name, features, declaredCrs };
   } catch (error) {
     if (error instanceof ImportFileError) throw error;

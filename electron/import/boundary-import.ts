@@ -57,7 +57,7 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
 
   // The coordinate system: what the user says, else what the file says, else what the numbers look like.
   const declared = source.declaredCrs;
-  let crs = request.crs ?? (declared && /^EPSG:\d+$/.test(declared) ? declared : null);
+  let crs = request.crs ?? (declared && (/^EPSG:\d+$/.test(declared) || (declared.startsWith('WKT: ') && isKnownCrs(declared))) ? declared : null);
   if (!crs && declared) return block(`the file declares the coordinate system ${declared}, which CareCover cannot convert; choose its EPSG code (for British National Grid, EPSG:27700)`);
   if (crs && !isKnownCrs(crs)) return block(`CareCover does not know ${crs}; reproject the file to WGS84 (EPSG:4326) or British National Grid (EPSG:27700) in QGIS first`);
   const rawBounds = coordinateBounds(source.features.map((f) => f.geometry));

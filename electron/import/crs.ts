@@ -28,6 +28,28 @@ export function normaliseCrsName(name: string): string | null {
   return match ? `EPSG:${match[1]}` : null;
 }
 
+/**
+ * A coordinate system the file defines itself (a .prj's WKT, a GeoPackage's
+ * own definition) that names no EPSG code CareCover knows: proj4 reads the
+ * WKT, and it is registered under a name of its own ("WKT: Robinson") so the
+ * import can use and show it. Null when proj4 cannot read it.
+ */
+export function crsFromDefinition(wkt: string): string | null {
+  const text = wkt.trim();
+  if (!/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS)\[/i.test(text)) return null;
+  try {
+    proj4(text, WGS84).forward([0, 0]);
+  } catch {
+    return null;
+  }
+  // Its name, unless GDAL called it "unknown": then the projection it uses.
+  const own = /^\w+\[\s*"([^"]*)"/.exec(text)?.[1]?.trim();
+  const name = (own && !/^unknown$/i.test(own) ? own : /PROJECTION\[\s*"([^"]*)"/i.exec(text)?.[1]?.replace(/_/g, ' ')) || "the file's own definition";
+  const code = `WKT: ${name}`;
+  proj4.defs(code, text);
+  return code;
+}
+
 export function isKnownCrs(code: string): boolean {
   return code === WGS84 || Boolean(proj4.defs(code));
 }

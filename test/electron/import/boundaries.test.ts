@@ -71,6 +71,21 @@ describe('importing areas from boundary files', () => {
     expect(worstOffsetMetres(db)).toBeLessThan(1);
   });
 
+  it('reads a coordinate system the file defines itself (a GeoPackage\'s WKT with no EPSG code, a .prj in custom WKT) through proj4, within a metre of GDAL', async () => {
+    for (const [name, crs] of [
+      ['melton-6-robinson.gpkg', 'WKT: Robinson'],
+      ['melton-6-custom-tm-shp/melton.shp', 'WKT: Transverse Mercator'],
+    ] as const) {
+      const { db } = emptyProject();
+      const preview = await previewFile(db, 'areas', name);
+      expect(preview.blocked, name).toBeNull();
+      expect(preview.crs.used, name).toBe(crs);
+      await importFile(db, 'areas', name);
+      expect(readAreas(db), name).toHaveLength(6);
+      expect(worstOffsetMetres(db), name).toBeLessThan(1);
+    }
+  });
+
   it('names the file format, layers and coordinate system in the preview', async () => {
     const { db } = emptyProject();
     const gpkg = await previewFile(db, 'areas', 'melton-two-layers.gpkg');
