@@ -9,7 +9,7 @@ import { Tabs } from './components/Tabs';
 import type { ExportRequestInput } from '../../shared/export/request';
 import { monthLabel } from '../../shared/time/months';
 import { CoverageMap } from './map/CoverageMap';
-import { ContingencyPanel } from './panels/ContingencyPanel';
+import { ContingencyPanel, SHOWN_AFTER_SET } from './panels/ContingencyPanel';
 import { CostsPanel } from './panels/CostsPanel';
 import { OverTimePanel } from './panels/OverTimePanel';
 import { EditPanel, type EditTool } from './panels/EditPanel';
@@ -121,7 +121,10 @@ export function App() {
   const changedZones = useMemo(() => new Set(ws.withdrawal?.zones.filter((z) => z.changed).map((z) => z.zoneId) ?? []), [ws.withdrawal]);
   const highlighted = useMemo(() => {
     const ranks = new Map<string, number>();
-    if (!ws.withdrawal) ws.contingency?.candidates.forEach((c, i) => ranks.has(c.providerId) || ranks.set(c.providerId, i + 1));
+    // The candidates the Contingency list shows at first: the closing set and the few after it, so badges do not pile up.
+    const candidates = ws.contingency?.candidates ?? [];
+    const shown = candidates.slice(0, candidates.filter((c) => c.inClosingSet).length + SHOWN_AFTER_SET);
+    if (!ws.withdrawal) shown.forEach((c, i) => ranks.has(c.providerId) || ranks.set(c.providerId, i + 1));
     return ranks;
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;

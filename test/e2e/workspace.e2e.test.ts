@@ -77,6 +77,17 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     expect(await page.locator('.contingency__summary').textContent()).toMatch(/could .*close|new bids/);
     await expect.poll(() => page.locator('.leaflet-tooltip.candidate-tip').count()).toBeGreaterThan(0);
     expect(await page.locator(`tr[data-zone-id="${red.zoneId}"]`).getAttribute('aria-selected')).toBe('true');
+    // The closing set and five after it, listed and numbered on the map alike; the rest on request; the legend says what the numbers are.
+    const contingency = app.services.coverage.contingency(red.zoneId);
+    const first = Math.min(contingency.candidates.length, contingency.candidates.filter((c) => c.inClosingSet).length + 5);
+    expect(await candidates.count()).toBe(first);
+    expect(await page.locator('.leaflet-tooltip.candidate-tip').count()).toBe(first);
+    expect(new Set(contingency.candidates.map((c) => c.providerId)).size).toBe(contingency.candidates.length);
+    expect(await page.getByRole('region', { name: 'Map legend' }).textContent()).toContain('Who could step in for the selected zone, in order');
+    if (contingency.candidates.length > first) {
+      await page.getByRole('button', { name: `Show all ${contingency.candidates.length} providers within reach` }).click();
+      expect(await candidates.count()).toBe(contingency.candidates.length);
+    }
     await app.screenshot('workspace-red-zone-contingency');
   });
 

@@ -108,7 +108,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
         <FitButton bounds={bounds} />
         <Rendered onRendered={onRendered} />
       </MapContainer>
-      <Legend settings={settings} colourBy={colourBy} />
+      <Legend settings={settings} colourBy={colourBy} numbered={highlightedProviders.size > 0} />
     </section>
   );
 }

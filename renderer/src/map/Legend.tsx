@@ -2,7 +2,7 @@ import type { Settings } from '../../../shared/domain/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL } from '../../../shared/style/coverage-style';
 
 /** The map's key: the classes with their thresholds, hatching, and what the circles mean. */
-export function Legend({ settings, colourBy = 'coverage' }: { settings: Settings; colourBy?: 'coverage' | 'zone' }) {
+export function Legend({ settings, colourBy = 'coverage', numbered = false }: { settings: Settings; colourBy?: 'coverage' | 'zone'; numbered?: boolean }) {
   if (colourBy === 'zone') {
     return (
       <section className="legend" aria-label="Map legend">
@@ -41,6 +41,17 @@ export function Legend({ settings, colourBy = 'coverage' }: { settings: Settings
           </svg>
           Provider branch (size: hours a week)
         </li>
+        {numbered && (
+          <li>
+            <svg width="22" height="14" aria-hidden="true">
+              <circle cx="11" cy="7" r="6.5" fill="#1d2327" />
+              <text x="11" y="10" textAnchor="middle" fontSize="9" fill="#ffffff">
+                1
+              </text>
+            </svg>
+            Who could step in for the selected zone, in order (see Contingency)
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -1,9 +1,17 @@
+import { useState } from 'react';
 import type { Contingency } from '../../../shared/coverage/schemas';
 import { km, percent, quantity, SUPPLY_LABELS } from '../../../shared/format';
+
+/** How many candidates after the closing set are listed before "Show all". */
+export const SHOWN_AFTER_SET = 5;
 
 /** Who could step in for the selected zone, the smallest closing set first; numbered on the map. */
 export function ContingencyPanel({ contingency }: { contingency: Contingency }) {
   const q = (x: number) => quantity(x, contingency.unit);
+  // The closing set and a few after it; the rest on request (a long list hides the answer).
+  const [all, setAll] = useState(false);
+  const closing = contingency.candidates.filter((c) => c.inClosingSet).length;
+  const shown = all ? contingency.candidates : contingency.candidates.slice(0, Math.max(closing, 0) + SHOWN_AFTER_SET);
   return (
     <section className="contingency" aria-labelledby="contingency-title">
       <h3 id="contingency-title">Contingency</h3>
@@ -23,7 +31,7 @@ export function ContingencyPanel({ contingency }: { contingency: Contingency }) 
             </tr>
           </thead>
           <tbody>
-            {contingency.candidates.map((c, i) => (
+            {shown.map((c, i) => (
               <tr key={c.providerId} className={c.inClosingSet ? 'closing' : ''}>
                 <td>
                   {i + 1}
@@ -47,7 +55,12 @@ export function ContingencyPanel({ contingency }: { contingency: Contingency }) 
           </tbody>
         </table>
       )}
-      {contingency.candidates.some((c) => c.inClosingSet) && <p className="hint">Bold rows: the fewest providers that together close the gap, on-framework providers first.</p>}
+      {shown.length < contingency.candidates.length && (
+        <button type="button" className="link-button" onClick={() => setAll(true)}>
+          Show all {contingency.candidates.length} providers within reach
+        </button>
+      )}
+      {contingency.candidates.some((c) => c.inClosingSet) && <p className="hint">Bold rows: the fewest providers that together close the gap, on-framework providers first. The numbers match the badges on the map.</p>}
     </section>
   );
 }
