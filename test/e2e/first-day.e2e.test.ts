@@ -111,5 +111,46 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await expect.poll(() => map.getAttribute('data-colour-by')).toBe('coverage');
   });
 
+  it('at 1280 × 720, 1440 × 900 and 1920 × 1080 the map refits to the window and no zone label covers another; the legend folds away', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    const [[south, west], [north, east]] = app.services.coverage.mapData().bounds!;
+    const point = (lat: number, lng: number) => page.locator('.leaflet-container').evaluate((el, [la, ln]) => (el as HTMLElement & { carecoverPoint(a: number, b: number): [number, number] }).carecoverPoint(la!, ln!), [lat, lng]);
+    for (const [width, height] of [
+      [1280, 720],
+      [1440, 900],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The county is fitted to the new size: its outline's box fills the map's width or height.
+      await expect
+        .poll(async () => {
+          const map = (await page.locator('.leaflet-container').boundingBox())!;
+          const [x0, y0] = await point(south, west);
+          const [x1, y1] = await point(north, east);
+          return Math.max(Math.abs(x1 - x0) / map.width, Math.abs(y1 - y0) / map.height) > 0.7;
+        })
+        .toBe(true);
+      await page.waitForTimeout(300);
+      const boxes = await page.locator('.leaflet-tooltip.zone-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
+      expect(boxes).toHaveLength(14);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${a.text} and ${b.text} at ${width} × ${height}`).toBe(true);
+        }
+      }
+      await app.screenshot(`map-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const legend = page.getByRole('region', { name: 'Map legend' });
+    await legend.getByRole('button', { name: 'Hide' }).click();
+    expect(await legend.textContent()).toBe('Show the legend');
+    await legend.getByRole('button', { name: 'Show the legend' }).click();
+    expect(await legend.textContent()).toContain('Coverage');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

@@ -41,10 +41,46 @@ const FIT_OPTIONS: FitBoundsOptions = { paddingTopLeft: [20, 20], paddingBottomR
 function FitButton({ bounds }: { bounds: LatLngBoundsExpression }) {
   const map = useMap();
   return (
-    <button type="button" className="map-button map-button--fit" onClick={() => map.fitBounds(bounds, FIT_OPTIONS)} title="Zoom to fit the whole area">
+    <button type="button" className="map-button map-button--fit" onClick={() => (map.fitBounds(bounds, FIT_OPTIONS), map.fire('carecover:fitted'))} title="Zoom to fit the whole area">
       Zoom to fit
     </button>
   );
+}
+
+/**
+ * Keeps the map filling its panel when the window changes size: Leaflet is
+ * told the new size, and the county is fitted again unless the user has
+ * panned or zoomed since it was last fitted (Zoom to fit counts as a fit).
+ */
+function RefitOnResize({ bounds }: { bounds: LatLngBoundsExpression }) {
+  const map = useMap();
+  useEffect(() => {
+    // The user has moved the map (dragged or zoomed) since it was last fitted: leave it where they put it.
+    let userMoved = false;
+    let fitting = false;
+    const moved = () => {
+      if (!fitting) userMoved = true;
+    };
+    const fitted = () => (userMoved = false);
+    map.on('dragstart', moved);
+    map.on('zoomstart', moved);
+    map.on('carecover:fitted', fitted);
+    const observer = new ResizeObserver(() => {
+      map.invalidateSize({ pan: false });
+      if (userMoved) return;
+      fitting = true;
+      map.fitBounds(bounds, { ...FIT_OPTIONS, animate: false });
+      fitting = false;
+    });
+    observer.observe(map.getContainer());
+    return () => {
+      observer.disconnect();
+      map.off('dragstart', moved);
+      map.off('zoomstart', moved);
+      map.off('carecover:fitted', fitted);
+    };
+  }, [map, bounds]);
+  return null;
 }
 
 function Rendered({ onRendered }: { onRendered?: () => void }) {
@@ -106,6 +142,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
         {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} withdrawnId={withdrawnProviderId} />}
         <ScaleControl position="bottomleft" imperial={false} />
         <FitButton bounds={bounds} />
+        <RefitOnResize bounds={bounds} />
         <Rendered onRendered={onRendered} />
       </MapContainer>
       <Legend settings={settings} colourBy={colourBy} numbered={highlightedProviders.size > 0} />

@@ -1,19 +1,36 @@
+import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL } from '../../../shared/style/coverage-style';
 
 /** The map's key: the classes with their thresholds, hatching, and what the circles mean. */
 export function Legend({ settings, colourBy = 'coverage', numbered = false }: { settings: Settings; colourBy?: 'coverage' | 'zone'; numbered?: boolean }) {
+  // Collapsible, so that on a small screen it does not cover the south of the county.
+  const [open, setOpen] = useState(true);
+  if (!open) {
+    return (
+      <section className="legend legend--closed" aria-label="Map legend">
+        <button type="button" className="link-button" aria-expanded={false} onClick={() => setOpen(true)}>
+          Show the legend
+        </button>
+      </section>
+    );
+  }
+  const hide = (
+    <button type="button" className="link-button legend__hide" aria-expanded={true} onClick={() => setOpen(false)}>
+      Hide
+    </button>
+  );
   if (colourBy === 'zone') {
     return (
       <section className="legend" aria-label="Map legend">
-        <h2 className="legend__title">Zones</h2>
+        <h2 className="legend__title">Zones {hide}</h2>
         <p className="legend__note">Each zone in its own colour (Redraw). The zone being edited is outlined in gold.</p>
       </section>
     );
   }
   return (
     <section className="legend" aria-label="Map legend">
-      <h2 className="legend__title">Coverage</h2>
+      <h2 className="legend__title">Coverage {hide}</h2>
       <ul>
         {CLASS_ORDER.map((cls) => (
           <li key={cls} data-class={cls}>

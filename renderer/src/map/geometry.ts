@@ -46,3 +46,41 @@ export function thinLabels(labels: readonly LabelBox[]): string[] {
   }
   return kept.map((k) => k.id);
 }
+
+/** Where a label goes: its shift from its zone's point, in pixels. */
+export interface PlacedLabel {
+  id: string;
+  dx: number;
+  dy: number;
+}
+
+const overlapArea = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  Math.max(0, Math.min(a.x + a.width / 2, b.x + b.width / 2) - Math.max(a.x - a.width / 2, b.x - b.width / 2)) *
+  Math.max(0, Math.min(a.y + a.height / 2, b.y + b.height / 2) - Math.max(a.y - a.height / 2, b.y - b.height / 2));
+
+/**
+ * Every label placed, none covering another where there is room: the highest
+ * rank first at its zone's point, each later one at the nearest of a ring of
+ * positions around its point (above, below, beside, then further out) that
+ * covers no label placed before it, or, where none is free, the one covering
+ * least. `avoid` are boxes no label should cover (provider circles, town names).
+ */
+export function placeLabels(labels: readonly LabelBox[], avoid: readonly { x: number; y: number; width: number; height: number }[] = []): PlacedLabel[] {
+  const placed: (LabelBox & PlacedLabel)[] = [];
+  for (const label of [...labels].sort((a, b) => b.rank - a.rank)) {
+    const { width: w, height: h } = label;
+    const offsets: [number, number][] = [[0, 0]];
+    for (let k = 1; k <= 4; k++) {
+      offsets.push([0, -k * h], [0, k * h], [k * w * 0.55, 0], [-k * w * 0.55, 0], [k * w * 0.5, -k * h], [-k * w * 0.5, -k * h], [k * w * 0.5, k * h], [-k * w * 0.5, k * h]);
+    }
+    let best: { dx: number; dy: number; cost: number } | null = null;
+    for (const [dx, dy] of offsets) {
+      const box = { x: label.x + dx, y: label.y + dy, width: w + 4, height: h + 2 };
+      const cost = placed.reduce((t, p) => t + overlapArea(box, { x: p.x + p.dx, y: p.y + p.dy, width: p.width, height: p.height }) * 10, 0) + avoid.reduce((t, a) => t + overlapArea(box, a), 0);
+      if (!best || cost < best.cost - 1e-9) best = { dx, dy, cost };
+      if (cost === 0) break;
+    }
+    placed.push({ ...label, dx: best!.dx, dy: best!.dy });
+  }
+  return placed.map(({ id, dx, dy }) => ({ id, dx, dy }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thinLabels } from '../../../renderer/src/map/geometry';
+import { placeLabels, thinLabels } from '../../../renderer/src/map/geometry';
 
 describe('thinLabels', () => {
   it('keeps the higher-ranked of two overlapping labels and every label that overlaps none', () => {
@@ -15,5 +15,27 @@ describe('thinLabels', () => {
   it('keeps everything when nothing overlaps, and nothing twice', () => {
     const labels = Array.from({ length: 50 }, (_, i) => ({ id: `z${i}`, x: (i % 10) * 100, y: Math.floor(i / 10) * 40, width: 90, height: 30, rank: i }));
     expect(thinLabels(labels).sort()).toEqual(labels.map((l) => l.id).sort());
+  });
+});
+
+describe('placeLabels', () => {
+  const box = (id: string, x: number, y: number, rank: number) => ({ id, x, y, width: 100, height: 20, rank });
+  const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < 100 && Math.abs(a.y - b.y) < 20;
+
+  it('leaves the highest-ranked label on its point and moves the one it would cover', () => {
+    const placed = placeLabels([box('small', 0, 0, 1), box('big', 10, 5, 2)]);
+    expect(placed.find((p) => p.id === 'big')).toEqual({ id: 'big', dx: 0, dy: 0 });
+    const small = placed.find((p) => p.id === 'small')!;
+    expect(overlaps({ x: small.dx, y: small.dy }, { x: 10, y: 5 })).toBe(false);
+  });
+
+  it('places a dozen crowded labels with none covering another when there is room around them', () => {
+    const labels = Array.from({ length: 12 }, (_, i) => box(`Z${i}`, (i % 4) * 60, Math.floor(i / 4) * 15, 12 - i));
+    const placed = placeLabels(labels);
+    const at = placed.map((p) => {
+      const l = labels.find((x) => x.id === p.id)!;
+      return { x: l.x + p.dx, y: l.y + p.dy };
+    });
+    for (let i = 0; i < at.length; i++) for (let j = i + 1; j < at.length; j++) expect(overlaps(at[i]!, at[j]!), `${placed[i]!.id} and ${placed[j]!.id}`).toBe(false);
   });
 });
