@@ -26,19 +26,14 @@ export function ProjectFileDialog({ purpose, recent, onSubmit, onCancel }: Props
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const text = TITLES[purpose];
-  const modal = useModal<HTMLFormElement>(onCancel);
+  const modal = useModal<HTMLDivElement>(onCancel);
 
   useEffect(() => input.current?.focus(), []);
 
   return (
     <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
+      <div ref={modal.ref} tabIndex={-1} className="dialog" role="dialog" aria-modal="true" aria-labelledby={`${inputId}-title`}>
       <form
-        ref={modal.ref}
-        tabIndex={-1}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${inputId}-title`}
         onSubmit={(e) => {
           e.preventDefault();
           if (path.trim()) onSubmit(path.trim());
@@ -72,6 +67,7 @@ export function ProjectFileDialog({ purpose, recent, onSubmit, onCancel }: Props
           </button>
         </div>
       </form>
+      </div>
     </div>
   );
 }
