@@ -7,7 +7,7 @@ import { parseCsvText } from '../import/table-file';
 import { splitAreas, type SplitShape } from '../../shared/plan/split';
 import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
-import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readZones } from '../store/model-data';
+import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readBands, readZones } from '../store/model-data';
 import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
 import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
@@ -106,12 +106,26 @@ export class PlanEditor {
     return { ...this.createZone(planName, newName, moving), areas: moving };
   }
 
-  updateZone(planName: string | undefined, zoneId: string, change: { name?: string; colour?: string; locked?: boolean }): void {
+  updateZone(planName: string | undefined, zoneId: string, change: { name?: string; colour?: string; locked?: boolean; bandOverride?: string | null }): void {
     this.session.write((db) => {
       const plan = this.plan(db, planName);
       const zone = this.zoneRow(db, plan.id, zoneId);
-      const what = change.locked !== undefined ? (change.locked ? `Lock ${zone.name}` : `Unlock ${zone.name}`) : `Change ${zone.name}`;
+      if (change.bandOverride) {
+        const bands = readBands(db);
+        if (!bands.some((b) => b.id === change.bandOverride)) throw new ApiError('invalid-input', `There is no rate band "${change.bandOverride}". Bands: ${bands.map((b) => b.id).join(', ')}.`);
+      }
+      const what =
+        change.locked !== undefined
+          ? change.locked
+            ? `Lock ${zone.name}`
+            : `Unlock ${zone.name}`
+          : change.bandOverride !== undefined
+            ? change.bandOverride === null
+              ? `Band of ${zone.name} from its rural share`
+              : `Put ${zone.name} in the ${change.bandOverride} band`
+            : `Change ${zone.name}`;
       recordEdit(db, plan.id, what, ['zones'], () => {
+        if (change.bandOverride !== undefined) db.prepare('UPDATE zones SET band_override = ? WHERE plan_id = ? AND id = ?').run(change.bandOverride, plan.id, zoneId);
         if (change.name !== undefined) db.prepare('UPDATE zones SET name = ? WHERE plan_id = ? AND id = ?').run(change.name, plan.id, zoneId);
         if (change.colour !== undefined) db.prepare('UPDATE zones SET colour = ? WHERE plan_id = ? AND id = ?').run(change.colour, plan.id, zoneId);
         if (change.locked !== undefined) db.prepare('UPDATE zones SET locked = ? WHERE plan_id = ? AND id = ?').run(change.locked ? 1 : 0, plan.id, zoneId);

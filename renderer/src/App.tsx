@@ -283,6 +283,7 @@ export function App() {
                 lastSelection={lastSelection}
                 onEdit={edit}
                 onUndoRedo={undoRedo}
+                bands={ws.model?.bands ?? []}
                 colourBy={redrawColours}
                 onColourBy={setRedrawColours}
                 bandNotice={bandNotice}

@@ -180,7 +180,15 @@ export const contract = {
     response: z.object({ zoneId: z.string(), areas: z.array(z.string()), history: History }),
   },
   updateZone: {
-    request: z.strictObject({ plan: planName, zoneId: z.string().min(1), name: z.string().trim().min(1).max(200).optional(), colour: Colour.optional(), locked: z.boolean().optional() }),
+    request: z.strictObject({
+      plan: planName,
+      zoneId: z.string().min(1),
+      name: z.string().trim().min(1).max(200).optional(),
+      colour: Colour.optional(),
+      locked: z.boolean().optional(),
+      /** A rate band to price the zone in whatever its rural share, or null to go back to the share. */
+      bandOverride: z.string().min(1).max(100).nullable().optional(),
+    }),
     response: History,
   },
   undo: { request: noArgs, response: History },

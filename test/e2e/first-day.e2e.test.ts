@@ -152,5 +152,18 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it("a zone's rate band can be set in Redraw, whatever its rural share, and back", async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z01');
+    const band = page.getByLabel('Rate band');
+    expect(await band.inputValue()).toBe('');
+    await band.selectOption('rural');
+    await expect.poll(() => app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z01')!.bandId).toBe('rural');
+    await expect.poll(() => band.inputValue()).toBe('rural');
+    await band.selectOption('');
+    await expect.poll(() => app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z01')!.bandOverridden).toBe(false);
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

@@ -12,6 +12,7 @@ const USAGE = [
   'carecover plan export --project FILE [--plan NAME] --out PLAN.csv',
   'carecover plan assign --project FILE [--plan NAME] PLAN.csv',
   'carecover plan compare --project FILE PLAN_A PLAN_B [--format text|json]',
+  'carecover plan band --project FILE [--plan NAME] --zone ID --band ID|auto   # price a zone in a band whatever its rural share, or from the share again',
   PROPOSE_USAGE,
 ].join('\n       ');
 
@@ -20,6 +21,7 @@ export const planCommand: Command = {
   summary: 'List, copy, export, apply, compare and propose zone plans (scenarios).',
   usage: USAGE,
   options: { project: { type: 'string' }, plan: { type: 'string' }, from: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' },
+    zone: { type: 'string' }, band: { type: 'string' },
     zones: { type: 'string' }, lock: { type: 'string' }, seed: { type: 'string' }, 'time-limit': { type: 'string' }, preset: { type: 'string' }, effort: { type: 'string' }, weights: { type: 'string' }, 'min-demand': { type: 'string' }, 'max-demand': { type: 'string' } },
   async run(args, io) {
     const [action, ...rest] = args.positionals;
@@ -77,8 +79,16 @@ export const planCommand: Command = {
       }
       case 'propose':
         return proposeCommand(io, v);
+      case 'band':
+        if (!v.zone || !v.band) throw new UsageError('plan band needs --zone ID and --band ID (or --band auto to go back to the rural share).');
+        return withProject(io, v.project, (s) => {
+          s.editor.updateZone(v.plan, v.zone!, { bandOverride: v.band === 'auto' ? null : v.band! });
+          const zone = s.coverage.metrics(v.plan).metrics.zones.find((z) => z.zoneId === v.zone)!;
+          io.out(`${zone.name} is priced in the ${zone.bandName} band${zone.bandOverridden ? ' whatever its rural share' : ', from its rural share'} (one undoable edit).`);
+          return 0;
+        });
       default:
-        throw new UsageError(`plan takes one of: list, copy, export, assign, compare, propose. Usage: ${USAGE}`);
+        throw new UsageError(`plan takes one of: list, copy, export, assign, compare, band, propose. Usage: ${USAGE}`);
     }
   },
 };

@@ -24,6 +24,8 @@ interface Props {
   onEdit(edit: () => Promise<unknown>): Promise<void>;
   /** Undo and Redo, which may switch to the plan the edit belongs to. */
   onUndoRedo(command: 'undo' | 'redo'): void;
+  /** The rate bands a zone can be put in. */
+  bands: readonly { id: string; name: string }[];
   /** What the map's fill shows while redrawing. */
   colourBy: 'zone' | 'coverage';
   onColourBy(colourBy: 'zone' | 'coverage'): void;
@@ -35,7 +37,7 @@ interface Props {
 type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
 
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, colourBy, onColourBy, bandNotice = null }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, bands, colourBy, onColourBy, bandNotice = null }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
@@ -147,6 +149,22 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
         <div className="field">
           <label htmlFor={`${id}-colour`}>Colour</label>
           <input id={`${id}-colour`} type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-band`}>Rate band</label>
+          <select
+            id={`${id}-band`}
+            value={zone?.bandOverridden ? zone.bandId : ''}
+            disabled={!zone}
+            onChange={(e) => void onEdit(() => api.updateZone({ zoneId: target, bandOverride: e.target.value || null }))}
+          >
+            <option value="">From its rural share{zone && !zone.bandOverridden ? ` (${zone.bandName})` : ''}</option>
+            {bands.map((b) => (
+              <option key={b.id} value={b.id}>
+                Always {b.name}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="form__actions">
           <button type="button" className="button" disabled={!zone || (name.trim() === zone.name && colour === zone.colour)} onClick={() => void onEdit(() => api.updateZone({ zoneId: target, name: name.trim(), colour }))}>

@@ -11,7 +11,7 @@ function carecover(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('carecover settings and bands', () => {
+describe('carecover settings, bands and a zone\'s band', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-settings-'));
   const file = path.join(dir, 'county.carecover');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +34,19 @@ describe('carecover settings and bands', () => {
     expect(carecover(['settings', 'set', '--project', file, 'speed=1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no setting "speed"') });
     expect(carecover(['settings', 'set', '--project', file, 'redBelow=lots'])).toMatchObject({ code: 2, stderr: expect.stringContaining('redBelow must be a number, not "lots"') });
     expect(carecover(['settings', 'get', '--project', file]).stdout).toContain('redBelow=0.85\n');
+  });
+
+  it('puts a zone in a band whatever its rural share, and back (plan band)', () => {
+    const zoneBand = () => (JSON.parse(carecover(['report', '--project', file, '--format', 'json']).stdout) as { zones: { zone_id: string; band: string }[] }).zones.find((z) => z.zone_id === 'Z01')!.band;
+    const before = zoneBand();
+    const other = before === 'Urban' ? 'rural' : 'urban';
+    const set = carecover(['plan', 'band', '--project', file, '--zone', 'Z01', '--band', other]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/^Loughborough is priced in the (Urban|Rural) band whatever its rural share/);
+    expect(zoneBand()).not.toBe(before);
+    expect(carecover(['plan', 'band', '--project', file, '--zone', 'Z01', '--band', 'auto']).stdout).toContain('from its rural share');
+    expect(zoneBand()).toBe(before);
+    expect(carecover(['plan', 'band', '--project', file, '--zone', 'Z01', '--band', 'coastal'])).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no rate band "coastal"') });
   });
 
   it('lists the bands and changes one, refusing a floor above the rate', () => {
