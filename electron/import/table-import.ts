@@ -1,13 +1,11 @@
 import { TABLE_FIELDS, guessMapping, type ColumnMapping, type TableKind } from '../../shared/import/kinds';
 import { checkTable, type TableCheck, type TableContext } from '../../shared/import/table-rows';
 import type { ProjectDb } from '../store/db';
-import type { ZoneContract } from '../../shared/domain/types';
 import { readMapping } from '../store/imports';
-import { spreadZoneContracts } from '../../shared/coverage/spread';
-import { areaCentres } from '../../shared/geo/area-centres';
 import { groupBy } from '../../shared/group';
-import { readAreaGeometries, readAreas, readAssignments, readBands, readDemand, readProviders, readSettings, readSupply, readZones, writeBands } from '../store/model-data';
+import { readAreas, readAssignments, readBands, readDemand, readProviders, readSupply, readZones, writeBands } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
+import { writeContracts } from '../store/contracts';
 import { listSnapshots, writeSnapshot } from '../store/snapshots';
 import { BNG, toWgs84 } from './crs';
 import type { TableSource } from './table-file';
@@ -110,27 +108,3 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
   };
 }
 
-/**
- * Zone contracts are spread over the zone's areas (estimated). A contract
- * imported again replaces the provider's committed and additional hours in
- * that zone; delivered hours stay.
- */
-function writeContracts(target: ProjectDb, planId: number, contracts: readonly ZoneContract[]): void {
-  const assignments = readAssignments(target, planId);
-  const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
-  const areasOf = groupBy(assignments, ([, zone]) => zone);
-  for (const c of contracts) for (const [area] of areasOf.get(c.zoneId) ?? []) clear.run(c.providerId, area);
-  const rows = spreadZoneContracts({
-    contracts,
-    assignments,
-    demand: readDemand(target),
-    providers: readProviders(target),
-    areaCentres: areaCentres(readAreaGeometries(target)),
-    distanceLimitKm: readSettings(target).distanceLimitKm,
-  });
-  const upsert = target.prepare(
-    `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, ?, 0, 0, 'estimated')
-     ON CONFLICT(provider_id, area_code, service) DO UPDATE SET committed_hours = excluded.committed_hours, additional_hours = excluded.additional_hours`,
-  );
-  for (const r of rows) upsert.run(r.providerId, r.areaCode, r.service, r.committedHours, r.additionalHours);
-}

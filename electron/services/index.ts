@@ -128,6 +128,7 @@ export function createServices(options: ServiceOptions): Services {
     mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
     splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
     updateZone: ({ plan, zoneId, ...change }) => (editor.updateZone(plan, zoneId, change), editor.history()),
+    setContract: ({ plan, providerId, zoneId, committedHours, additionalHours }) => (editor.setContract(plan, providerId, zoneId, committedHours, additionalHours), editor.history()),
     undo: () => {
       const switchedTo = editor.undo()?.switchedTo ?? null;
       return { ...editor.history(), switchedTo };

@@ -7,7 +7,8 @@ import { parseCsvText } from '../import/table-file';
 import { splitAreas, type SplitShape } from '../../shared/plan/split';
 import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
-import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readBands, readZones } from '../store/model-data';
+import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
+import { writeContracts } from '../store/contracts';
 import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
 import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
@@ -139,6 +140,23 @@ export class PlanEditor {
    * that plan (in the same transaction) and says so, so nothing changes
    * out of sight.
    */
+  /**
+   * Sets what a provider is contracted to take in a zone, as a capacity
+   * import does (spread over the zone's areas; delivered hours stay): one
+   * undoable edit. Zero ends the contract.
+   */
+  setContract(planName: string | undefined, providerId: string, zoneId: string, committedHours: number, additionalHours = 0): void {
+    this.session.write((db) => {
+      const plan = this.plan(db, planName);
+      const zone = this.zoneRow(db, plan.id, zoneId);
+      const provider = readProviders(db).find((p) => p.id === providerId);
+      if (!provider) throw new ApiError('not-found', `There is no provider "${providerId}".`);
+      recordEdit(db, plan.id, `Set ${provider.name}'s contract in ${zone.name} to ${committedHours.toLocaleString('en-GB')} hours a week`, ['supply'], () =>
+        writeContracts(db, plan.id, [{ providerId, zoneId, contractedHours: committedHours, additionalHours }]),
+      );
+    });
+  }
+
   undo(): (EditSummary & { switchedTo: string | null }) | null {
     return this.session.write((db) => this.followPlan(db, undo(db)));
   }

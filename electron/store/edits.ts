@@ -25,6 +25,7 @@ const KEYS = {
   cost_inputs: ['band_id', 'service'],
   pricing_scenarios: ['name'],
   framework_term: ['id'],
+  supply: ['provider_id', 'area_code', 'service'],
 } as const;
 export type EditableTable = keyof typeof KEYS;
 const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments']);
@@ -78,7 +79,8 @@ function apply(db: ProjectDb, changes: RowChange[], side: 'before' | 'after'): v
     db.prepare(`DELETE FROM ${table} WHERE ${keys.map((k) => `${k} = @${k}`).join(' AND ')}`).run(key);
   };
   const target = (c: RowChange) => (side === 'before' ? c.before : c.after);
-  const order: EditableTable[] = ['rate_bands', 'cost_inputs', 'settings', 'lots', 'project_meta', 'framework_term', 'pricing_scenarios', 'zones', 'assignments'];
+  const order: EditableTable[] = ['rate_bands', 'cost_inputs', 'settings', 'lots', 'project_meta', 'framework_term', 'pricing_scenarios', 'zones', 'assignments', 'supply'];
+  if (changes.some((c) => !order.includes(c.table))) throw new Error(`Undo does not know the order of table ${changes.find((c) => !order.includes(c.table))!.table}.`);
   // Rows that must exist first (zones before the assignments that point at them)…
   for (const table of order) for (const c of changes) if (c.table === table && target(c)) upsert(table, target(c)!);
   // …and rows to remove last, children before parents.

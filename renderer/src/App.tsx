@@ -263,6 +263,12 @@ export function App() {
                     districtNames={districtNames}
                     hidden={hidden.get(selected.zoneId)}
                     month={ws.month}
+                    onSetContract={
+                      ws.withdrawal
+                        ? undefined
+                        : (providerId, committedHours) =>
+                            edit(() => api.setContract({ zoneId: selected.zoneId, providerId, committedHours, additionalHours: selected.providers.find((p) => p.providerId === providerId)?.additionalHours ?? 0 }))
+                    }
                     trend={(() => {
                       const z = ws.trend?.zones.find((t) => t.zoneId === selected.zoneId);
                       return z && ws.trend ? { ...z, months: ws.trend.months } : null;

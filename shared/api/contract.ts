@@ -191,6 +191,11 @@ export const contract = {
     }),
     response: History,
   },
+  /** A provider's contracted (committed) and additional hours a week in a zone, spread over its areas as a capacity import does. */
+  setContract: {
+    request: z.strictObject({ plan: planName, providerId: z.string().min(1).max(100), zoneId: z.string().min(1).max(100), committedHours: z.number().min(0).max(1_000_000), additionalHours: z.number().min(0).max(1_000_000).optional() }),
+    response: History,
+  },
   undo: { request: noArgs, response: History },
   redo: { request: noArgs, response: History },
   getHistory: { request: noArgs, response: History },

@@ -28,6 +28,7 @@ export const API_METHODS = [
   'mergeZones',
   'splitZone',
   'updateZone',
+  'setContract',
   'undo',
   'redo',
   'getHistory',

@@ -165,5 +165,21 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await expect.poll(() => app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z01')!.bandOverridden).toBe(false);
   });
 
+  it("a provider's contracted hours in a zone can be changed from the zone's detail (one undoable edit)", async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await page.locator('tr[data-zone-id="Z14"] .row-button').click();
+    const held = app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.providers[0]!;
+    await page.getByRole('button', { name: `Change ${held.providerName}'s contracted hours in Vale of Belvoir & North Melton` }).click();
+    const input = page.getByLabel(`${held.providerName}: contracted hours a week in Vale of Belvoir & North Melton`);
+    await input.fill('400');
+    await input.press('Enter');
+    await expect.poll(() => app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.providers.find((p) => p.providerId === held.providerId)!.committedHours).toBeCloseTo(400, 6);
+    await expect.poll(() => page.locator('.zone-detail').textContent()).toContain('400 h');
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => app.services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.providers.find((p) => p.providerId === held.providerId)!.committedHours).toBeCloseTo(held.committedHours, 6);
+  });
+
   it('logs no console errors', () => expect(app.consoleErrors).toEqual([]));
 });

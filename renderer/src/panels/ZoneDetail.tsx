@@ -7,7 +7,7 @@ import { monthLabel } from '../../../shared/time/months';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { Sparkline } from '../components/Sparkline';
 import { VegaChart } from '../components/VegaChart';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 type ZoneTrend = TrendResponse['zones'][number] & { months: string[] };
 
@@ -64,6 +64,7 @@ export function ZoneDetail({
   hidden,
   trend,
   month,
+  onSetContract,
 }: {
   zone: ZoneMetrics;
   settings: Settings;
@@ -72,8 +73,14 @@ export function ZoneDetail({
   /** The zone's months of returns, when the project holds any. */
   trend?: ZoneTrend | null;
   month?: string | null;
+  /** Sets a provider's contracted hours a week in this zone (all lots; the model as it stands only). */
+  onSetContract?(providerId: string, committedHours: number): Promise<void>;
 }) {
   const q = (x: number) => quantity(x, zone.unit);
+  const [editing, setEditing] = useState<{ providerId: string; text: string } | null>(null);
+  const editable = Boolean(onSetContract) && zone.lot === 'all' && !month;
+  const hoursValue = editing ? Number(editing.text.replace(/[,\s]/g, '')) : NaN;
+  const hoursValid = editing !== null && editing.text.trim() !== '' && Number.isFinite(hoursValue) && hoursValue >= 0;
   // Figures worked from the people behind them are masked where the screen suppresses small numbers.
   const p = (text: string) => hidden ?? text;
   return (
@@ -161,6 +168,7 @@ export function ZoneDetail({
               <th scope="col" className="num">Delivered</th>
               <th scope="col" className="num">Share of cover</th>
               <th scope="col" className="num">Offered extra</th>
+              {editable && <th scope="col"><span className="visually-hidden">Change</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -170,10 +178,46 @@ export function ZoneDetail({
                   {p.providerName}
                   {p.supplyClass !== 'secure' && <span className="muted"> ({SUPPLY_LABELS[p.supplyClass]})</span>}
                 </th>
-                <td className="num">{q(p.committedHours)}</td>
+                <td className="num">
+                  {editing?.providerId === p.providerId ? (
+                    <input
+                      className="contract-input"
+                      aria-label={`${p.providerName}: contracted hours a week in ${zone.name}`}
+                      inputMode="decimal"
+                      value={editing.text}
+                      aria-invalid={!hoursValid}
+                      autoFocus
+                      onChange={(e) => setEditing({ providerId: p.providerId, text: e.target.value })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') setEditing(null);
+                        if (e.key === 'Enter' && hoursValid) void onSetContract!(p.providerId, hoursValue).then(() => setEditing(null));
+                      }}
+                    />
+                  ) : (
+                    q(p.committedHours)
+                  )}
+                </td>
                 <td className="num">{q(p.deliveredHours)}</td>
                 <td className="num">{percent(p.share)}</td>
                 <td className="num">{q(p.additionalHours)}</td>
+                {editable && (
+                  <td>
+                    {editing?.providerId === p.providerId ? (
+                      <>
+                        <button type="button" className="link-button" disabled={!hoursValid} onClick={() => void onSetContract!(p.providerId, hoursValue).then(() => setEditing(null))}>
+                          Save
+                        </button>{' '}
+                        <button type="button" className="link-button" onClick={() => setEditing(null)}>
+                          Cancel
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" className="link-button" aria-label={`Change ${p.providerName}'s contracted hours in ${zone.name}`} onClick={() => setEditing({ providerId: p.providerId, text: String(Math.round(p.committedHours * 10) / 10) })}>
+                        Change
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../../electron/services';
 import { readAssignments } from '../../../electron/store/model-data';
 import { currentPlanId } from '../../../electron/store/plans';
 import { tempDir } from '../../helpers/temp';
+import { apiCaller } from '../../helpers/api';
 
 let dir: string;
 let file: string;
@@ -66,6 +67,21 @@ describe('zone edits', () => {
     const redone = await services.handlers.redo({});
     expect(redone.switchedTo).toBeNull();
     expect(zoneOf(a!)).toBe('Z14');
+  });
+
+  it("sets a provider's contracted hours in a zone as one undoable edit, keeping delivered hours", async () => {
+    const zone = () => services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!;
+    const held = zone().providers[0]!;
+    const delivered = held.deliveredHours;
+    const { value } = apiCaller(() => services);
+    const history = await value<{ canUndo: string }>('setContract', { zoneId: 'Z14', providerId: held.providerId, committedHours: 400, additionalHours: held.additionalHours });
+    expect(history.canUndo).toBe(`Set ${held.providerName}'s contract in Vale of Belvoir & North Melton to 400 hours a week`);
+    const after = zone().providers.find((p) => p.providerId === held.providerId)!;
+    expect(after.committedHours).toBeCloseTo(400, 6);
+    expect(after.deliveredHours).toBeCloseTo(delivered, 6);
+    services.editor.undo();
+    expect(zone().providers.find((p) => p.providerId === held.providerId)!.committedHours).toBeCloseTo(held.committedHours, 6);
+    expect((await apiCaller(() => services).call('setContract', { zoneId: 'Z14', providerId: 'P999', committedHours: 1 })).ok).toBe(false);
   });
 
   it('settings changes are undoable too', async () => {

@@ -35,6 +35,7 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     getTransition: unused,
     getReopeningBrief: unused,
     startProposal: unused,
+    setContract: unused,
     getProposalJob: unused,
     cancelProposal: unused,
     getMapData: unused,
