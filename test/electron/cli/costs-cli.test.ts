@@ -1,19 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../../helpers/temp';
+import { carecover, initProjectForBlock } from '../../helpers/cli';
 
-const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
 const resultsDir = path.join(repoRoot, 'test-results');
 const inCI = process.env.CI === 'true';
 const havePoppler = spawnSync('pdftotext', ['-v']).status === 0;
-
-function carecover(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface CostsJson {
   years: { year: number; demandHours: number; frameworkCost: number; spotCost: number; totalCost: number; envelope: number; headroom: number }[];
@@ -23,12 +17,7 @@ interface CostsJson {
 
 describe('carecover costs', () => {
   // One project for every test here (tempDir() is emptied after each test).
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-costs-'));
-  const file = path.join(dir, 'county.carecover');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
-    expect(carecover(['init', file]).code).toBe(0);
-  });
+  const { file } = initProjectForBlock('costs');
 
   it('prints the years, the bands and the term total as JSON', () => {
     const result = carecover(['costs', '--project', file, '--format', 'json']);

@@ -1,24 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { repoRoot, tempDir } from '../../helpers/temp';
-
-const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
-function carecover(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { repoRoot } from '../../helpers/temp';
+import { carecover, initProjectForBlock } from '../../helpers/cli';
 
 describe('carecover snapshot, trend, timeline, transition and the update report', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-time-'));
-  const file = path.join(dir, 'county.carecover');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
-    expect(carecover(['init', file]).code).toBe(0);
-  });
+  const { file, dir } = initProjectForBlock('time');
 
   it('prints a trend row per month and zone, and one zone alone', () => {
     const all = carecover(['trend', '--project', file]).stdout.trim().split('\n');

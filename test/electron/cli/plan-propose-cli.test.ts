@@ -1,24 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseWeights } from '../../../electron/cli/commands/plan-propose';
-import { repoRoot, tempDir } from '../../helpers/temp';
 
-const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
-function carecover(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { carecover, initProjectForBlock } from '../../helpers/cli';
 
 describe('carecover plan propose', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-propose-'));
-  const file = path.join(dir, 'county.carecover');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
-    expect(carecover(['init', file]).code).toBe(0);
-  });
+  const { file } = initProjectForBlock('propose');
 
   it('writes a new plan and prints before and after in JSON, every term named', () => {
     const run = carecover(['plan', 'propose', '--project', file, '--from', 'current', '--seed', '4', '--weights', 'shortfall=1,fragility=1,compactness=0.2,coherence=0.5,disruption=0.1', '--name', 'Proposal', '--format', 'json']);

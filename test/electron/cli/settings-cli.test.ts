@@ -1,23 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../../helpers/temp';
-
-const bin = path.join(repoRoot, 'bin', 'carecover.cjs');
-function carecover(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, CARECOVER_USER_DATA: tempDir() } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { describe, expect, it } from 'vitest';
+import { carecover, initProjectForBlock } from '../../helpers/cli';
 
 describe('carecover settings, bands and a zone\'s band', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-settings-'));
-  const file = path.join(dir, 'county.carecover');
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
-    expect(carecover(['init', file]).code).toBe(0);
-  });
+  const { file } = initProjectForBlock('settings');
 
   it('prints the settings, and sets them as typed (percentages, pounds with commas, a date)', () => {
     expect(carecover(['settings', 'get', '--project', file]).stdout).toContain('redBelow=0.9\n');
