@@ -21,7 +21,7 @@ describe.skipIf(skipE2E)('importing through the UI', () => {
     // The preview: how the file was read, the mapping it guessed, the first rows as text.
     await expect.poll(() => dialog.getByText('windows-1252, separated by commas').count()).toBe(1);
     await expect.poll(() => dialog.getByText('3 rows to import (3 new, 0 updated)').count()).toBe(1);
-    expect(await dialog.getByLabel('Provider id *').inputValue()).toBe('Provider ID');
+    expect(await dialog.getByLabel('Provider id', { exact: true }).inputValue()).toBe('Provider ID');
     expect(await dialog.getByLabel('Latitude').inputValue()).toBe('Latitude');
     await expect.poll(() => dialog.getByRole('cell', { name: 'Brontë Home Care' }).count()).toBe(1);
     expect(app.services.session.db().prepare("SELECT count(*) AS n FROM providers WHERE id = 'P48'").get()).toEqual({ n: 0 });
