@@ -295,8 +295,9 @@ export function App() {
                 bandNotice={bandNotice}
               />
             )}
-            {tab === 'scenarios' && (
+            {tab === 'scenarios' && ws.model && (
               <ScenariosPanel
+                settings={ws.model.settings}
                 onChanged={async () => void (await ws.refresh())}
                 onError={showError}
                 zones={ws.currentMetrics?.zones ?? []}

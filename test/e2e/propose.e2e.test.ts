@@ -41,7 +41,7 @@ describe.skipIf(skipE2E)('proposing zones', () => {
     await panel.getByLabel('Search').selectOption('normal');
     await panel.getByRole('button', { name: 'Propose' }).click();
     const maps = page.getByRole('dialog', { name: 'Two plans side by side' });
-    await expect.poll(() => maps.locator('img').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => maps.locator('.leaflet-container[data-rendered="true"]').count(), { timeout: 60_000 }).toBe(2);
     await expect.poll(() => maps.locator('figcaption').allTextContents()).toEqual(['Sample framework zones', 'Proposal 1']);
     await app.screenshot('propose-two-maps');
     await maps.getByRole('button', { name: 'Close' }).click();

@@ -64,7 +64,14 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     expect(await page.locator('.comparison-zones').textContent()).toContain('Vale of Belvoir & North Melton');
 
     await page.getByRole('button', { name: 'Show both maps side by side' }).click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Two plans side by side' }).locator('img').count()).toBe(2);
+    const both = page.getByRole('dialog', { name: 'Two plans side by side' });
+    await expect.poll(() => both.locator('.leaflet-container[data-rendered="true"]').count()).toBe(2);
+    // Live maps, kept together: zooming one zooms the other to the same view.
+    const zoomOf = (i: number) => both.locator('.leaflet-container').nth(i).evaluate((el) => (el as HTMLElement & { carecoverPoint(a: number, b: number): [number, number] }).carecoverPoint(52.7, -1.1));
+    const viewBefore = await zoomOf(1);
+    await both.getByRole('region', { name: 'Map of Belvoir option' }).getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => JSON.stringify(await zoomOf(1))).not.toBe(JSON.stringify(viewBefore));
+    expect(await zoomOf(0)).toEqual(await zoomOf(1));
     await app.screenshot('redesign-two-maps');
     await page.getByRole('dialog', { name: 'Two plans side by side' }).getByRole('button', { name: 'Close' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export plan CSV' }).click()]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { CircleMarker, MapContainer, Polyline, ScaleControl, Tooltip, useMap } from 'react-leaflet';
-import type { FitBoundsOptions, LatLngBoundsExpression } from 'leaflet';
+import type { FitBoundsOptions, LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider, Settings } from '../../../shared/domain/types';
@@ -33,6 +33,12 @@ interface Props {
   onRendered?(): void;
   /** What the areas' fill shows: coverage (the default) or each zone's own colour (Redraw). */
   colourBy?: 'coverage' | 'zone';
+  /** Hands over the Leaflet map once it exists (Compare keeps two maps panned and zoomed together). */
+  onMap?(map: LeafletMap): void;
+  /** The region's name for assistive technology (default "Coverage map"). */
+  label?: string;
+  /** Start with the legend folded (small maps side by side). */
+  legendFolded?: boolean;
 }
 
 /** Room on the right for the legend. */
@@ -65,14 +71,20 @@ function RefitOnResize({ bounds }: { bounds: LatLngBoundsExpression }) {
     map.on('dragstart', moved);
     map.on('zoomstart', moved);
     map.on('carecover:fitted', fitted);
+    // Only a real change of size counts (an observer reports the size it starts with too), and never a hidden, empty box.
+    const container = map.getContainer();
+    let last = `${container.clientWidth}x${container.clientHeight}`;
     const observer = new ResizeObserver(() => {
+      const size = `${container.clientWidth}x${container.clientHeight}`;
+      if (size === last || container.clientWidth === 0 || container.clientHeight === 0) return;
+      last = size;
       map.invalidateSize({ pan: false });
       if (userMoved) return;
       fitting = true;
       map.fitBounds(bounds, { ...FIT_OPTIONS, animate: false });
       fitting = false;
     });
-    observer.observe(map.getContainer());
+    observer.observe(container);
     return () => {
       observer.disconnect();
       map.off('dragstart', moved);
@@ -80,6 +92,12 @@ function RefitOnResize({ bounds }: { bounds: LatLngBoundsExpression }) {
       map.off('carecover:fitted', fitted);
     };
   }, [map, bounds]);
+  return null;
+}
+
+function MapHandle({ onMap }: { onMap?: (map: LeafletMap) => void }) {
+  const map = useMap();
+  useEffect(() => onMap?.(map), [map, onMap]);
   return null;
 }
 
@@ -104,7 +122,7 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
 }
 
 /** The coverage map: drawn entirely from the project's data, with no tiles and no network. */
-export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, withdrawnProviderId = null, onSelect, onPaint, drawing, onRendered, colourBy = 'coverage' }: Props) {
+export function CoverageMap({ mapData, metrics, providers, settings, selectedZoneId, changedZones, highlightedProviders, withdrawnProviderId = null, onSelect, onPaint, drawing, onRendered, colourBy = 'coverage', onMap, label = 'Coverage map', legendFolded = false }: Props) {
   const bounds: LatLngBoundsExpression = mapData.bounds ?? [
     [52.39, -1.6],
     [52.98, -0.66],
@@ -115,7 +133,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
 
   return (
-    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label="Coverage map" data-colour-by={colourBy} data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
+    <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label={label} data-colour-by={colourBy} data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
       <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
         <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} colourBy={colourBy} />
         {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}
@@ -144,8 +162,9 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
         <FitButton bounds={bounds} />
         <RefitOnResize bounds={bounds} />
         <Rendered onRendered={onRendered} />
+        <MapHandle onMap={onMap} />
       </MapContainer>
-      <Legend settings={settings} colourBy={colourBy} numbered={highlightedProviders.size > 0} />
+      <Legend settings={settings} colourBy={colourBy} numbered={highlightedProviders.size > 0} startOpen={!legendFolded} />
     </section>
   );
 }

@@ -3,9 +3,9 @@ import type { Settings } from '../../../shared/domain/types';
 import { CLASS_FILL, CLASS_ORDER, classLabel, HATCH_INK, HATCH_LABEL } from '../../../shared/style/coverage-style';
 
 /** The map's key: the classes with their thresholds, hatching, and what the circles mean. */
-export function Legend({ settings, colourBy = 'coverage', numbered = false }: { settings: Settings; colourBy?: 'coverage' | 'zone'; numbered?: boolean }) {
+export function Legend({ settings, colourBy = 'coverage', numbered = false, startOpen = true }: { settings: Settings; colourBy?: 'coverage' | 'zone'; numbered?: boolean; startOpen?: boolean }) {
   // Collapsible, so that on a small screen it does not cover the south of the county.
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(startOpen);
   if (!open) {
     return (
       <section className="legend legend--closed" aria-label="Map legend">

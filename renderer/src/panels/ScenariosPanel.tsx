@@ -3,8 +3,9 @@ import type { PlanSummary } from '../../../shared/api/contract';
 import { api } from '../api';
 import { hours, millions, percent } from '../../../shared/format';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import type { Settings } from '../../../shared/domain/types';
 import { ProposePanel } from './ProposePanel';
-import { useModal } from '../components/use-modal';
+import { CompareMaps } from './CompareMaps';
 
 interface Props {
   onChanged(): Promise<void>;
@@ -14,6 +15,7 @@ interface Props {
   /** The zones locked for a proposal, or null while "Propose zones…" is closed. */
   proposeLocks: ReadonlySet<string> | null;
   onProposeLocks(locks: Set<string> | null): void;
+  settings: Settings;
 }
 
 type Comparison = Awaited<ReturnType<typeof api.comparePlans>>;
@@ -27,7 +29,7 @@ const pair = <T,>(a: T | null, b: T | null, show: (x: T) => string) => {
 };
 
 /** Scenarios: duplicate, rename, switch, delete (with confirmation) and compare plans; plan CSV files. */
-export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks }: Props) {
+export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks, settings }: Props) {
   const id = useId();
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [copyName, setCopyName] = useState('');
@@ -36,13 +38,11 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [comparison, setComparison] = useState<Comparison | null>(null);
+  /** The two plans shown side by side on live maps, or null. */
   const [maps, setMaps] = useState<[string, string] | null>(null);
 
   async function showMaps(first: string, second: string) {
-    const svgFor = (plan: string) => api.previewMap({ request: { kind: 'map', format: 'svg', plan, title: plan, subtitle: 'Coverage by zone', includeFlaggedTable: false } });
-    const [x, y] = await Promise.all([svgFor(first), svgFor(second)]);
-    const url = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-    setMaps([url(x.svg), url(y.svg)]);
+    setMaps([first, second]);
   }
   const current = plans.find((p) => p.isCurrent);
 
@@ -274,32 +274,9 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
         </>
       )}
       {maps && (
-        <TwoMaps maps={maps} names={[comparison?.a ?? 'Plan A', comparison?.b ?? 'Plan B']} onClose={() => setMaps(null)} />
+        <CompareMaps names={maps} settings={settings} onClose={() => setMaps(null)} onError={onError} />
       )}
     </section>
   );
 }
 
-/** The two plans' maps side by side, as a modal dialog. */
-function TwoMaps({ maps, names, onClose }: { maps: [string, string]; names: [string, string]; onClose(): void }) {
-  const modal = useModal<HTMLDivElement>(onClose);
-  return (
-    <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-label="Two plans side by side" ref={modal.ref} tabIndex={-1}>
-        <div className="compare-maps">
-          {maps.map((src, i) => (
-            <figure key={i}>
-              <img src={src} alt={`Coverage map of ${names[i]}`} />
-              <figcaption>{names[i]}</figcaption>
-            </figure>
-          ))}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
-  );
-}
