@@ -65,7 +65,8 @@ describe.skipIf(skipE2E)('the Over time tab', () => {
     await page.getByLabel('Exiting provider').selectOption({ label: 'Gateway Care Ltd (leaves 2027-06-30)' });
     const table = page.locator('.transition-table tbody tr');
     await expect.poll(() => table.count()).toBeGreaterThan(1);
-    expect(await page.locator('.transition__summary').textContent()).toMatch(/^Gateway Care Ltd holds [\d,]+ hours of care a week to move by 2027-06-30/);
+    // The first exiting provider's transition may still be on screen for a moment: wait for the one chosen.
+    await expect.poll(() => page.locator('.transition__summary').textContent()).toMatch(/^Gateway Care Ltd holds [\d,]+ hours of care a week to move by 2027-06-30/);
     await page.locator('.transition-table').scrollIntoViewIfNeeded();
     await app.screenshot('over-time-transition');
 

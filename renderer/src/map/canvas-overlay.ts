@@ -37,7 +37,9 @@ export abstract class CanvasOverlay extends L.Layer {
     private readonly paneName: string,
     private readonly zIndex: number,
   ) {
-    super({ pane: paneName });
+    super();
+    // Leaflet's classes take options in initialize, which L.Layer does not define: set the pane here, or the canvas lands in the overlay pane (and a canvas made again later covers the markers drawn there).
+    L.setOptions(this, { pane: paneName });
   }
 
   protected abstract draw(ctx: CanvasRenderingContext2D, view: View): void;
