@@ -84,6 +84,14 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     expect(await page.locator('.leaflet-tooltip.candidate-tip').count()).toBe(first);
     expect(new Set(contingency.candidates.map((c) => c.providerId)).size).toBe(contingency.candidates.length);
     expect(await page.getByRole('region', { name: 'Map legend' }).textContent()).toContain('Who could step in for the selected zone, in order');
+    // The rank badges never cover one another, even where candidates share a town.
+    const badges = await page.locator('.leaflet-tooltip.candidate-tip').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
+    for (let i = 0; i < badges.length; i++) {
+      for (let j = i + 1; j < badges.length; j++) {
+        const [a, b] = [badges[i]!, badges[j]!];
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `badges ${a.text} and ${b.text}`).toBe(true);
+      }
+    }
     if (contingency.candidates.length > first) {
       await page.getByRole('button', { name: `Show all ${contingency.candidates.length} providers within reach` }).click();
       expect(await candidates.count()).toBe(contingency.candidates.length);

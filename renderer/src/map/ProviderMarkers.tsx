@@ -3,6 +3,7 @@ import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { hours } from '../../../shared/format';
+import { placeLabels } from './geometry';
 
 interface Props {
   providers: Provider[];
@@ -48,6 +49,18 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
     return [...cells.values()];
   }, [providers, highlighted, withdrawnId, hoursBy, map, zoom]);
 
+  // Candidates' rank badges, placed so none covers another (several candidates often share a town).
+  const badgeOffsets = useMemo(() => {
+    const picked = providers.filter((p) => highlighted.has(p.id));
+    const boxes = picked.map((p) => {
+      const point = map.project([p.lat, p.lon], zoom);
+      const r = radiusFor(hoursBy.get(p.id) ?? 0) + 2;
+      // A badge sits right of its circle: its own point is there.
+      return { id: p.id, x: point.x + r + 10, y: point.y, width: 20, height: 18, rank: -(highlighted.get(p.id) ?? 0) };
+    });
+    return new Map(placeLabels(boxes).map((b) => [b.id, [b.dx, b.dy] as [number, number]]));
+  }, [providers, highlighted, hoursBy, map, zoom]);
+
   return (
     <>
       {groups.map((g) => (
@@ -75,7 +88,7 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
             pathOptions={{ color: '#000000', weight: 3, dashArray: '3 3', fillColor: '#ffffff', fillOpacity: 0.9 }}
             bubblingMouseEvents={false}
           >
-            <Tooltip permanent direction="right" className="candidate-tip">
+            <Tooltip key={`t-${(badgeOffsets.get(p.id) ?? [0, 0]).join(',')}`} permanent direction="right" offset={badgeOffsets.get(p.id) ?? [0, 0]} className="candidate-tip">
               {`✕ ${p.name} (withdrawn)`}
             </Tooltip>
           </CircleMarker>
@@ -91,7 +104,7 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
             bubblingMouseEvents={false}
           >
             {/* The rank only: names are in the contingency table, and would pile up in a town with several candidates. */}
-            <Tooltip permanent direction="right" className="candidate-tip">
+            <Tooltip key={`t-${(badgeOffsets.get(p.id) ?? [0, 0]).join(',')}`} permanent direction="right" offset={badgeOffsets.get(p.id) ?? [0, 0]} className="candidate-tip">
               {String(highlighted.get(p.id))}
             </Tooltip>
           </CircleMarker>
