@@ -10,7 +10,7 @@ import type { ImportRequest } from '../../shared/import/request';
 import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import type { ProjectDb } from '../store/db';
 import { storeTopology } from '../store/area-cache';
-import { insertAreaNeighbours, readAreaGeometries, readAreas } from '../store/model-data';
+import { insertAreaNeighbours, readAreaGeometries, readAreas, readBands } from '../store/model-data';
 import { insertPlan, listPlans, setCurrentPlan } from '../store/plans';
 import type { BoundarySource } from './boundary-file';
 import { BNG, isKnownCrs, reprojectCoordinates, toWgs84, WGS84 } from './crs';
@@ -214,6 +214,20 @@ function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportReq
   ];
   const empty = features.filter((f) => ![...overlay.assignments.values()].includes(f.id));
   for (const f of empty) notes.push({ severity: 'warning', where: `zone ${f.id}`, problem: 'covers no area by more than any other zone; it is created with no areas' });
+  // A rate band property on the zones (band, rate_band, band_id): each zone is priced in it whatever its rural share.
+  const bands = readBands(db);
+  const bandKey = Object.keys(features[0]?.properties ?? {}).find((k) => /^(rate_?)?band(_?id)?$/i.test(k.trim()));
+  const bandOf = new Map<string, string>();
+  if (bandKey) {
+    for (const f of features) {
+      const value = String(f.properties[bandKey] ?? '').trim();
+      if (!value) continue;
+      const band = bands.find((b) => b.id.toLowerCase() === value.toLowerCase() || b.name.toLowerCase() === value.toLowerCase());
+      if (band) bandOf.set(f.id, band.id);
+      else notes.push({ severity: 'warning', where: `zone ${f.id}`, problem: `its ${bandKey} "${value}" is not one of the project's rate bands (${bands.map((b) => b.name).join(', ')}); it is priced from its rural share` });
+    }
+    if (bandOf.size) notes.push({ severity: 'warning', where: 'file', problem: `${bandOf.size} zone${bandOf.size === 1 ? ' is' : 's are'} put in the rate band the "${bandKey}" property names, whatever ${bandOf.size === 1 ? 'its' : 'their'} rural share` });
+  }
   const taken = new Set(listPlans(db).map((p) => p.name.toLowerCase()));
   const wanted = request.plan ?? fileStem;
   let planName = wanted;
@@ -225,8 +239,8 @@ function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportReq
     notes,
     write(target) {
       const planId = insertPlan(target, planName);
-      const zone = target.prepare('INSERT INTO zones (plan_id, id, name, colour) VALUES (?, ?, ?, ?)');
-      features.forEach((f, i) => zone.run(planId, f.id, f.name, ZONE_COLOURS[i % ZONE_COLOURS.length]!));
+      const zone = target.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override) VALUES (?, ?, ?, ?, ?)');
+      features.forEach((f, i) => zone.run(planId, f.id, f.name, ZONE_COLOURS[i % ZONE_COLOURS.length]!, bandOf.get(f.id) ?? null));
       const assign = target.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?)');
       for (const [area, zoneId] of overlay.assignments) assign.run(planId, area, zoneId);
       setCurrentPlan(target, planId);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, rea
 import { currentPlanId } from '../../../electron/store/plans';
 import { polygonsOf, type AreaGeometry, type Position } from '../../../shared/geo/types';
 import { dataFingerprint } from '../../helpers/project-fingerprint';
+import { tempDir } from '../../helpers/temp';
 import { fixture, importFile, previewFile, project } from './import-helpers';
 
 const emptyProject = () => project('empty');
@@ -184,6 +186,23 @@ describe('importing areas from boundary files', () => {
 });
 
 describe('importing hand-drawn zones', () => {
+  it('puts a zone in the rate band its band property names, and says when a name is not a band', async () => {
+    const { db } = emptyProject();
+    await importFile(db, 'areas', 'melton-6.geojson');
+    const drawn = JSON.parse(fs.readFileSync(fixture('melton-zones-drawn.geojson'), 'utf8')) as { features: { properties: Record<string, string> }[] };
+    drawn.features[0]!.properties.band = 'Rural';
+    drawn.features[1]!.properties.band = 'Coastal';
+    const file = path.join(tempDir(), 'zones-with-bands.geojson');
+    fs.writeFileSync(file, JSON.stringify(drawn));
+    const { result } = await importFile(db, 'zones', file);
+    expect(result!.notes).toContain('zone N: its band "Coastal" is not one of the project\'s rate bands (Urban, Rural); it is priced from its rural share');
+    expect(result!.notes).toContain('file: 1 zone is put in the rate band the "band" property names, whatever its rural share');
+    expect(readZones(db, currentPlanId(db)!).map((z) => [z.id, z.bandOverride])).toEqual([
+      ['N', null],
+      ['S', 'rural'],
+    ]);
+  });
+
   it('puts each area in the zone covering most of it and reports ambiguous and outside areas', async () => {
     const { db } = emptyProject();
     await importFile(db, 'areas', 'melton-6.geojson');
