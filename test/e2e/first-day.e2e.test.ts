@@ -143,6 +143,11 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
           expect(apart, `${a.text} and ${b.text} at ${width} × ${height}`).toBe(true);
         }
       }
+      // Nor does a zone name cover a town's.
+      const towns = await page.locator('.leaflet-tooltip.place-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
+      for (const a of boxes) {
+        for (const b of towns) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} over the town ${b.text} at ${width} × ${height}`).toBe(true);
+      }
       await app.screenshot(`map-${width}x${height}`);
     }
     await page.setViewportSize({ width: 1280, height: 720 });

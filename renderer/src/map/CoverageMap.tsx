@@ -148,14 +148,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
           .map((z) => (
             <Polyline key={`s-${z.zoneId}`} positions={toLatLngs(unpackLines(floatsOf(z.lines)))} pathOptions={{ color: '#ffbf47', weight: 5, opacity: 1 }} interactive={false} />
           ))}
-        {mapData.places.map((p) => (
-          <CircleMarker key={`p-${p.name}`} center={[p.lat, p.lon]} radius={1.5} pathOptions={{ color: '#1d2327', weight: 1, fillOpacity: 1 }} interactive={false}>
-            <Tooltip permanent direction="right" offset={[3, 0]} className="place-label">
-              {p.name}
-            </Tooltip>
-          </CircleMarker>
-        ))}
-        <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} />
+        <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} places={mapData.places} providers={providers} circlesShown={!drawing && !onPaint} />
         {/* While redrawing, branch markers would catch the strokes meant for the areas beneath them. */}
         {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} withdrawnId={withdrawnProviderId} />}
         <ScaleControl position="bottomleft" imperial={false} />

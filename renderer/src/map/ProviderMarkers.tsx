@@ -4,6 +4,7 @@ import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { hours } from '../../../shared/format';
 import { placeLabels } from './geometry';
+import { radiusFor } from './label-obstacles';
 
 interface Props {
   providers: Provider[];
@@ -15,7 +16,6 @@ interface Props {
 }
 
 const CELL_PX = 34;
-const radiusFor = (weeklyHours: number) => 3 + Math.sqrt(weeklyHours) / 3.2;
 
 /**
  * Provider branches as circles sized by their contracted hours. Branches closer

@@ -1,12 +1,19 @@
 import { useMemo, useState } from 'react';
 import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import type { Provider } from '../../../shared/domain/types';
 import { placeLabels, thinLabels } from './geometry';
+import { circleBoxes, placeTowns } from './label-obstacles';
 
 interface Props {
   points: Map<string, [number, number]>;
   zones: Map<string, ZoneMetrics>;
   selectedZoneId: string | null;
+  /** Town names, placed clear of the provider circles and the zone names (left off where there is no room). */
+  places: readonly { name: string; lat: number; lon: number }[];
+  providers: readonly Provider[];
+  /** Provider circles are not drawn (while redrawing): nothing to keep clear of. */
+  circlesShown: boolean;
 }
 
 /** How much room a label takes, in pixels (12px bold text with padding): generous, so labels placed apart never touch. */
@@ -21,11 +28,16 @@ const ALWAYS_ALL = 40;
  * one already placed, the selected zone first, then flagged zones, then the
  * zones with most demand; more appear as you zoom in.
  */
-export function ZoneLabels({ points, zones, selectedZoneId }: Props) {
+export function ZoneLabels({ points, zones, selectedZoneId, places, providers, circlesShown }: Props) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
 
+  const hoursBy = useMemo(() => {
+    const totals = new Map<string, number>();
+    for (const zone of zones.values()) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.committedHours);
+    return totals;
+  }, [zones]);
   const shown = useMemo(() => {
     const boxes = [...points].map(([id, point]) => {
       const z = zones.get(id);
@@ -35,11 +47,31 @@ export function ZoneLabels({ points, zones, selectedZoneId }: Props) {
     });
     // A county's zones are all named, each moved off its neighbours where they would collide; more than that are thinned.
     const kept = new Set(points.size <= ALWAYS_ALL ? boxes.map((b) => b.id) : thinLabels(boxes));
-    return placeLabels(boxes.filter((b) => kept.has(b.id))).map(({ id, dx, dy }) => ({ id, point: points.get(id)!, offset: [dx, dy] as [number, number] }));
+    const chosen = boxes.filter((b) => kept.has(b.id));
+    const placed = placeLabels(chosen);
+    return placed.map(({ id, dx, dy }) => {
+      const b = chosen.find((x) => x.id === id)!;
+      return { id, point: points.get(id)!, offset: [dx, dy] as [number, number], box: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height } };
+    });
   }, [points, zones, selectedZoneId, map, zoom]);
+
+  // Zone names are placed first, near their zones; town names then keep clear of them and of the provider circles.
+  const towns = useMemo(() => {
+    const circles = circlesShown ? circleBoxes(map, zoom, providers, hoursBy) : [];
+    return placeTowns(map, zoom, places, shown.map((s) => s.box), circles);
+  }, [map, zoom, providers, hoursBy, places, circlesShown, shown]);
 
   return (
     <>
+      {places.map((p, i) => (
+        <CircleMarker key={`p-${p.name}-${towns.placed[i]?.dx ?? 0}-${towns.placed[i]?.dy ?? 0}`} center={[p.lat, p.lon]} radius={1.5} pathOptions={{ color: '#1d2327', weight: 1, fillOpacity: 1 }} interactive={false}>
+          {!towns.placed[i]?.hidden && (
+            <Tooltip permanent direction="right" offset={[3 + (towns.placed[i]?.dx ?? 0), towns.placed[i]?.dy ?? 0]} className="place-label">
+              {p.name}
+            </Tooltip>
+          )}
+        </CircleMarker>
+      ))}
       {shown.map(({ id: zoneId, point, offset }) => (
         // Keyed by selection and place too: Leaflet fixes a tooltip's class and offset when it is made.
         <CircleMarker key={`l-${zoneId}-${zoneId === selectedZoneId}-${offset.join(',')}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>

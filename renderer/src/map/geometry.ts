@@ -47,6 +47,13 @@ export function thinLabels(labels: readonly LabelBox[]): string[] {
   return kept.map((k) => k.id);
 }
 
+/** The places a zone label may go: its point, then rings around it, nearest first. */
+function ringOffsets(w: number, h: number): [number, number][] {
+  const offsets: [number, number][] = [[0, 0]];
+  for (let k = 1; k <= 4; k++) offsets.push([0, -k * h], [0, k * h], [k * w * 0.55, 0], [-k * w * 0.55, 0], [k * w * 0.5, -k * h], [-k * w * 0.5, -k * h], [k * w * 0.5, k * h], [-k * w * 0.5, k * h]);
+  return offsets;
+}
+
 /** Where a label goes: its shift from its zone's point, in pixels. */
 export interface PlacedLabel {
   id: string;
@@ -65,14 +72,15 @@ const overlapArea = (a: { x: number; y: number; width: number; height: number },
  * covers no label placed before it, or, where none is free, the one covering
  * least. `avoid` are boxes no label should cover (provider circles, town names).
  */
-export function placeLabels(labels: readonly LabelBox[], avoid: readonly { x: number; y: number; width: number; height: number }[] = []): PlacedLabel[] {
+export function placeLabels(
+  labels: readonly LabelBox[],
+  avoid: readonly { x: number; y: number; width: number; height: number }[] = [],
+  candidates: (width: number, height: number) => [number, number][] = ringOffsets,
+): PlacedLabel[] {
   const placed: (LabelBox & PlacedLabel)[] = [];
   for (const label of [...labels].sort((a, b) => b.rank - a.rank)) {
     const { width: w, height: h } = label;
-    const offsets: [number, number][] = [[0, 0]];
-    for (let k = 1; k <= 4; k++) {
-      offsets.push([0, -k * h], [0, k * h], [k * w * 0.55, 0], [-k * w * 0.55, 0], [k * w * 0.5, -k * h], [-k * w * 0.5, -k * h], [k * w * 0.5, k * h], [-k * w * 0.5, k * h]);
-    }
+    const offsets = candidates(w, h);
     let best: { dx: number; dy: number; cost: number } | null = null;
     for (const [dx, dy] of offsets) {
       const box = { x: label.x + dx, y: label.y + dy, width: w + 4, height: h + 2 };
