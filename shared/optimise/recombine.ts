@@ -143,13 +143,15 @@ export function recombine(
     return d;
   };
   /** A zone's score from its sums (disruption apart): `at(f)` reads figure f of the side, `largest` is its largest provider's cover. */
-  const zoneScore = (at: (f: number) => number, largest: number) => {
+  // A zone's figures in F numbers (as sub holds them), and its score from them; a scratch row keeps the hot loop free of closures.
+  const scratch = new Float64Array(F);
+  const zoneScore = (at: Float64Array, largest: number) => {
     let stored = 0;
     let demandH = 0;
     let coverH = 0;
     for (let l = 0; l < L; l++) {
-      const d = at(l);
-      const c = at(L + l);
+      const d = at[l]!;
+      const c = at[L + l]!;
       if (d - c > 1e-9) stored += d - c;
       if (hourly[l]) {
         demandH += d;
@@ -160,7 +162,7 @@ export function recombine(
       score:
         (weights.shortfall * 100 * stored) / scales.demand +
         weights.fragility * (isFragile(demandH, coverH, largest, instance) ? 1 : 0) +
-        weights.coherence * (isMixed(at(2 * L), at(2 * L + 1)) ? 1 : 0),
+        weights.coherence * (isMixed(at[2 * L]!, at[2 * L + 1]!) ? 1 : 0),
       demandH,
     };
   };
@@ -170,7 +172,8 @@ export function recombine(
       const h = side === 1 ? held[t * P + q]! : held[q]! - held[t * P + q]!;
       if (h > largest) largest = h;
     }
-    return zoneScore((f) => figure(t, f, side), largest).score;
+    for (let f = 0; f < F; f++) scratch[f] = side === 1 ? sub[t * F + f]! : sub[f]! - sub[t * F + f]!;
+    return zoneScore(scratch, largest).score;
   };
   const moved = (t: number, side: 1 | -1, asX: boolean) => (weights.disruption * 100 * figure(t, 2 * L + (asX ? 2 : 3), side)) / scales.population;
   const cutScore = (t: number) => (weights.compactness * 100 * (pairDegree[t]! - 2 * inside[t]!)) / scales.edges;
@@ -186,7 +189,7 @@ export function recombine(
     });
     let cut = 0;
     for (const [i, j] of edges) if (zoneOf[areas[i]!] !== zoneOf[areas[j]!]) cut += 1;
-    const [sx, sy] = [0, 1].map((side) => zoneScore((f) => sums[side]![f]!, heldBy[side]!.reduce((m, v) => Math.max(m, v), 0)));
+    const [sx, sy] = [0, 1].map((side) => zoneScore(sums[side]!, heldBy[side]!.reduce((m, v) => Math.max(m, v), 0)));
     const disruption = (weights.disruption * 100 * (sums[0]![2 * L + 2]! + sums[1]![2 * L + 3]!)) / scales.population;
     return { score: sx!.score + sy!.score + disruption + (weights.compactness * 100 * cut) / scales.edges, violation: violation(sx!.demandH) + violation(sy!.demandH) };
   })();
