@@ -39,7 +39,8 @@ export class ProposalService {
     const db = this.session.db();
     const file = this.session.file;
     assertPlanNameFree(db, request.name);
-    const { plan } = this.coverage.metrics(request.from);
+    // The plan's row and the coverage model's figures for it, once: the report's "before" reads them.
+    const { plan, metrics } = this.coverage.metrics(request.from);
     const inputs = this.coverage.inputs(request.from);
     if (!inputs.zones.length) throw new ApiError('invalid-input', `Plan "${plan.name}" has no zones to start from.`);
     const locks = [...new Set([...lockedZoneIds(db, plan.id), ...(request.lock ?? [])])];
@@ -67,7 +68,7 @@ export class ProposalService {
     if (this.session.file !== file) throw new ApiError('invalid-input', 'The project was closed while the proposal ran; nothing was written.');
     const proposed = proposedPlan(instance, proposal, inputs.zones);
     const after: PlanInputs = { ...inputs, zones: proposed.zones.map(({ id, name, colour, bandOverride }) => ({ id, name, colour, bandOverride })), assignments: new Map(proposed.assignments) };
-    const model = { before: modelFigures(inputs), after: modelFigures(after) };
+    const model = { before: figuresOf(metrics.totals), after: figuresOf(computePlanMetrics(after).totals) };
     const report = proposalReport({ instance, proposal, zones: inputs.zones, plan: proposed, from: plan.name, name: request.name, seed, weights, seconds, model });
     this.session.write((writer) => insertPlanWithZones(writer, request.name, proposed.zones, proposed.assignments));
     return report;
@@ -101,7 +102,4 @@ export function weightsOf(request: Pick<ProposalRequest, 'preset' | 'weights'>):
   return { ...(request.preset ? WEIGHT_PRESETS[request.preset] : DEFAULT_WEIGHTS), ...request.weights };
 }
 
-function modelFigures(inputs: PlanInputs) {
-  const { totals } = computePlanMetrics(inputs);
-  return { shortfallHours: totals.shortfallHours, fragileZones: totals.fragileZones };
-}
+const figuresOf = (totals: { shortfallHours: number; fragileZones: number }) => ({ shortfallHours: totals.shortfallHours, fragileZones: totals.fragileZones });
