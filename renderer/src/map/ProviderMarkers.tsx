@@ -4,7 +4,7 @@ import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { hours } from '../../../shared/format';
 import { placeLabels } from './geometry';
-import { radiusFor } from './label-obstacles';
+import { providerHours, radiusFor } from './label-obstacles';
 
 interface Props {
   providers: Provider[];
@@ -27,11 +27,7 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
 
-  const hoursBy = useMemo(() => {
-    const totals = new Map<string, number>();
-    for (const zone of metrics.zones) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.committedHours);
-    return totals;
-  }, [metrics]);
+  const hoursBy = useMemo(() => providerHours(metrics.zones), [metrics]);
 
   const groups = useMemo(() => {
     const cells = new Map<string, { lat: number; lon: number; members: Provider[]; hours: number }>();

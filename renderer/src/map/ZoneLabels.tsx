@@ -3,7 +3,7 @@ import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { placeLabels, thinLabels } from './geometry';
-import { circleBoxes, placeTowns } from './label-obstacles';
+import { circleBoxes, placeTowns, providerHours } from './label-obstacles';
 
 interface Props {
   points: Map<string, [number, number]>;
@@ -33,11 +33,7 @@ export function ZoneLabels({ points, zones, selectedZoneId, places, providers, c
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
 
-  const hoursBy = useMemo(() => {
-    const totals = new Map<string, number>();
-    for (const zone of zones.values()) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.committedHours);
-    return totals;
-  }, [zones]);
+  const hoursBy = useMemo(() => providerHours(zones.values()), [zones]);
   const shown = useMemo(() => {
     const boxes = [...points].map(([id, point]) => {
       const z = zones.get(id);

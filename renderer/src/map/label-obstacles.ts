@@ -9,6 +9,13 @@ export interface Box {
   height: number;
 }
 
+/** Each provider's committed hours a week over the zones shown: what its circle is sized by. */
+export function providerHours(zones: Iterable<{ providers: readonly { providerId: string; committedHours: number }[] }>): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const zone of zones) for (const p of zone.providers) totals.set(p.providerId, (totals.get(p.providerId) ?? 0) + p.committedHours);
+  return totals;
+}
+
 /** A provider circle's radius in pixels for its hours a week (ProviderMarkers draws them so). */
 export const radiusFor = (weeklyHours: number) => 3 + Math.sqrt(weeklyHours) / 3.2;
 
