@@ -70,11 +70,12 @@ const overlapArea = (a: { x: number; y: number; width: number; height: number },
  * rank first at its zone's point, each later one at the nearest of a ring of
  * positions around its point (above, below, beside, then further out) that
  * covers no label placed before it, or, where none is free, the one covering
- * least. `avoid` are boxes no label should cover (provider circles, town names).
+ * least. `avoid` are boxes no label should cover (provider circles, town names),
+ * each weighing `weight` times its overlap (1 unless said; a placed label weighs 10).
  */
 export function placeLabels(
   labels: readonly LabelBox[],
-  avoid: readonly { x: number; y: number; width: number; height: number }[] = [],
+  avoid: readonly { x: number; y: number; width: number; height: number; weight?: number }[] = [],
   candidates: (width: number, height: number) => [number, number][] = ringOffsets,
 ): PlacedLabel[] {
   const placed: (LabelBox & PlacedLabel)[] = [];
@@ -84,7 +85,7 @@ export function placeLabels(
     let best: { dx: number; dy: number; cost: number } | null = null;
     for (const [dx, dy] of offsets) {
       const box = { x: label.x + dx, y: label.y + dy, width: w + 4, height: h + 2 };
-      const cost = placed.reduce((t, p) => t + overlapArea(box, { x: p.x + p.dx, y: p.y + p.dy, width: p.width, height: p.height }) * 10, 0) + avoid.reduce((t, a) => t + overlapArea(box, a), 0);
+      const cost = placed.reduce((t, p) => t + overlapArea(box, { x: p.x + p.dx, y: p.y + p.dy, width: p.width, height: p.height }) * 10, 0) + avoid.reduce((t, a) => t + overlapArea(box, a) * (a.weight ?? 1), 0);
       if (!best || cost < best.cost - 1e-9) best = { dx, dy, cost };
       if (cost === 0) break;
     }

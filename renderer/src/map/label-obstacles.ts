@@ -47,7 +47,7 @@ export function placeTowns(map: L.Map, zoom: number, places: readonly { name: st
     return { id: String(i), x: point.x + 4 + width / 2, y: point.y, width, height: 14, rank: -i };
   });
   // Zone names weigh far more than circles: a town's name may touch a circle where there is no other room, never a zone's name.
-  const placed = placeLabels(labels, [...names, ...names, ...names, ...names, ...names, ...circles], (w) => [
+  const placed = placeLabels(labels, [...names.map((n) => ({ ...n, weight: 5 })), ...circles], (w) => [
     [0, 0],
     [-(w + 8), 0],
     [-(w / 2) - 4, -14],
