@@ -154,13 +154,17 @@ export function App() {
     if (picked.length) await edit(() => api.assignAreas({ zoneId, areaCodes: picked }));
   }
 
+  /** Locks or unlocks a zone for "Propose zones…" (from its tick box or a click on the map). */
+  const toggleProposeLock = (zoneId: string) =>
+    setProposeLocks((locks) => {
+      if (!locks) return locks;
+      const next = new Set(locks);
+      if (!next.delete(zoneId)) next.add(zoneId);
+      return next;
+    });
+
   function selectZone(zoneId: string) {
-    if (tab === 'scenarios' && proposeLocks) {
-      const next = new Set(proposeLocks);
-      if (next.has(zoneId)) next.delete(zoneId);
-      else next.add(zoneId);
-      return setProposeLocks(next);
-    }
+    if (tab === 'scenarios' && proposeLocks) return toggleProposeLock(zoneId);
     ws.select(zoneId);
     if (tab !== 'edit') setTab('zones');
   }
@@ -303,6 +307,7 @@ export function App() {
                 zones={ws.currentMetrics?.zones ?? []}
                 proposeLocks={proposeLocks}
                 onProposeLocks={setProposeLocks}
+                onToggleLock={toggleProposeLock}
               />
             )}
             {tab === 'withdrawal' && (

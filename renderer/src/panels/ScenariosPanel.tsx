@@ -15,6 +15,7 @@ interface Props {
   /** The zones locked for a proposal, or null while "Propose zones…" is closed. */
   proposeLocks: ReadonlySet<string> | null;
   onProposeLocks(locks: Set<string> | null): void;
+  onToggleLock(zoneId: string): void;
   settings: Settings;
 }
 
@@ -29,7 +30,7 @@ const pair = <T,>(a: T | null, b: T | null, show: (x: T) => string) => {
 };
 
 /** Scenarios: duplicate, rename, switch, delete (with confirmation) and compare plans; plan CSV files. */
-export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks, settings }: Props) {
+export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProposeLocks, onToggleLock, settings }: Props) {
   const id = useId();
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [copyName, setCopyName] = useState('');
@@ -41,9 +42,6 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
   /** The two plans shown side by side on live maps, or null. */
   const [maps, setMaps] = useState<[string, string] | null>(null);
 
-  async function showMaps(first: string, second: string) {
-    setMaps([first, second]);
-  }
   const current = plans.find((p) => p.isCurrent);
 
   const load = () => api.listPlans({}).then(setPlans, (e: Error) => onError(e.message));
@@ -66,17 +64,10 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
     setB(plan);
     try {
       setComparison(await api.comparePlans({ a: from, b: plan }));
-      await showMaps(from, plan);
+      setMaps([from, plan]);
     } catch (e) {
       onError((e as Error).message);
     }
-  }
-
-  function toggleLock(zoneId: string) {
-    const next = new Set(proposeLocks ?? []);
-    if (next.has(zoneId)) next.delete(zoneId);
-    else next.add(zoneId);
-    onProposeLocks(next);
   }
 
   async function downloadCsv() {
@@ -171,7 +162,7 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
           from={current.name}
           zones={zones}
           locks={proposeLocks}
-          onToggleLock={toggleLock}
+          onToggleLock={onToggleLock}
           existingNames={plans.map((p) => p.name)}
           onProposed={(report) => void proposed(report.from, report.plan)}
           onClose={() => onProposeLocks(null)}
@@ -233,7 +224,7 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
             </tbody>
           </table>
           <div className="form__actions">
-            <button type="button" className="button" onClick={() => void showMaps(comparison.a, comparison.b).catch((e: Error) => onError(e.message))}>
+            <button type="button" className="button" onClick={() => setMaps([comparison.a, comparison.b])}>
               Show both maps side by side
             </button>
           </div>
