@@ -171,6 +171,11 @@ export class CoverageService {
     return { plan, metrics: computePlanMetrics(inputs, lot) };
   }
 
+  /** A point for each area (kept with the session until the areas change). */
+  areaCentres(): ReadonlyMap<string, readonly [number, number]> {
+    return this.areaReach().centres;
+  }
+
   /** Each area's neighbours and a point for it: where handed-back care can be re-homed. Plan-independent. */
   private areaReach(): AreaReach {
     const state = this.areaState();

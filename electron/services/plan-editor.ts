@@ -152,7 +152,7 @@ export class PlanEditor {
       const provider = readProviders(db).find((p) => p.id === providerId);
       if (!provider) throw new ApiError('not-found', `There is no provider "${providerId}".`);
       recordEdit(db, plan.id, `Set ${provider.name}'s contract in ${zone.name} to ${committedHours.toLocaleString('en-GB')} hours a week`, ['supply'], () =>
-        writeContracts(db, plan.id, [{ providerId, zoneId, contractedHours: committedHours, additionalHours }]),
+        writeContracts(db, plan.id, [{ providerId, zoneId, contractedHours: committedHours, additionalHours }], this.coverage.areaCentres()),
       );
     });
   }

@@ -6,9 +6,8 @@ import { DEFAULT_WEIGHTS, evaluate, objectiveOf, scalesOf, WEIGHT_PRESETS, type 
 import { proposalReport, proposedPlan } from '../../shared/optimise/report';
 import { EFFORTS, type ProposalJob, type ProposalReport, type ProposalRequest } from '../../shared/optimise/schemas';
 import { proposeInWorker } from '../optimise/run-in-worker';
-import { readAreaGeometries, readAreaNeighbours } from '../store/model-data';
+import { readAreaNeighbours } from '../store/model-data';
 import { bridgeIslands } from '../../shared/optimise/islands';
-import { areaCentres } from '../../shared/geo/area-centres';
 import { assertPlanNameFree, insertPlanWithZones, lockedZoneIds } from '../store/plans';
 import type { CoverageService } from './coverage';
 import { JobTable } from './jobs';
@@ -46,7 +45,7 @@ export class ProposalService {
     const locks = [...new Set([...lockedZoneIds(db, plan.id), ...(request.lock ?? [])])];
     const pairs = readAreaNeighbours(db);
     const codes = inputs.areas.map((a) => a.code);
-    const instance = buildInstance(inputs, [...pairs, ...bridgeIslands(codes, pairs, () => areaCentres(readAreaGeometries(db)))], locks);
+    const instance = buildInstance(inputs, [...pairs, ...bridgeIslands(codes, pairs, () => this.coverage.areaCentres())], locks);
     const weights = weightsOf(request);
     const seed = request.seed ?? 1;
     const began = Date.now();

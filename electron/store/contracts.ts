@@ -10,7 +10,7 @@ import { readAreaGeometries, readAssignments, readDemand, readProviders, readSet
  * imported again replaces the provider's committed and additional hours in
  * that zone; delivered hours stay.
  */
-export function writeContracts(target: ProjectDb, planId: number, contracts: readonly ZoneContract[]): void {
+export function writeContracts(target: ProjectDb, planId: number, contracts: readonly ZoneContract[], centres?: ReadonlyMap<string, readonly [number, number]>): void {
   const assignments = readAssignments(target, planId);
   const clear = target.prepare('UPDATE supply SET committed_hours = 0, additional_hours = 0 WHERE provider_id = ? AND area_code = ?');
   const areasOf = groupBy(assignments, ([, zone]) => zone);
@@ -20,7 +20,8 @@ export function writeContracts(target: ProjectDb, planId: number, contracts: rea
     assignments,
     demand: readDemand(target),
     providers: readProviders(target),
-    areaCentres: areaCentres(readAreaGeometries(target)),
+    // A caller that keeps the areas' centres (the app's session) passes them: reading every geometry again is the slow part.
+    areaCentres: centres ?? areaCentres(readAreaGeometries(target)),
     distanceLimitKm: readSettings(target).distanceLimitKm,
   });
   const upsert = target.prepare(
