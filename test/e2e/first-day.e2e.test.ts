@@ -148,6 +148,23 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
       for (const a of boxes) {
         for (const b of towns) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} over the town ${b.text} at ${width} × ${height}`).toBe(true);
       }
+      // No town name under a provider circle (checked against the circles drawn), and no name of either kind under the legend.
+      const mapBox = (await page.locator('.leaflet-container').boundingBox())!;
+      const circles = await page.locator('.leaflet-container').evaluate((el) => (el as HTMLElement & { carecoverCircles(): [number, number, number][] }).carecoverCircles());
+      expect(circles.length).toBeGreaterThan(10);
+      for (const t of towns) {
+        for (const [x, y, r] of circles) {
+          const [cx, cy] = [mapBox.x + x, mapBox.y + y];
+          const dx = Math.max(t.left - cx, 0, cx - t.right);
+          const dy = Math.max(t.top - cy, 0, cy - t.bottom);
+          expect(dx * dx + dy * dy >= r * r - 0.5, `the town ${t.text} under a provider circle at ${width} × ${height}: ${JSON.stringify(t)} ${JSON.stringify([cx, cy, r])}`).toBe(true);
+        }
+      }
+      const legendBox = (await page.getByRole('region', { name: 'Map legend' }).boundingBox())!;
+      for (const a of [...boxes, ...towns]) {
+        const apart = a.right <= legendBox.x || legendBox.x + legendBox.width <= a.left || a.bottom <= legendBox.y || legendBox.y + legendBox.height <= a.top;
+        expect(apart, `${a.text} under the legend at ${width} × ${height}`).toBe(true);
+      }
       await app.screenshot(`map-${width}x${height}`);
     }
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { CircleMarker, MapContainer, Polyline, ScaleControl, Tooltip, useMap } from 'react-leaflet';
-import type { FitBoundsOptions, LatLngBoundsExpression, Map as LeafletMap } from 'leaflet';
+import L, { type FitBoundsOptions, type LatLngBoundsExpression, type Map as LeafletMap } from 'leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider, Settings } from '../../../shared/domain/types';
@@ -110,6 +110,16 @@ function Rendered({ onRendered }: { onRendered?: () => void }) {
       const p = map.latLngToContainerPoint([lat, lng]);
       return [p.x, p.y];
     };
+    // The provider circles as drawn (on the canvas, so not in the page's elements): centre and radius in the map's pixels.
+    (map.getContainer() as HTMLElement & { carecoverCircles?: () => [number, number, number][] }).carecoverCircles = () => {
+      const circles: [number, number, number][] = [];
+      map.eachLayer((layer) => {
+        if (!(layer instanceof L.CircleMarker) || layer.options.bubblingMouseEvents !== false) return;
+        const p = map.latLngToContainerPoint(layer.getLatLng());
+        circles.push([p.x, p.y, layer.getRadius() + (layer.options.weight ?? 0) / 2]);
+      });
+      return circles;
+    };
     const id = requestAnimationFrame(() => {
       map.getContainer().dataset.rendered = 'true';
       // For the benchmark: when, after navigation started, the first complete map was on screen.
@@ -148,7 +158,7 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
           .map((z) => (
             <Polyline key={`s-${z.zoneId}`} positions={toLatLngs(unpackLines(floatsOf(z.lines)))} pathOptions={{ color: '#ffbf47', weight: 5, opacity: 1 }} interactive={false} />
           ))}
-        <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} places={mapData.places} providers={providers} circlesShown={!drawing && !onPaint} />
+        <ZoneLabels points={labelPoints} zones={zoneById} selectedZoneId={selectedZoneId} places={mapData.places} providers={providers} circlesShown={!drawing && !onPaint} highlighted={highlightedProviders} withdrawnId={withdrawnProviderId} />
         {/* While redrawing, branch markers would catch the strokes meant for the areas beneath them. */}
         {!drawing && !onPaint && <ProviderMarkers providers={providers} metrics={metrics} highlighted={highlightedProviders} withdrawnId={withdrawnProviderId} />}
         <ScaleControl position="bottomleft" imperial={false} />

@@ -4,7 +4,7 @@ import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Provider } from '../../../shared/domain/types';
 import { hours } from '../../../shared/format';
 import { placeLabels } from './geometry';
-import { providerHours, radiusFor } from './label-obstacles';
+import { drawnCircles, providerHours, radiusFor } from './label-obstacles';
 
 interface Props {
   providers: Provider[];
@@ -14,8 +14,6 @@ interface Props {
   /** The provider whose withdrawal is shown: its branch is struck through. */
   withdrawnId?: string | null;
 }
-
-const CELL_PX = 34;
 
 /**
  * Provider branches as circles sized by their contracted hours. Branches closer
@@ -29,21 +27,7 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
 
   const hoursBy = useMemo(() => providerHours(metrics.zones), [metrics]);
 
-  const groups = useMemo(() => {
-    const cells = new Map<string, { lat: number; lon: number; members: Provider[]; hours: number }>();
-    for (const provider of providers) {
-      if (highlighted.has(provider.id) || provider.id === withdrawnId) continue;
-      const point = map.project([provider.lat, provider.lon], zoom);
-      const key = `${Math.floor(point.x / CELL_PX)}:${Math.floor(point.y / CELL_PX)}`;
-      const cell = cells.get(key) ?? { lat: 0, lon: 0, members: [], hours: 0 };
-      cell.members.push(provider);
-      cell.hours += hoursBy.get(provider.id) ?? 0;
-      cell.lat += (provider.lat - cell.lat) / cell.members.length;
-      cell.lon += (provider.lon - cell.lon) / cell.members.length;
-      cells.set(key, cell);
-    }
-    return [...cells.values()];
-  }, [providers, highlighted, withdrawnId, hoursBy, map, zoom]);
+  const groups = useMemo(() => drawnCircles(map, zoom, providers, hoursBy, highlighted, withdrawnId).filter((c) => c.kind === 'group'), [providers, highlighted, withdrawnId, hoursBy, map, zoom]);
 
   // Candidates' rank badges, placed so none covers another (several candidates often share a town).
   const badgeOffsets = useMemo(() => {
@@ -63,7 +47,7 @@ export function ProviderMarkers({ providers, metrics, highlighted, withdrawnId =
         <CircleMarker
           key={g.members.map((m) => m.id).join(',')}
           center={[g.lat, g.lon]}
-          radius={radiusFor(g.hours / Math.max(1, Math.sqrt(g.members.length)))}
+          radius={g.radius}
           pathOptions={{ color: '#1d2327', weight: 1.2, fillColor: '#ffffff', fillOpacity: 0.85 }}
           bubblingMouseEvents={false}
         >

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
+import type L from 'leaflet';
 import type { Provider } from '../../../shared/domain/types';
 import { placeLabels, thinLabels } from './geometry';
-import { circleBoxes, placeTowns, providerHours } from './label-obstacles';
+import { circleBoxes, drawnCircles, placeTowns, providerHours, type Box } from './label-obstacles';
 
 interface Props {
   points: Map<string, [number, number]>;
@@ -14,6 +15,48 @@ interface Props {
   providers: readonly Provider[];
   /** Provider circles are not drawn (while redrawing): nothing to keep clear of. */
   circlesShown: boolean;
+  /** Picked-out and withdrawn providers: drawn alone, and larger (as ProviderMarkers). */
+  highlighted: ReadonlyMap<string, number>;
+  withdrawnId: string | null;
+}
+
+/**
+ * The legend's box in the map's projected pixels at the current view: it sits
+ * over the map's corner, so what is under it moves as the map is panned.
+ */
+function useLegendBox(map: L.Map): Box | null {
+  const [box, setBox] = useState<Box | null>(null);
+  useEffect(() => {
+    const container = map.getContainer();
+    const measure = () => {
+      const legend = container.parentElement?.querySelector('.legend');
+      if (!legend) return setBox(null);
+      const outer = container.getBoundingClientRect();
+      const r = legend.getBoundingClientRect();
+      const centre = map.containerPointToLayerPoint([r.left - outer.left + r.width / 2, r.top - outer.top + r.height / 2]).add(map.getPixelOrigin());
+      const next = { x: Math.round(centre.x), y: Math.round(centre.y), width: Math.round(r.width) + 6, height: Math.round(r.height) + 6 };
+      setBox((old) => (old && old.x === next.x && old.y === next.y && old.width === next.width && old.height === next.height ? old : next));
+    };
+    measure();
+    map.on('moveend zoomend resize', measure);
+    // The legend folds and unfolds, and changes with what the map is coloured by.
+    const observer = new ResizeObserver(measure);
+    const legend = container.parentElement?.querySelector('.legend');
+    if (legend) observer.observe(legend);
+    const mutations = new MutationObserver(() => {
+      observer.disconnect();
+      const now = container.parentElement?.querySelector('.legend');
+      if (now) observer.observe(now);
+      measure();
+    });
+    if (container.parentElement) mutations.observe(container.parentElement, { childList: true });
+    return () => {
+      map.off('moveend zoomend resize', measure);
+      observer.disconnect();
+      mutations.disconnect();
+    };
+  }, [map]);
+  return box;
 }
 
 /** How much room a label takes, in pixels (12px bold text with padding): generous, so labels placed apart never touch. */
@@ -28,10 +71,11 @@ const ALWAYS_ALL = 40;
  * one already placed, the selected zone first, then flagged zones, then the
  * zones with most demand; more appear as you zoom in.
  */
-export function ZoneLabels({ points, zones, selectedZoneId, places, providers, circlesShown }: Props) {
+export function ZoneLabels({ points, zones, selectedZoneId, places, providers, circlesShown, highlighted, withdrawnId }: Props) {
   const map = useMap();
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const legend = useLegendBox(map);
 
   const hoursBy = useMemo(() => providerHours(zones.values()), [zones]);
   const shown = useMemo(() => {
@@ -44,18 +88,19 @@ export function ZoneLabels({ points, zones, selectedZoneId, places, providers, c
     // A county's zones are all named, each moved off its neighbours where they would collide; more than that are thinned.
     const kept = new Set(points.size <= ALWAYS_ALL ? boxes.map((b) => b.id) : thinLabels(boxes));
     const chosen = boxes.filter((b) => kept.has(b.id));
-    const placed = placeLabels(chosen);
+    // The legend weighs half a placed name: a zone's name moves out from under it where there is room, but never onto another name.
+    const placed = placeLabels(chosen, legend ? [{ ...legend, weight: 5 }] : []);
     return placed.map(({ id, dx, dy }) => {
       const b = chosen.find((x) => x.id === id)!;
       return { id, point: points.get(id)!, offset: [dx, dy] as [number, number], box: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height } };
     });
-  }, [points, zones, selectedZoneId, map, zoom]);
+  }, [points, zones, selectedZoneId, map, zoom, legend]);
 
   // Zone names are placed first, near their zones; town names then keep clear of them and of the provider circles.
   const towns = useMemo(() => {
-    const circles = circlesShown ? circleBoxes(map, zoom, providers, hoursBy) : [];
-    return placeTowns(map, zoom, places, shown.map((s) => s.box), circles);
-  }, [map, zoom, providers, hoursBy, places, circlesShown, shown]);
+    const circles = circlesShown ? circleBoxes(map, zoom, drawnCircles(map, zoom, providers, hoursBy, highlighted, withdrawnId)) : [];
+    return placeTowns(map, zoom, places, shown.map((s) => s.box), circles, legend);
+  }, [map, zoom, providers, hoursBy, places, circlesShown, shown, highlighted, withdrawnId, legend]);
 
   return (
     <>
