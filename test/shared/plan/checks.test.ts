@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { computePlanMetrics } from '../../../shared/coverage/metrics';
+import { checkPlan, zonePieces } from '../../../shared/plan/checks';
+import { areaNeighbours, smallPlan } from '../../fixtures/small-plan';
+
+describe('zonePieces', () => {
+  it("splits a zone into the pieces its areas' adjacency makes, ignoring borders with other zones", () => {
+    // A1–A2–B1–C1 in a row; A1 and B1 in one zone are two pieces because A2 between them is not.
+    const pieces = zonePieces(new Map([['A1', 'Z'], ['A2', 'Y'], ['B1', 'Z'], ['C1', 'Z']]), areaNeighbours);
+    expect(pieces.get('Z')).toEqual([['A1'], ['B1', 'C1']]);
+    expect(pieces.get('Y')).toEqual([['A2']]);
+  });
+});
+
+describe('checkPlan on the small plan', () => {
+  it('names disconnected, empty, below-minimum zones and unassigned areas', () => {
+    // D1 (no neighbours) moves into ZA, leaving ZD empty; E1 is unassigned, leaving ZE empty.
+    const inputs = smallPlan();
+    inputs.assignments.set('D1', 'ZA');
+    inputs.assignments.delete('E1');
+    const checks = checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, 160);
+    expect(checks.disconnected).toEqual([{ zoneId: 'ZA', pieces: [['A1', 'A2'], ['D1']] }]);
+    expect(checks.emptyZones).toEqual(['ZD', 'ZE']);
+    // Demand: ZA 60 + 40 + 50 = 150, ZB 200, ZC 150.
+    expect(checks.belowMinimumDemand).toEqual([
+      { zoneId: 'ZA', demandHours: 150 },
+      { zoneId: 'ZC', demandHours: 150 },
+    ]);
+    expect(checks.unassignedAreas).toEqual(['E1']);
+  });
+
+  it('finds nothing to fix in the plan as given with no minimum', () => {
+    const inputs = smallPlan();
+    const checks = checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, 0);
+    // D1 and E1 are zones of one area each; the fixture's zones are each one piece.
+    expect(checks).toEqual({ disconnected: [], emptyZones: [], belowMinimumDemand: [], unassignedAreas: [] });
+  });
+});
