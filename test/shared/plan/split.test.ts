@@ -8,7 +8,8 @@ describe('areaCentre', () => {
     const [x, y] = areaCentre(square(-1.3));
     expect(x).toBeCloseTo(-1.275, 12);
     expect(y).toBeCloseTo(52.625, 9); // cross products of absolute coordinates: micrometres of rounding
-    const reversed: AreaGeometry = { type: 'Polygon', coordinates: [[...(square(-1.3).coordinates[0]!)].reverse()] };
+    const ring = (square(-1.3) as { coordinates: number[][][] }).coordinates[0]!;
+    const reversed: AreaGeometry = { type: 'Polygon', coordinates: [[...ring].reverse()] };
     expect(areaCentre(reversed)[0]).toBeCloseTo(-1.275, 12);
   });
 
