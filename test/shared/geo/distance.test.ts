@@ -46,7 +46,7 @@ describe('distanceToShape', () => {
   it('measures from inside a hole to the hole\'s edge', () => {
     const holed: AreaGeometry = {
       type: 'Polygon',
-      coordinates: [square(-1.3).coordinates[0]!, [[-1.29, 52.61], [-1.26, 52.61], [-1.26, 52.64], [-1.29, 52.64], [-1.29, 52.61]]],
+      coordinates: [(square(-1.3) as { coordinates: number[][][] }).coordinates[0]!, [[-1.29, 52.61], [-1.26, 52.61], [-1.26, 52.64], [-1.29, 52.64], [-1.29, 52.61]]],
     };
     const shape = projectShape([holed], projection);
     // In the hole, 0.005° of longitude from its west side and far from the others.
