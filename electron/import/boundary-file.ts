@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openGeoPackage, type GeoPackageReader } from '../store/geopackage';
 import { unzipSync } from 'fflate';
 import * as shapefile from 'shapefile';
 import { crsFromDefinition, crsFromWkt, isKnownCrs, normaliseCrsName, WGS84 } from './crs';
@@ -182,27 +182,19 @@ async function readShapefileZip(bytes: Uint8Array, wanted?: string): Promise<Bou
 }
 
 function readGeoPackage(bytes: Uint8Array, wanted?: string): BoundarySource {
-  let db: Database.Database;
+  let db: GeoPackageReader;
   try {
-    db = new Database(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), { readonly: true });
+    db = openGeoPackage(bytes);
   } catch (error) {
     throw new ImportFileError(`the GeoPackage cannot be opened: ${(error as Error).message}`);
   }
   try {
-    const layers = db
-      .prepare(
-        `SELECT c.table_name AS name, g.column_name AS column, s.organization AS org, s.organization_coordsys_id AS code, s.definition AS definition
-           FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
-           LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
-          WHERE c.data_type = 'features' ORDER BY c.table_name`,
-      )
-      .all() as { name: string; column: string; org: string | null; code: number | null; definition: string | null }[];
+    const layers = db.featureLayers();
     if (layers.length === 0) throw new ImportFileError('the GeoPackage has no feature layers');
     const chosen = wanted ? layers.find((l) => l.name === wanted) : layers[0];
     if (!chosen) throw new ImportFileError(`the GeoPackage has no layer "${wanted}"; it has ${layers.map((l) => l.name).join(', ')}`);
-    const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
     const features: RawFeature[] = [];
-    for (const row of db.prepare(`SELECT * FROM ${quote(chosen.name)}`).iterate() as Iterable<Record<string, unknown>>) {
+    for (const row of db.rows(chosen.name)) {
       const { [chosen.column]: blob, ...properties } = row;
       let geometry: unknown;
       try {

@@ -10,7 +10,8 @@ import type { ImportRequest } from '../../shared/import/request';
 import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import type { ProjectDb } from '../store/db';
 import { storeTopology } from '../store/area-cache';
-import { insertAreaNeighbours, readAreaGeometries, readAreas, readBands } from '../store/model-data';
+import { insertAreaNeighbours, insertAssignments, insertZones, readAreaGeometries, readAreas, readBands } from '../store/model-data';
+import { clearAreaNeighbours, readOtherAreaGeometries, upsertAreas } from '../store/imported-rows';
 import { insertPlan, listPlans, setCurrentPlan } from '../store/plans';
 import type { BoundarySource } from './boundary-file';
 import { BNG, isKnownCrs, reprojectCoordinates, toWgs84, WGS84 } from './crs';
@@ -177,24 +178,15 @@ function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress
     planName: null,
     notes: [],
     write(target) {
-      const upsert = target.prepare(
-        `INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(code) DO UPDATE SET name = excluded.name, district = excluded.district, population = excluded.population, ruc = excluded.ruc, geometry = excluded.geometry`,
-      );
-      rows.forEach((r, i) => {
+      upsertAreas(target, rows, (i) => {
         if (i % 2000 === 0) progress.report('Writing areas', i / rows.length);
-        upsert.run(r.code, r.name, r.district, r.population, r.ruc, JSON.stringify(r.geometry));
       });
-      const district = target.prepare('INSERT OR IGNORE INTO districts (code, name) VALUES (?, ?)');
-      for (const code of new Set(rows.map((r) => r.district).filter(Boolean))) district.run(code, code);
       // Borders are found again over every area: a new area may border old ones.
       progress.report('Finding shared borders', null);
-      target.prepare('DELETE FROM area_neighbours').run();
+      clearAreaNeighbours(target);
       // The imported geometries are already parsed; only the project's other areas are read back.
       const geometries = new Map(rows.map((r) => [r.code, r.geometry] as const));
-      for (const row of target.prepare('SELECT code, geometry FROM areas').iterate() as Iterable<{ code: string; geometry: string }>) {
-        if (!geometries.has(row.code)) geometries.set(row.code, JSON.parse(row.geometry) as AreaGeometry);
-      }
+      for (const [code, geometry] of readOtherAreaGeometries(target, geometries)) geometries.set(code, geometry);
       progress.report('Finding shared borders', 0.5);
       const topology = new EdgeTopology(geometries);
       insertAreaNeighbours(target, topology.neighbours());
@@ -239,10 +231,8 @@ function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportReq
     notes,
     write(target) {
       const planId = insertPlan(target, planName);
-      const zone = target.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override) VALUES (?, ?, ?, ?, ?)');
-      features.forEach((f, i) => zone.run(planId, f.id, f.name, ZONE_COLOURS[i % ZONE_COLOURS.length]!, bandOf.get(f.id) ?? null));
-      const assign = target.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?)');
-      for (const [area, zoneId] of overlay.assignments) assign.run(planId, area, zoneId);
+      insertZones(target, planId, features.map((f, i) => ({ id: f.id, name: f.name, colour: ZONE_COLOURS[i % ZONE_COLOURS.length]!, bandOverride: bandOf.get(f.id) ?? null })));
+      insertAssignments(target, planId, overlay.assignments);
       setCurrentPlan(target, planId);
     },
   };

@@ -7,6 +7,7 @@ import { readAreas, readAssignments, readBands, readDemand, readProviders, readS
 import { resolvePlan } from '../store/plans';
 import { writeContracts } from '../store/contracts';
 import { listSnapshots, writeSnapshot } from '../store/snapshots';
+import { updateAreaLookups, upsertDelivery, upsertDemand, upsertProviders } from '../store/imported-rows';
 import { BNG, toWgs84 } from './crs';
 import type { TableSource } from './table-file';
 
@@ -65,37 +66,17 @@ export function planTable(kind: TableKind, db: ProjectDb, source: TableSource, r
     write(target) {
       const { records } = check;
       if (records.kind === 'providers') {
-        const upsert = target.prepare(
-          `INSERT INTO providers (id, name, cqc_id, lat, lon, status, services, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET name = excluded.name, cqc_id = excluded.cqc_id, lat = excluded.lat, lon = excluded.lon, status = excluded.status,
-             services = excluded.services, start_date = excluded.start_date, end_date = excluded.end_date, is_fictional = 0`,
-        );
-        for (const p of records.records) upsert.run(p.id, p.name, p.cqcId, p.lat, p.lon, p.status, JSON.stringify(p.services), p.startDate, p.endDate);
+        upsertProviders(target, records.records);
         // A zone and hours on the providers' rows: their contracts, in the same transaction.
         if (records.contracts.length) writeContracts(target, plan!.id, records.contracts);
       } else if (records.kind === 'capacity') {
         writeContracts(target, plan!.id, records.records);
       } else if (records.kind === 'delivery') {
-        // Care in place lands as recorded. Committed hours are the contract's and stay; care in an
-        // area where the provider holds no contract is committed to as far as it is delivered.
-        const upsert = target.prepare(
-          `INSERT INTO supply (provider_id, area_code, service, committed_hours, additional_hours, delivered_hours, people, basis) VALUES (?, ?, ?, ?, 0, ?, ?, 'recorded')
-           ON CONFLICT(provider_id, area_code, service) DO UPDATE SET delivered_hours = excluded.delivered_hours, people = excluded.people, basis = 'recorded'`,
-        );
-        for (const r of records.records) upsert.run(r.providerId, r.areaCode, r.service, r.deliveredHours, r.deliveredHours, r.people);
+        upsertDelivery(target, records.records);
       } else if (records.kind === 'lookup') {
-        const population = target.prepare('UPDATE areas SET population = ? WHERE code = ?');
-        const ruc = target.prepare('UPDATE areas SET ruc = ? WHERE code = ?');
-        for (const r of records.records) {
-          if (r.population !== null) population.run(Math.round(r.population), r.areaCode);
-          if (r.ruc !== null) ruc.run(r.ruc, r.areaCode);
-        }
+        updateAreaLookups(target, records.records);
       } else if (records.kind === 'demand') {
-        const upsert = target.prepare(
-          `INSERT INTO demand (area_code, service, hours, people) VALUES (?, ?, ?, ?)
-           ON CONFLICT(area_code, service) DO UPDATE SET hours = excluded.hours, people = excluded.people`,
-        );
-        for (const r of records.records) upsert.run(r.areaCode, r.service, r.hours, r.people);
+        upsertDemand(target, records.records);
       } else if (records.kind === 'returns') {
         // Each month in the file replaces that month's snapshot whole: a return sent again is the newer one.
         for (const [month, rows] of groupBy(records.records, (r) => r.month)) {

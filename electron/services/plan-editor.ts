@@ -9,7 +9,8 @@ import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
 import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
 import { writeContracts } from '../store/contracts';
-import { currentPlanId, insertPlan, listPlans, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
+import { currentPlanId, deletePlanRow, insertPlan, listPlans, renamePlanRow, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
+import { assignAreasTo, copyPlanRows, insertZone, mergeZoneInto, updateZoneRow, zoneOfArea, zoneRow, type ZoneChange } from '../store/zones';
 import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
@@ -32,7 +33,7 @@ export class PlanEditor {
   }
 
   private zoneRow(db: ProjectDb, planId: number, zoneId: string): { id: string; name: string; locked: number } {
-    const zone = db.prepare('SELECT id, name, locked FROM zones WHERE plan_id = ? AND id = ?').get(planId, zoneId) as { id: string; name: string; locked: number } | undefined;
+    const zone = zoneRow(db, planId, zoneId);
     if (!zone) throw new ApiError('not-found', `There is no zone "${zoneId}" in this plan.`);
     return zone;
   }
@@ -43,16 +44,14 @@ export class PlanEditor {
       const plan = this.plan(db, planName);
       const target = this.zoneRow(db, plan.id, zoneId);
       if (target.locked) throw new ApiError('invalid-input', `${target.name} is locked: unlock it to paint areas into it.`);
-      const from = db.prepare('SELECT zone_id FROM assignments WHERE plan_id = ? AND area_code = ?');
       const known = new Set(readAreas(db).map((a) => a.code));
       for (const code of areaCodes) {
         if (!known.has(code)) throw new ApiError('not-found', `There is no area "${code}" in this project.`);
-        const source = (from.get(plan.id, code) as { zone_id: string } | undefined)?.zone_id;
-        if (source && source !== zoneId && this.zoneRow(db, plan.id, source).locked) throw new ApiError('invalid-input', `${this.zoneRow(db, plan.id, source).name} is locked: area ${code} cannot leave it.`);
+        const source = zoneOfArea(db, plan.id, code);
+        if (source && source.id !== zoneId && source.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
       }
-      const set = db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
       const id = recordEdit(db, plan.id, description ?? `Move ${areaCodes.length} area${areaCodes.length === 1 ? '' : 's'} to ${target.name}`, ['assignments'], () => {
-        for (const code of areaCodes) set.run(plan.id, code, zoneId);
+        assignAreasTo(db, plan.id, areaCodes.map((code) => [code, zoneId] as const));
       });
       return id === null ? null : { id, planId: plan.id, description: description ?? '' };
     });
@@ -67,13 +66,12 @@ export class PlanEditor {
       zoneId = `Z${String(Math.max(0, ...numbers) + 1).padStart(2, '0')}`;
       const id = zoneId;
       recordEdit(db, plan.id, `Create zone ${name}`, ['zones', 'assignments'], () => {
-        db.prepare('INSERT INTO zones (plan_id, id, name, colour) VALUES (?, ?, ?, ?)').run(plan.id, id, name, colour ?? ZONE_COLOURS[zones.length % ZONE_COLOURS.length]!);
-        const set = db.prepare('UPDATE assignments SET zone_id = ? WHERE plan_id = ? AND area_code = ?');
+        insertZone(db, plan.id, id, name, colour ?? ZONE_COLOURS[zones.length % ZONE_COLOURS.length]!);
         for (const code of areaCodes) {
-          const source = db.prepare('SELECT z.locked, z.name FROM assignments a JOIN zones z ON z.plan_id = a.plan_id AND z.id = a.zone_id WHERE a.plan_id = ? AND a.area_code = ?').get(plan.id, code) as { locked: number; name: string } | undefined;
+          const source = zoneOfArea(db, plan.id, code);
           if (source?.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
-          set.run(id, plan.id, code);
         }
+        assignAreasTo(db, plan.id, areaCodes.map((code) => [code, id] as const));
       });
     });
     return { zoneId };
@@ -88,8 +86,7 @@ export class PlanEditor {
       if (fromId === intoId) throw new ApiError('invalid-input', 'Choose two different zones to merge.');
       if (from.locked || into.locked) throw new ApiError('invalid-input', `${from.locked ? from.name : into.name} is locked.`);
       recordEdit(db, plan.id, `Merge ${from.name} into ${into.name}`, ['zones', 'assignments'], () => {
-        db.prepare('UPDATE assignments SET zone_id = ? WHERE plan_id = ? AND zone_id = ?').run(intoId, plan.id, fromId);
-        db.prepare('DELETE FROM zones WHERE plan_id = ? AND id = ?').run(plan.id, fromId);
+        mergeZoneInto(db, plan.id, fromId, intoId);
       });
     });
   }
@@ -107,7 +104,7 @@ export class PlanEditor {
     return { ...this.createZone(planName, newName, moving), areas: moving };
   }
 
-  updateZone(planName: string | undefined, zoneId: string, change: { name?: string; colour?: string; locked?: boolean; bandOverride?: string | null }): void {
+  updateZone(planName: string | undefined, zoneId: string, change: ZoneChange): void {
     this.session.write((db) => {
       const plan = this.plan(db, planName);
       const zone = this.zoneRow(db, plan.id, zoneId);
@@ -126,10 +123,7 @@ export class PlanEditor {
               : `Put ${zone.name} in the ${change.bandOverride} band`
             : `Change ${zone.name}`;
       recordEdit(db, plan.id, what, ['zones'], () => {
-        if (change.bandOverride !== undefined) db.prepare('UPDATE zones SET band_override = ? WHERE plan_id = ? AND id = ?').run(change.bandOverride, plan.id, zoneId);
-        if (change.name !== undefined) db.prepare('UPDATE zones SET name = ? WHERE plan_id = ? AND id = ?').run(change.name, plan.id, zoneId);
-        if (change.colour !== undefined) db.prepare('UPDATE zones SET colour = ? WHERE plan_id = ? AND id = ?').run(change.colour, plan.id, zoneId);
-        if (change.locked !== undefined) db.prepare('UPDATE zones SET locked = ? WHERE plan_id = ? AND id = ?').run(change.locked ? 1 : 0, plan.id, zoneId);
+        updateZoneRow(db, plan.id, zoneId, change);
       });
     });
   }
@@ -186,8 +180,7 @@ export class PlanEditor {
       const from = this.plan(db, fromName);
       if (listPlans(db).some((p) => p.name.toLowerCase() === newName.toLowerCase())) throw new ApiError('invalid-input', `There is already a plan called "${newName}".`);
       const id = insertPlan(db, newName);
-      db.prepare('INSERT INTO zones (plan_id, id, name, colour, band_override, locked) SELECT ?, id, name, colour, band_override, locked FROM zones WHERE plan_id = ?').run(id, from.id);
-      db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) SELECT ?, area_code, zone_id FROM assignments WHERE plan_id = ?').run(id, from.id);
+      copyPlanRows(db, from.id, id);
       return listPlans(db).find((p) => p.id === id)!;
     });
   }
@@ -196,7 +189,7 @@ export class PlanEditor {
     this.session.write((db) => {
       const plan = this.plan(db, name);
       if (listPlans(db).some((p) => p.id !== plan.id && p.name.toLowerCase() === newName.toLowerCase())) throw new ApiError('invalid-input', `There is already a plan called "${newName}".`);
-      db.prepare('UPDATE plans SET name = ? WHERE id = ?').run(newName, plan.id);
+      renamePlanRow(db, plan.id, newName);
     });
   }
 
@@ -209,7 +202,7 @@ export class PlanEditor {
       const plan = this.plan(db, name);
       const plans = listPlans(db);
       if (plans.length === 1) throw new ApiError('invalid-input', 'A project needs at least one plan: this is the last one.');
-      db.prepare('DELETE FROM plans WHERE id = ?').run(plan.id);
+      deletePlanRow(db, plan.id);
       if (currentPlanId(db) === plan.id || !plans.some((p) => p.id === currentPlanId(db))) setCurrentPlan(db, plans.find((p) => p.id !== plan.id)!.id);
     });
   }
@@ -265,10 +258,7 @@ export class PlanEditor {
     const current = readAssignments(db, plan.id);
     const moves = rows.filter((r) => current.get(r.areaCode) !== r.zoneId);
     this.session.write((w) => {
-      const set = w.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
-      recordEdit(w, plan.id, `Apply ${fileName} (${moves.length} areas)`, ['assignments'], () => {
-        for (const r of moves) set.run(plan.id, r.areaCode, r.zoneId);
-      });
+      recordEdit(w, plan.id, `Apply ${fileName} (${moves.length} areas)`, ['assignments'], () => assignAreasTo(w, plan.id, moves.map((r) => [r.areaCode, r.zoneId] as const)));
     });
     return { moved: moves.length };
   }

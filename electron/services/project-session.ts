@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import { fileProblem, refuseSystemFolder, saveProblem } from '../store/storage-errors';
 import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
-import { clearForProject, createProjectDb, openProjectDb, removeProjectFiles, writeTransaction, type ProjectDb } from '../store/db';
+import { clearForProject, createProjectDb, dataVersion, openProjectDb, removeProjectFiles, schemaVersion, writeTransaction, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
 import { writeDefaultProject } from './default-project';
 import { DEFAULT_BANDS } from '../../shared/domain/types';
@@ -71,7 +71,7 @@ export class ProjectSession {
 
   private noticeOtherWriters(): void {
     if (!this.current) return;
-    const version = this.current.db.pragma('data_version', { simple: true }) as number;
+    const version = dataVersion(this.current.db);
     if (version === this.elsewhere.dataVersion) return;
     this.elsewhere = { count: this.elsewhere.count + 1, dataVersion: version };
     this.changes += 1;
@@ -98,7 +98,7 @@ export class ProjectSession {
       path: file,
       name: meta.name ?? nameFromPath(file),
       isSample: meta.is_sample === '1',
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersion(db),
       createdAt: meta.created_at ?? '',
       attributions: readAttributions(db),
     };
@@ -108,7 +108,7 @@ export class ProjectSession {
     this.close();
     this.current = { db, file };
     this.changes += 1;
-    this.elsewhere = { count: 0, dataVersion: db.pragma('data_version', { simple: true }) as number };
+    this.elsewhere = { count: 0, dataVersion: dataVersion(db) };
     const info = this.info()!;
     if (remember) this.recent.remember(file, info.name);
     return info;

@@ -20,6 +20,16 @@ function configure(db: ProjectDb): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** The project's schema version (PRAGMA user_version). */
+export function schemaVersion(db: ProjectDb): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Moves whenever another connection commits to the file (never for this connection's own commits). */
+export function dataVersion(db: ProjectDb): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 /**
  * Runs `change` as one write transaction that takes the write lock at its
  * start (BEGIN IMMEDIATE). A deferred transaction starts as a read and fails at
@@ -62,7 +72,7 @@ export function saveIfPossible<T>(db: ProjectDb, change: () => T): T | null {
  * result in PRAGMA user_version: a failed step leaves the file as it was.
  */
 export function migrate(db: ProjectDb, to: number = LATEST_SCHEMA_VERSION): void {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const from = schemaVersion(db);
   if (to < from) throw new Error(`Cannot migrate down from schema ${from} to ${to}.`);
   if (to === from) return;
   writeTransaction(db, () => {
@@ -188,7 +198,7 @@ export async function openProjectDb(file: string): Promise<ProjectDb> {
     if (check !== 'ok') {
       throw new ApiError('corrupt', `${file} failed its integrity check (${String(check)}). Open the .bak copy if there is one.`);
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = schemaVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new ApiError(
         'newer-version',

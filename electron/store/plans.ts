@@ -68,3 +68,12 @@ export function insertPlanWithZones(db: ProjectDb, name: string, zones: readonly
 export function lockedZoneIds(db: ProjectDb, planId: number): string[] {
   return (db.prepare('SELECT id FROM zones WHERE plan_id = ? AND locked = 1 ORDER BY id').raw().all(planId) as [string][]).map(([id]) => id);
 }
+
+export function renamePlanRow(db: ProjectDb, planId: number, name: string): void {
+  db.prepare('UPDATE plans SET name = ? WHERE id = ?').run(name, planId);
+}
+
+/** Removes a plan; its zones and assignments go with it (foreign keys cascade). */
+export function deletePlanRow(db: ProjectDb, planId: number): void {
+  db.prepare('DELETE FROM plans WHERE id = ?').run(planId);
+}

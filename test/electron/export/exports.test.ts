@@ -11,7 +11,7 @@ import { ExportRequestSchema, type ExportRequestInput } from '../../../shared/ex
 import { signedArea } from '../../../shared/geo/borders';
 import { createServices, type Services } from '../../../electron/services';
 import { produceExport } from '../../../electron/export/service';
-import { GPKG_APPLICATION_ID } from '../../../electron/export/geopackage';
+import { GPKG_APPLICATION_ID } from '../../../electron/store/geopackage';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
 let services: Services;
