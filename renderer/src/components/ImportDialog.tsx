@@ -74,7 +74,6 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
   useEffect(() => {
     if (!file) return;
     void run('preview', { kind, file: file.path, fileName: file.fileName, ...options });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, kind, options]);
 
   async function choose(picked: File | undefined) {

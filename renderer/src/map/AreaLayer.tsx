@@ -125,7 +125,6 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
       created.remove();
       canvas.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, mapData]);
 
   // The layer was just drawn with these metrics when it was created: repaint only when they change.
@@ -136,7 +135,6 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
     paintedWith.current = { metrics, colourBy };
     if (was === null || (was.metrics === metrics && was.colourBy === colourBy)) return;
     if (current) current.setPaint(paintOf(layerOf(mapData).layer.zoneIds));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [metrics, colourBy]);
 
   return null;
