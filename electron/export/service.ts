@@ -13,7 +13,10 @@ import { rateChartSpec, termChartSpec } from '../../shared/costs/charts';
 import { MIME_TYPES, type ExportRequest } from '../../shared/export/request';
 import { contingencyTable, toCsv, transitionTable, withdrawalTable, zoneTable, type Table, type TableOptions } from '../../shared/export/tables';
 import { classLabel } from '../../shared/style/coverage-style';
-import type { Services } from '../services';
+import type { CostService } from '../services/costs';
+import type { CoverageService } from '../services/coverage';
+import type { OverTimeService } from '../services/over-time';
+import type { ProjectSession } from '../services/project-session';
 import { readAreaGeometries, readAreas, readAssignments, readDemand, readZones } from '../store/model-data';
 import { resolvePlan } from '../store/plans';
 import { writeGeoPackage } from './geopackage';
@@ -21,6 +24,14 @@ import { mapDocumentInput } from './map-inputs';
 import { svgToPdf } from './pdf';
 import { svgToPng } from './png';
 import { tableToXlsx } from './xlsx';
+
+/** What an export reads: the open project and the services that compute its figures (never the handlers or the hosts). */
+export interface ExportSources {
+  session: ProjectSession;
+  coverage: CoverageService;
+  costs: CostService;
+  overTime: OverTimeService;
+}
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -30,13 +41,13 @@ export interface ExportedFile {
 
 
 /** Counts of people below this are suppressed: the request's threshold, else the project's; null when turned off. */
-function threshold(services: Services, request: ExportRequest): number | null {
+function threshold(services: ExportSources, request: ExportRequest): number | null {
   if (!request.suppressSmallNumbers) return null;
   return request.smallNumberThreshold ?? services.coverage.settings().settings.disclosureThreshold;
 }
 
 /** The committee map as SVG, for export and for the preview. */
-export function mapSvg(services: Services, request: ExportRequest): string {
+export function mapSvg(services: ExportSources, request: ExportRequest): string {
   return renderMapDocument(
     mapDocumentInput(services.session, services.coverage, {
       paper: request.paper,
@@ -54,7 +65,7 @@ export function mapSvg(services: Services, request: ExportRequest): string {
 }
 
 /** The committee paper's costs page: the Costs tab's charts and the term's years, under the request's pricing scenario. */
-export async function costsPageSvg(services: Services, request: Pick<ExportRequest, 'plan' | 'costScenario' | 'paper' | 'orientation' | 'title'>): Promise<string> {
+export async function costsPageSvg(services: ExportSources, request: Pick<ExportRequest, 'plan' | 'costScenario' | 'paper' | 'orientation' | 'title'>): Promise<string> {
   const info = services.session.info()!;
   const report = services.costs.report({ plan: request.plan, scenario: request.costScenario });
   return renderCostsPage({
@@ -69,7 +80,7 @@ export async function costsPageSvg(services: Services, request: Pick<ExportReque
   });
 }
 
-function notes(services: Services, request: ExportRequest, threshold: number | null): { title: string; lines: string[] } {
+function notes(services: ExportSources, request: ExportRequest, threshold: number | null): { title: string; lines: string[] } {
   const info = services.session.info()!;
   const { settings } = services.coverage.settings();
   return {
@@ -88,7 +99,7 @@ function notes(services: Services, request: ExportRequest, threshold: number | n
   };
 }
 
-function tableFor(services: Services, request: ExportRequest, options: TableOptions): Table {
+function tableFor(services: ExportSources, request: ExportRequest, options: TableOptions): Table {
   if (request.table === 'contingency') return contingencyTable(services.coverage.contingency(request.zoneId!, request.plan, request.lot));
   if (request.table === 'transition') return transitionTable(services.overTime.transition(request.providerId!, request.plan), options);
   if (request.table === 'withdrawal') return withdrawalTable(services.coverage.withdrawal(request.providerId!, request.cutPercent, request.plan, request.lot === 'all' ? undefined : request.lot), options);
@@ -96,7 +107,7 @@ function tableFor(services: Services, request: ExportRequest, options: TableOpti
 }
 
 /** Produces one export of the open project (map, table or GIS layer) as bytes. */
-export async function produceExport(services: Services, request: ExportRequest): Promise<ExportedFile> {
+export async function produceExport(services: ExportSources, request: ExportRequest): Promise<ExportedFile> {
   const info = services.session.info()!;
   const options: TableOptions = { smallNumberThreshold: threshold(services, request) };
   const fileName = exportFileName(info.name, request);
