@@ -28,23 +28,65 @@ const KEYS = {
   supply: ['provider_id', 'area_code', 'service'],
 } as const;
 export type EditableTable = keyof typeof KEYS;
-const PLAN_SCOPED = new Set<EditableTable>(['zones', 'assignments']);
 
-function snapshot(db: ProjectDb, table: EditableTable, planId: number | null): Map<string, Row> {
-  const rows = (PLAN_SCOPED.has(table) ? db.prepare(`SELECT * FROM ${table} WHERE plan_id = ?`).all(planId) : db.prepare(`SELECT * FROM ${table}`).all()) as Row[];
-  return new Map(rows.map((row) => [JSON.stringify(KEYS[table].map((k) => row[k])), row]));
+/**
+ * While an edit runs, temporary triggers copy each row's image before it
+ * changes (or note the key of a row that did not exist) into a journal table
+ * of the same columns, so recording costs a row per row changed rather than
+ * copying whole tables to diff them. Images keep SQLite's own types (a REAL is
+ * not rounded through text). Nothing of this outlives the edit.
+ */
+const ABSENT = 'absent';
+const IMAGE = 'image';
+
+function columnsOf(db: ProjectDb, table: EditableTable): string[] {
+  return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 }
 
-function diff(table: EditableTable, before: Map<string, Row>, after: Map<string, Row>): RowChange[] {
-  const changes: RowChange[] = [];
-  const keyOf = (row: Row) => Object.fromEntries(KEYS[table].map((k) => [k, row[k]!]));
-  for (const [k, row] of before) {
-    const now = after.get(k);
-    if (!now) changes.push({ table, key: keyOf(row), before: row, after: null });
-    else if (JSON.stringify(now) !== JSON.stringify(row)) changes.push({ table, key: keyOf(row), before: row, after: now });
-  }
-  for (const [k, row] of after) if (!before.has(k)) changes.push({ table, key: keyOf(row), before: null, after: row });
-  return changes;
+interface Journal {
+  stop(): void;
+  changes(): RowChange[];
+}
+
+function startJournal(db: ProjectDb, table: EditableTable): Journal {
+  const columns = columnsOf(db, table);
+  const keys = KEYS[table] as readonly string[];
+  const journal = `edit_journal_${table}`;
+  db.exec(`DROP TABLE IF EXISTS temp.${journal}; CREATE TEMP TABLE ${journal} AS SELECT *, '' AS edit_op FROM main.${table} WHERE 0`);
+  const same = keys.map((k) => `${k} IS NEW.${k}`).join(' AND ');
+  const image = `INSERT INTO ${journal} (${columns.join(', ')}, edit_op) VALUES (${columns.map((c) => `OLD.${c}`).join(', ')}, '${IMAGE}')`;
+  // An insert may meet a row already there (an upsert, INSERT OR REPLACE): then that row is the image.
+  const insertImage = `INSERT INTO ${journal} (${columns.join(', ')}, edit_op) SELECT ${columns.join(', ')}, '${IMAGE}' FROM ${table} WHERE ${same}`;
+  const absent = `INSERT INTO ${journal} (${keys.join(', ')}, edit_op) SELECT ${keys.map((k) => `NEW.${k}`).join(', ')}, '${ABSENT}' WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${same})`;
+  db.exec(`
+    CREATE TEMP TRIGGER ${journal}_update BEFORE UPDATE ON main.${table} BEGIN ${image}; ${absent}; END;
+    CREATE TEMP TRIGGER ${journal}_delete BEFORE DELETE ON main.${table} BEGIN ${image}; END;
+    CREATE TEMP TRIGGER ${journal}_insert BEFORE INSERT ON main.${table} BEGIN ${insertImage}; ${absent}; END;
+  `);
+  const stop = () => db.exec(`DROP TRIGGER IF EXISTS temp.${journal}_update; DROP TRIGGER IF EXISTS temp.${journal}_delete; DROP TRIGGER IF EXISTS temp.${journal}_insert;`);
+  return {
+    stop,
+    changes() {
+      // The first entry for a key says what the row was before the edit: its image, or nothing
+      // (an update's NEW key is noted only when no row has it yet: a key the update moves to).
+      const first = new Map<string, Row | null>();
+      for (const entry of db.prepare(`SELECT * FROM temp.${journal} ORDER BY rowid`).all() as (Row & { edit_op: string })[]) {
+        const { edit_op: op, ...row } = entry;
+        const key = JSON.stringify(keys.map((k) => row[k]));
+        if (!first.has(key)) first.set(key, op === IMAGE ? row : null);
+      }
+      db.exec(`DROP TABLE temp.${journal}`);
+      const now = db.prepare(`SELECT * FROM main.${table} WHERE ${keys.map((k) => `${k} IS ?`).join(' AND ')}`);
+      const changes: RowChange[] = [];
+      for (const [json, before] of first) {
+        const keyValues = JSON.parse(json) as Value[];
+        const after = (now.get(...keyValues) as Row | undefined) ?? null;
+        if (JSON.stringify(before) === JSON.stringify(after)) continue;
+        changes.push({ table, key: Object.fromEntries(keys.map((k, i) => [k, keyValues[i]!])), before, after });
+      }
+      return changes;
+    },
+  };
 }
 
 /**
@@ -53,9 +95,13 @@ function diff(table: EditableTable, before: Map<string, Row>, after: Map<string,
  * Returns the edit's id, or null when nothing changed.
  */
 export function recordEdit(db: ProjectDb, planId: number | null, description: string, tables: EditableTable[], change: () => void): number | null {
-  const before = tables.map((t) => snapshot(db, t, planId));
-  change();
-  const changes = tables.flatMap((t, i) => diff(t, before[i]!, snapshot(db, t, planId)));
+  const journals = tables.map((t) => startJournal(db, t));
+  try {
+    change();
+  } finally {
+    for (const j of journals) j.stop();
+  }
+  const changes = journals.flatMap((j) => j.changes());
   if (changes.length === 0) return null;
   db.prepare('DELETE FROM edits WHERE undone = 1').run();
   return Number(
