@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { computeContingency, type Contingency } from '../../shared/coverage/contingency';
-import { computePlanMetrics, type PlanMetrics } from '../../shared/coverage/metrics';
+import { PlanModel, type PlanMetrics } from '../../shared/coverage/metrics';
 import { simulateWithdrawal, type AreaReach, type WithdrawalResult } from '../../shared/coverage/withdrawal';
 import type { LotFilter } from '../../shared/coverage/supply';
 import { areaCentres } from '../../shared/geo/area-centres';
@@ -24,7 +24,8 @@ import {
   writeSettings,
   type Place,
 } from '../store/model-data';
-import type { MapData } from '../../shared/api/contract';
+import type { MapData, PlanDelta } from '../../shared/api/contract';
+import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/checks';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
@@ -42,6 +43,24 @@ function leafletBounds(b: Bounds): MapData['bounds'] {
   return Number.isFinite(b.minX) ? [[b.minY, b.minX], [b.maxY, b.maxX]] : null;
 }
 
+/** What is kept of one plan between requests: its inputs, and what is derived from them on first use. */
+interface PlanCache {
+  inputs: PlanInputs;
+  geography?: ZoneGeography;
+  map?: MapData;
+  /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
+  models: Map<LotFilter, PlanModel>;
+  /** For the settings' minimum demand. */
+  checks?: PlanChecks;
+}
+
+/** Each zone's whole outline (both sides of a shared border draw it), packed: so a zone's lines depend on its own areas. */
+function packedOutlines(topology: EdgeTopology, zoneOf: (code: string) => string | undefined, only?: ReadonlySet<string>): { zoneId: string; lines: string }[] {
+  const lines = topology.outlines(zoneOf, { whole: true, only });
+  const zones = only ? [...only] : [...lines.keys()];
+  return zones.map((zoneId) => ({ zoneId, lines: base64(packLines(lines.get(zoneId) ?? [])) }));
+}
+
 export interface PlanSummary extends PlanRow {
   isCurrent: boolean;
 }
@@ -52,7 +71,7 @@ export interface PlanSummary extends PlanRow {
  * model in shared/coverage.
  */
 export class CoverageService {
-  private cache = new Map<string, { inputs: PlanInputs; geography?: ZoneGeography; map?: MapData }>();
+  private cache = new Map<string, PlanCache>();
   private cacheRevision = '';
   /** Parsed geometry and topology of the open project's areas, kept while the areas are unchanged. */
   private areas: {
@@ -63,6 +82,10 @@ export class CoverageService {
     /** The encoded layer and district outlines: plan-independent, so not redone after each zone edit. */
     map?: ReturnType<typeof loadMapCache>;
     reach?: AreaReach;
+    neighbours?: [string, string][];
+    neighbourLists?: Map<string, string[]>;
+    /** Each area's place in the map layer's order. */
+    codeIndex?: Map<string, number>;
   } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
@@ -89,7 +112,7 @@ export class CoverageService {
     return (state.topology ??= loadTopology(this.session.db()));
   }
 
-  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: { map?: MapData }; geography(): ZoneGeography } {
+  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: PlanCache; geography(): ZoneGeography } {
     const db = this.session.db();
     if (this.cacheRevision !== this.session.revision) {
       this.cache.clear();
@@ -97,7 +120,7 @@ export class CoverageService {
     }
     const plan = resolvePlan(db, planName);
     let cached = this.cache.get(String(plan.id));
-    if (!cached) this.cache.set(String(plan.id), (cached = { inputs: readPlanInputs(db, plan.id) }));
+    if (!cached) this.cache.set(String(plan.id), (cached = { inputs: readPlanInputs(db, plan.id), models: new Map() }));
     const hit = cached;
     return {
       plan,
@@ -106,7 +129,7 @@ export class CoverageService {
       geography: () =>
         (hit.geography ??= buildZoneGeography({
           areaGeometries: this.areaGeometries(),
-          areaNeighbours: readAreaNeighbours(db),
+          areaNeighbours: this.areaNeighbours(),
           assignments: hit.inputs.assignments,
           providers: hit.inputs.providers,
         })),
@@ -123,7 +146,6 @@ export class CoverageService {
     const { topology, packed } = loaded;
     const stored = (this.areaState().map ??= loadMapCache(db, loaded));
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
-    const zoneLines = topology.outlines((code) => inputs.assignments.get(code));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       areas: {
@@ -133,7 +155,7 @@ export class CoverageService {
         zoneIds: packed.codes.map((c) => inputs.assignments.get(c) ?? null),
       },
       layer: stored.layer,
-      zoneOutlines: [...zoneLines].map(([zoneId, lines]) => ({ zoneId, lines: base64(packLines(lines)) })),
+      zoneOutlines: packedOutlines(topology, (code) => inputs.assignments.get(code)),
       districtOutlines: Object.entries(stored.districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
       bounds: leafletBounds(flatBounds(packed.positions)),
@@ -167,8 +189,83 @@ export class CoverageService {
   }
 
   metrics(planName?: string, lot: LotFilter = 'all'): { plan: PlanRow; metrics: PlanMetrics } {
-    const { plan, inputs } = this.entry(planName);
-    return { plan, metrics: computePlanMetrics(inputs, lot) };
+    const { plan, inputs, cached } = this.entry(planName);
+    let model = cached.models.get(lot);
+    if (!model) cached.models.set(lot, (model = new PlanModel(inputs, lot)));
+    return { plan, metrics: model.metrics() };
+  }
+
+  /**
+   * What an edit that only moved areas between a plan's existing zones
+   * changed (`touched`: the zones they left and joined). What is kept of that
+   * plan is brought up to date in place rather than read again, when it was
+   * current at `revisionBefore` (the session's revision before the edit's
+   * write): the moved areas' zones, each lot's metrics model (which rebuilds
+   * only the touched zones), the touched zones' outlines and the checks.
+   * Otherwise the plan is read afresh. Either way the answer is the same.
+   */
+  moved(plan: { id: number; name: string }, moves: ReadonlyMap<string, string | null>, touched: ReadonlySet<string>, revisionBefore: string, lot: LotFilter): Omit<PlanDelta, 'history'> {
+    const kept = this.cacheRevision === revisionBefore ? this.cache.get(String(plan.id)) : undefined;
+    if (kept) {
+      this.cacheRevision = this.session.revision;
+      const { assignments } = kept.inputs;
+      for (const [code, zoneId] of moves) {
+        if (zoneId === null) assignments.delete(code);
+        else assignments.set(code, zoneId);
+        for (const model of kept.models.values()) model.move(code, zoneId);
+      }
+      kept.geography = undefined;
+    }
+    const { inputs, cached } = this.entry(plan.name);
+    const zoneOutlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code), touched);
+    if (kept && cached.map) {
+      const state = this.areaState();
+      const index = (state.codeIndex ??= new Map(cached.map.areas.codes.map((c, i) => [c, i])));
+      const zoneIds = [...cached.map.areas.zoneIds];
+      for (const [code, zoneId] of moves) {
+        const i = index.get(code);
+        if (i !== undefined) zoneIds[i] = zoneId;
+      }
+      const fresh = new Map(zoneOutlines.map((o) => [o.zoneId, o]));
+      const outlines = cached.map.zoneOutlines.map((o) => fresh.get(o.zoneId) ?? o);
+      for (const o of zoneOutlines) if (!cached.map.zoneOutlines.some((p) => p.zoneId === o.zoneId)) outlines.push(o);
+      cached.map = { ...cached.map, areas: { ...cached.map.areas, zoneIds }, zoneOutlines: outlines };
+    }
+    if (kept && cached.checks) {
+      const minimum = inputs.settings.minZoneDemandHours;
+      cached.checks = recheckZones(cached.checks, inputs, this.metrics(plan.name).metrics, this.neighbourLists(), minimum, touched);
+    }
+    const { metrics } = this.metrics(plan.name, lot);
+    return {
+      plan: { id: plan.id, name: plan.name },
+      lot,
+      assignments: [...moves],
+      zoneOutlines,
+      zones: metrics.zones.filter((z) => touched.has(z.zoneId)),
+      totals: metrics.totals,
+      checks: this.checks(plan.name),
+    };
+  }
+
+  /** What the planner should fix before the plan goes to committee; kept with the plan for the settings' minimum demand. */
+  checks(planName?: string, minimumDemandHours?: number): PlanChecks {
+    const { inputs, cached } = this.entry(planName);
+    const standard = minimumDemandHours === undefined || minimumDemandHours === inputs.settings.minZoneDemandHours;
+    if (standard && cached.checks) return cached.checks;
+    const checks = checkPlan(inputs, this.metrics(planName).metrics, this.areaNeighbours(), minimumDemandHours ?? inputs.settings.minZoneDemandHours);
+    if (standard) cached.checks = checks;
+    return checks;
+  }
+
+  /** Each area's neighbours, read once per change of the areas. */
+  areaNeighbours(): [string, string][] {
+    const state = this.areaState();
+    return (state.neighbours ??= readAreaNeighbours(this.session.db()));
+  }
+
+  private neighbourLists(): Map<string, string[]> {
+    const state = this.areaState();
+    return (state.neighbourLists ??= neighbourLists(this.areaNeighbours()));
   }
 
   /** A point for each area (kept with the session until the areas change). */
@@ -180,7 +277,7 @@ export class CoverageService {
   private areaReach(): AreaReach {
     const state = this.areaState();
     if (!state.reach) {
-      state.reach = { neighbours: neighbourLists(readAreaNeighbours(this.session.db())), centres: areaCentres(this.areaGeometries()) };
+      state.reach = { neighbours: this.neighbourLists(), centres: areaCentres(this.areaGeometries()) };
     }
     return state.reach;
   }
@@ -192,7 +289,7 @@ export class CoverageService {
   contingency(zoneId: string, planName?: string, lot: LotFilter = 'all'): Contingency {
     const { inputs, geography } = this.entry(planName);
     if (!inputs.zones.some((z) => z.id === zoneId)) throw new ApiError('not-found', `There is no zone "${zoneId}" in this plan.`);
-    return computeContingency(zoneId, computePlanMetrics(inputs, lot), inputs.providers, geography(), inputs.settings);
+    return computeContingency(zoneId, this.metrics(planName, lot).metrics, inputs.providers, geography(), inputs.settings);
   }
 
   /** A withdrawal, for a lot; by default "all", or live-in for a provider that offers only live-in care. */

@@ -75,7 +75,7 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
       const chosen = await options.dialogs.chooseExportFile(fileName);
       return { path: chosen && files.offer(chosen, 'export') };
     },
-    assignAreas: ({ plan, zoneId, areaCodes }) => (editor.assignAreas(plan, zoneId, areaCodes), editor.history()),
+    assignAreas: ({ plan, zoneId, areaCodes, lot }) => editor.assignAreas(plan, zoneId, areaCodes, lot),
     createZone: ({ plan, name, areaCodes, colour }) => ({ ...editor.createZone(plan, name, areaCodes, colour), history: editor.history() }),
     mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
     splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),

@@ -1,13 +1,15 @@
 import { ApiError } from '../../shared/api/errors';
 import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
-import { checkPlan, type PlanChecks } from '../../shared/plan/checks';
+import type { PlanChecks } from '../../shared/plan/checks';
+import type { PlanDelta } from '../../shared/api/contract';
+import type { LotFilter } from '../../shared/coverage/supply';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
 import { parseCsvText } from '../import/table-file';
 import { splitAreas, type SplitShape } from '../../shared/plan/split';
 import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
-import { readAreaGeometries, readAreaNeighbours, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
+import { readAreaGeometries, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
 import { writeContracts } from '../store/contracts';
 import { currentPlanId, deletePlanRow, insertPlan, listPlans, renamePlanRow, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
 import { assignAreasTo, copyPlanRows, insertZone, mergeZoneInto, updateZoneRow, zoneOfArea, zoneRow, type ZoneChange } from '../store/zones';
@@ -38,9 +40,16 @@ export class PlanEditor {
     return zone;
   }
 
-  /** Moves areas into a zone. Locked zones can neither gain nor lose areas. */
-  assignAreas(planName: string | undefined, zoneId: string, areaCodes: string[], description?: string): EditSummary | null {
-    return this.session.write((db) => {
+  /**
+   * Moves areas into a zone (a brush stroke, a lasso) and answers with what
+   * changed, for the lot on screen: one round trip. Locked zones can neither
+   * gain nor lose areas.
+   */
+  assignAreas(planName: string | undefined, zoneId: string, areaCodes: string[], lot: LotFilter = 'all'): PlanDelta {
+    const revisionBefore = this.session.revision;
+    const moves = new Map<string, string>();
+    const touched = new Set<string>([zoneId]);
+    const plan = this.session.write((db) => {
       const plan = this.plan(db, planName);
       const target = this.zoneRow(db, plan.id, zoneId);
       if (target.locked) throw new ApiError('invalid-input', `${target.name} is locked: unlock it to paint areas into it.`);
@@ -48,13 +57,19 @@ export class PlanEditor {
       for (const code of areaCodes) {
         if (!known.has(code)) throw new ApiError('not-found', `There is no area "${code}" in this project.`);
         const source = zoneOfArea(db, plan.id, code);
-        if (source && source.id !== zoneId && source.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
+        if (source?.id === zoneId) continue;
+        if (source?.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
+        if (source) touched.add(source.id);
+        moves.set(code, zoneId);
       }
-      const id = recordEdit(db, plan.id, description ?? `Move ${areaCodes.length} area${areaCodes.length === 1 ? '' : 's'} to ${target.name}`, ['assignments'], () => {
-        assignAreasTo(db, plan.id, areaCodes.map((code) => [code, zoneId] as const));
-      });
-      return id === null ? null : { id, planId: plan.id, description: description ?? '' };
+      if (moves.size) {
+        recordEdit(db, plan.id, `Move ${moves.size} area${moves.size === 1 ? '' : 's'} to ${target.name}`, ['assignments'], () => {
+          assignAreasTo(db, plan.id, moves);
+        });
+      }
+      return plan;
     });
+    return { ...this.coverage.moved(plan, moves, touched, revisionBefore, lot), history: this.history() };
   }
 
   createZone(planName: string | undefined, name: string, areaCodes: string[], colour?: string): { zoneId: string } {
@@ -223,11 +238,7 @@ export class PlanEditor {
   }
 
   checks(planName?: string, minimumDemandHours?: number): PlanChecks {
-    const db = this.session.db();
-    const plan = this.plan(db, planName);
-    const { metrics } = this.coverage.metrics(plan.name);
-    const minimum = minimumDemandHours ?? this.coverage.settings().settings.minZoneDemandHours;
-    return checkPlan(this.coverage.inputs(plan.name), metrics, readAreaNeighbours(db), minimum);
+    return this.coverage.checks(planName, minimumDemandHours);
   }
 
   exportCsv(planName?: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContingencySchema, LotFilterSchema, PlanMetricsSchema, WithdrawalResultSchema } from '../coverage/schemas';
+import { ContingencySchema, LotFilterSchema, PlanMetricsSchema, PlanTotalsSchema, WithdrawalResultSchema, ZoneMetricsSchema } from '../coverage/schemas';
 import { IsoDateSchema, LotSchema, ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
 import { ExportRequestSchema } from '../export/request';
@@ -113,6 +113,25 @@ export const PlanChecksSchema = z.object({
   belowMinimumDemand: z.array(z.object({ zoneId: z.string(), demandHours: z.number() })),
   unassignedAreas: z.array(z.string()),
 });
+/**
+ * What an edit that moved areas changed, for the UI to apply in place of
+ * reloading: the moved areas' new zones, the whole outlines and the metrics
+ * (for the lot asked for) of the zones the edit touched, the plan's totals,
+ * its checks and the undo history. Zones not listed are as they were.
+ */
+export const PlanDelta = z.object({
+  plan: z.object({ id: z.number().int(), name: z.string() }),
+  lot: LotFilterSchema,
+  /** [area code, its zone now (null: in none)], for the areas whose zone changed. */
+  assignments: z.array(z.tuple([z.string(), z.string().nullable()])),
+  zoneOutlines: MapData.shape.zoneOutlines,
+  zones: z.array(ZoneMetricsSchema),
+  totals: PlanTotalsSchema,
+  checks: PlanChecksSchema,
+  history: History,
+});
+export type PlanDelta = z.infer<typeof PlanDelta>;
+
 /** A plan by name; omitted or "current" means the current plan. */
 const planName = z.string().trim().min(1).max(200).optional();
 const CostsView = z.strictObject({ plan: planName, scenario: z.string().trim().min(1).max(80).optional(), change: ScenarioChangeSchema.optional() });
@@ -164,7 +183,8 @@ export const contract = {
   chooseExportFile: { request: z.strictObject({ fileName: z.string().min(1).max(255) }), response: z.object({ path: z.string().nullable() }) },
   /** The choices of this project's last export, to start the dialog from. */
   getExportChoices: { request: noArgs, response: z.object({ choices: z.record(z.string(), z.unknown()).nullable() }) },
-  assignAreas: { request: z.strictObject({ plan: planName, zoneId: z.string().min(1), areaCodes: z.array(z.string().min(1)).min(1).max(100_000) }), response: History },
+  /** One round trip: the answer is everything the edit changed, for the lot on screen. */
+  assignAreas: { request: z.strictObject({ plan: planName, zoneId: z.string().min(1), areaCodes: z.array(z.string().min(1)).min(1).max(100_000), lot: LotFilterSchema.optional() }), response: PlanDelta },
   createZone: {
     request: z.strictObject({ plan: planName, name: z.string().trim().min(1).max(200), areaCodes: z.array(z.string().min(1)).max(100_000), colour: Colour.optional() }),
     response: z.object({ zoneId: z.string(), history: History }),

@@ -197,13 +197,18 @@ export class EdgeTopology {
 
   /**
    * The outlines of groups of areas as polylines: every edge no other area of
-   * the same group shares. Internal borders vanish; a border between two groups
-   * is drawn once, by the group whose id sorts first; outer edges are kept.
+   * the same group shares. Internal borders vanish and outer edges are kept. By
+   * default a border between two groups is drawn once, by the group whose id
+   * sorts first (dashed district lines would not line up drawn twice); with
+   * `whole`, each group draws all of its boundary, so its outline depends on its
+   * own areas alone and `only` those groups need be rebuilt after an edit.
    */
-  outlines(groupOf: (areaCode: string) => string | undefined): Map<string, Position[][]> {
-    const { names, ringGroups, countOf, usedBefore } = this.usage(groupOf);
-    // Kept when only one of the group's areas uses the edge, and no group sorting before it does.
-    const keep = (g: number, e: number) => countOf(g, e) === 1 && !usedBefore(g, e);
+  outlines(groupOf: (areaCode: string) => string | undefined, options: { whole?: boolean; only?: ReadonlySet<string> } = {}): Map<string, Position[][]> {
+    const { only, whole = false } = options;
+    if (only && !whole) throw new Error('Only whole outlines can be rebuilt for some groups: a shared border belongs to either side.');
+    const { names, ringGroups, countOf, usedBefore } = this.usage(only ? (code) => { const g = groupOf(code); return g !== undefined && only.has(g) ? g : undefined; } : groupOf);
+    // Kept when only one of the group's areas uses the edge (and, drawn once, no group sorting before it does).
+    const keep = whole ? (g: number, e: number) => countOf(g, e) === 1 : (g: number, e: number) => countOf(g, e) === 1 && !usedBefore(g, e);
 
     const result = new Map<string, Position[][]>(names.map((g) => [g, []]));
     this.rings.forEach((r, k) => {

@@ -45,3 +45,52 @@ export function checkPlan(inputs: PlanInputs, metrics: PlanMetrics, areaNeighbou
     unassignedAreas: inputs.areas.filter((a) => !inputs.assignments.has(a.code)).map((a) => a.code),
   };
 }
+
+/** The connected pieces of one zone's areas (sorted as zonePieces sorts them), walking only its own areas' neighbours. */
+function piecesOf(members: string[], zoneOf: (code: string) => string | undefined, zoneId: string, neighbours: ReadonlyMap<string, readonly string[]>): string[][] {
+  const seen = new Set<string>();
+  const pieces: string[][] = [];
+  for (const area of members.sort()) {
+    if (seen.has(area)) continue;
+    const piece: string[] = [];
+    const stack = [area];
+    seen.add(area);
+    while (stack.length) {
+      const at = stack.pop()!;
+      piece.push(at);
+      for (const next of neighbours.get(at) ?? []) if (!seen.has(next) && zoneOf(next) === zoneId) seen.add(next), stack.push(next);
+    }
+    pieces.push(piece.sort());
+  }
+  return pieces;
+}
+
+/**
+ * The checks after an edit that moved areas between `zoneIds` only: those
+ * zones' pieces are found again, every other zone's kept from `previous`, so
+ * one brush stroke on a national plan does not walk every zone. The result is
+ * what checkPlan would give (tested so).
+ */
+export function recheckZones(
+  previous: PlanChecks,
+  inputs: PlanInputs,
+  metrics: PlanMetrics,
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  minimumDemandHours: number,
+  zoneIds: ReadonlySet<string>,
+): PlanChecks {
+  const members = new Map<string, string[]>([...zoneIds].map((z) => [z, []]));
+  for (const [area, zone] of inputs.assignments) members.get(zone)?.push(area);
+  const zoneOf = (code: string) => inputs.assignments.get(code);
+  const kept = new Map(previous.disconnected.filter((d) => !zoneIds.has(d.zoneId)).map((d) => [d.zoneId, d.pieces]));
+  for (const [zoneId, list] of members) {
+    const pieces = piecesOf(list, zoneOf, zoneId, neighbours);
+    if (pieces.length > 1) kept.set(zoneId, pieces);
+  }
+  return {
+    disconnected: inputs.zones.filter((z) => kept.has(z.id)).map((z) => ({ zoneId: z.id, pieces: kept.get(z.id)! })),
+    emptyZones: metrics.zones.filter((z) => z.areaCount === 0).map((z) => z.zoneId),
+    belowMinimumDemand: metrics.zones.filter((z) => z.areaCount > 0 && z.demandHours < minimumDemandHours).map((z) => ({ zoneId: z.zoneId, demandHours: z.demandHours })),
+    unassignedAreas: inputs.areas.filter((a) => !inputs.assignments.has(a.code)).map((a) => a.code),
+  };
+}

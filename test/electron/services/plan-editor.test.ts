@@ -178,3 +178,53 @@ describe('scenarios and plan files', () => {
     expect(services.editor.history().canUndo).toBeNull();
   });
 });
+
+/** Figures to a millionth of an hour or pound: moving an area out and back in adds and takes away floats, which need not cancel to the last bit. */
+const rounded = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v))) as T;
+
+describe('a paint answers with what it changed (one round trip)', () => {
+  /** The same project read afresh by a second set of services: what a full reload would show. */
+  async function fresh() {
+    const other = createServices({ host: 'web', userData: tempDir() });
+    await other.session.open(file);
+    return other;
+  }
+
+  it.each([
+    ['after the map, metrics and checks were loaded (patched in place)', true],
+    ['with nothing loaded before (read afresh)', false],
+  ])('%s: the delta and every later answer match a reload', async (_, warm) => {
+    if (warm) {
+      services.coverage.mapData();
+      services.coverage.metrics(undefined, 'home-care');
+      services.editor.checks();
+    }
+    // Two areas of Z13 and one of Z12 into Z14: three zones touched.
+    const moving = [...areasOf('Z13').slice(0, 2), areasOf('Z12')[0]!];
+    const delta = services.editor.assignAreas(undefined, 'Z14', moving, 'home-care');
+    expect(delta.assignments).toEqual(moving.map((code) => [code, 'Z14']));
+    expect(delta.zones.map((z) => z.zoneId).sort()).toEqual(['Z12', 'Z13', 'Z14']);
+    expect(delta.zoneOutlines.map((o) => o.zoneId).sort()).toEqual(['Z12', 'Z13', 'Z14']);
+    expect(delta.history.canUndo).toBe('Move 3 areas to Vale of Belvoir & North Melton');
+
+    const other = await fresh();
+    const metrics = other.coverage.metrics(undefined, 'home-care').metrics;
+    expect(rounded(delta.totals)).toEqual(rounded(metrics.totals));
+    expect(rounded(delta.zones)).toEqual(rounded(metrics.zones).filter((z) => ['Z12', 'Z13', 'Z14'].includes(z.zoneId)));
+    expect(delta.checks).toEqual(other.editor.checks());
+    const map = other.coverage.mapData();
+    expect(delta.zoneOutlines.sort((x, y) => x.zoneId.localeCompare(y.zoneId))).toEqual(map.zoneOutlines.filter((o) => delta.zones.some((z) => z.zoneId === o.zoneId)).sort((x, y) => x.zoneId.localeCompare(y.zoneId)));
+    // What this session now answers (from what it patched, when warm) is what the reload answers.
+    expect(services.coverage.mapData()).toEqual(map);
+    expect(rounded(services.coverage.metrics().metrics)).toEqual(rounded(other.coverage.metrics().metrics));
+    expect(services.editor.checks()).toEqual(other.editor.checks());
+    other.close();
+  });
+
+  it('moves nothing, and records no edit, when every area is already in the zone', () => {
+    const delta = services.editor.assignAreas(undefined, 'Z14', areasOf('Z14').slice(0, 2));
+    expect(delta.assignments).toEqual([]);
+    expect(delta.zones.map((z) => z.zoneId)).toEqual(['Z14']);
+    expect(delta.history.canUndo).toBeNull();
+  });
+});

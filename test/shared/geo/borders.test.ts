@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupOutlines } from '../../../shared/geo/borders';
+import { EdgeTopology, groupOutlines } from '../../../shared/geo/borders';
 import { assignments, geometries } from '../../fixtures/small-plan';
 
 describe('groupOutlines', () => {
@@ -24,5 +24,33 @@ describe('groupOutlines', () => {
 
   it('keeps a lone zone\'s whole ring', () => {
     expect(outlines.get('ZE')!.flat()).toHaveLength(5);
+  });
+});
+
+describe('EdgeTopology.outlines, whole', () => {
+  const topology = new EdgeTopology(geometries);
+  const zoneOf = (code: string) => assignments.get(code);
+  const edges = (lines: number[][][]) => lines.reduce((sum, line) => sum + line.length - 1, 0);
+
+  it('draws a border between two zones on both sides', () => {
+    const whole = topology.outlines(zoneOf, { whole: true });
+    const onBorder = (zone: string) => whole.get(zone)!.flat().filter((p) => p[0] === -1.2).length;
+    expect(onBorder('ZA')).toBeGreaterThan(0);
+    expect(onBorder('ZB')).toBeGreaterThan(0);
+    // Each zone's whole outline is at least its drawn-once share.
+    const once = topology.outlines(zoneOf);
+    for (const [zone, lines] of once) expect(edges(whole.get(zone)!)).toBeGreaterThanOrEqual(edges(lines));
+    expect(edges(whole.get('ZB')!)).toBeGreaterThan(edges(once.get('ZB')!));
+  });
+
+  it('rebuilds only the zones asked for, the same as the whole map draws them', () => {
+    const whole = topology.outlines(zoneOf, { whole: true });
+    const some = topology.outlines(zoneOf, { whole: true, only: new Set(['ZB']) });
+    expect([...some.keys()]).toEqual(['ZB']);
+    expect(edges(some.get('ZB')!)).toBe(edges(whole.get('ZB')!));
+  });
+
+  it('refuses to rebuild some zones drawn once, since a shared border belongs to either side', () => {
+    expect(() => topology.outlines(zoneOf, { only: new Set(['ZB']) })).toThrow(/whole/);
   });
 });

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlanMetrics } from '../../../shared/coverage/metrics';
-import { checkPlan, zonePieces } from '../../../shared/plan/checks';
+import { checkPlan, recheckZones, zonePieces } from '../../../shared/plan/checks';
+import { neighbourLists } from '../../../shared/geo/area-neighbours';
 import { areaNeighbours, smallPlan } from '../../fixtures/small-plan';
 
 describe('zonePieces', () => {
@@ -34,5 +36,35 @@ describe('checkPlan on the small plan', () => {
     const checks = checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, 0);
     // D1 and E1 are zones of one area each; the fixture's zones are each one piece.
     expect(checks).toEqual({ disconnected: [], emptyZones: [], belowMinimumDemand: [], unassignedAreas: [] });
+  });
+});
+
+describe('recheckZones', () => {
+  const codes = smallPlan().areas.map((a) => a.code);
+  const zoneIds = smallPlan().zones.map((z) => z.id);
+  const lists = neighbourLists(areaNeighbours);
+
+  it('gives what checkPlan gives after any run of moves, looking again only at the zones the moves touched', () => {
+    const move = fc.tuple(fc.constantFrom(...codes), fc.option(fc.constantFrom(...zoneIds), { nil: null }));
+    fc.assert(
+      fc.property(fc.array(move, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 250 }), (moves, minimum) => {
+        const inputs = smallPlan();
+        let checks = checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, minimum);
+        for (const [code, zoneId] of moves) {
+          const touched = new Set([inputs.assignments.get(code), zoneId].filter((z): z is string => Boolean(z)));
+          if (zoneId === null) inputs.assignments.delete(code);
+          else inputs.assignments.set(code, zoneId);
+          checks = recheckZones(checks, inputs, computePlanMetrics(inputs), lists, minimum, touched);
+          expect(checks).toEqual(checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, minimum));
+        }
+      }),
+    );
+  });
+
+  it('keeps an untouched zone\'s pieces from before rather than walking it again', () => {
+    const inputs = smallPlan();
+    const stale = { disconnected: [{ zoneId: 'ZB', pieces: [['B1'], ['B2']] }], emptyZones: [], belowMinimumDemand: [], unassignedAreas: [] };
+    const checks = recheckZones(stale, inputs, computePlanMetrics(inputs), lists, 0, new Set(['ZA']));
+    expect(checks.disconnected).toEqual(stale.disconnected);
   });
 });
