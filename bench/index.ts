@@ -1,5 +1,6 @@
 import { run as coverage } from './coverage.bench';
 import { run as dissolve } from './dissolve.bench';
+import { run as edit } from './edit.bench';
 import { run as exports } from './export.bench';
 import { child as importChild, run as importing } from './import.bench';
 import { run as map } from './map.bench';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   if (wanted('coverage')) coverage();
   if (wanted('trends')) trends();
   if (wanted('dissolve')) await dissolve();
+  if (wanted('edit')) await edit();
   if (wanted('export')) await exports();
   if (wanted('map')) await map();
   if (wanted('import')) await importing();

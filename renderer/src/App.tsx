@@ -16,7 +16,8 @@ import { EditPanel, type EditTool } from './panels/EditPanel';
 import { areaCentre } from '../../shared/plan/split';
 import { pointInRing } from '../../shared/geo/point-in-ring';
 import { ScenariosPanel } from './panels/ScenariosPanel';
-import type { History, MapData } from '../../shared/api/contract';
+import type { MapData } from '../../shared/api/contract';
+import type { PlanMetrics } from '../../shared/coverage/schemas';
 import { areaGeometry } from '../../shared/geo/area-layer';
 import type { Position } from '../../shared/geo/types';
 import { layerOf } from './map/layer-data';
@@ -50,33 +51,51 @@ export function App() {
   const [lastSelection, setLastSelection] = useState<string[]>([]);
   /** Zones locked for "Propose zones…" (null while it is closed): clicking a zone on the map then locks or unlocks it. */
   const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
-  const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
   const showError = useCallback((message: string) => state.setError(message), [state.setError]);
-  const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking);
-
-  const refreshHistory = useCallback(() => api.getHistory({}).then(setHistory, () => undefined), []);
-  useEffect(() => void refreshHistory(), [ws.mapData, refreshHistory]);
+  const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking, {
+    trend: tab === 'zones' || tab === 'time',
+    contingency: tab === 'zones',
+    checks: tab === 'edit',
+  });
 
   const [bandNotice, setBandNotice] = useState<EditCost | null>(null);
-  /** Runs an edit (each is saved at once), then redraws from the project and says what it cost and which zones changed rate band. */
+  /** What an edit did to the annual cost, and the zones it moved into another rate band. */
+  const noteCost = useCallback(
+    (before: PlanMetrics | null, after: PlanMetrics | null) => {
+      const settings = ws.model?.settings;
+      const spot = settings && { 'home-care': settings.spotHourlyRate, chc: settings.spotHourlyRate, 'live-in': settings.spotWeeklyRate };
+      setBandNotice(before && after && spot ? editCost(before, after, spot, settings.weeksPerYear) : null);
+    },
+    [ws.model],
+  );
+  /** Runs an edit (each is saved at once), then redraws from the project and says what it cost. */
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
       setWorking(true);
       const before = ws.currentMetrics;
       try {
         await change();
-        const after = await ws.refresh();
-        const settings = ws.model?.settings;
-        const spot = settings && { 'home-care': settings.spotHourlyRate, chc: settings.spotHourlyRate, 'live-in': settings.spotWeeklyRate };
-        setBandNotice(before && after && spot ? editCost(before, after, spot, settings.weeksPerYear) : null);
-        await refreshHistory();
+        noteCost(before, await ws.refresh());
       } catch (e) {
         showError((e as Error).message);
       } finally {
         setWorking(false);
       }
     },
-    [ws.refresh, ws.currentMetrics, ws.model, refreshHistory, showError],
+    [ws.refresh, ws.currentMetrics, noteCost, showError],
+  );
+  /** A brush stroke, rectangle or lasso: one round trip, whose answer is applied as it is. */
+  const paintAreas = useCallback(
+    async (zoneId: string, areaCodes: string[]) => {
+      setWorking(true);
+      try {
+        const result = await ws.assignAreas(zoneId, areaCodes);
+        if (result) noteCost(result.before, result.after);
+      } finally {
+        setWorking(false);
+      }
+    },
+    [ws.assignAreas, noteCost],
   );
 
   /** Said after an undo or redo that switched plans: it changed the plan now on screen, not the one that was. */
@@ -151,7 +170,7 @@ export function App() {
     const ring = [...coordinates, coordinates[0]!];
     const picked = [...areaCentres()].filter(([, c]) => pointInRing(c, ring)).map(([code]) => code);
     setLastSelection(picked);
-    if (picked.length) await edit(() => api.assignAreas({ zoneId, areaCodes: picked }));
+    if (picked.length) await paintAreas(zoneId, picked);
   }
 
   /** Locks or unlocks a zone for "Propose zones…" (from its tick box or a click on the map). */
@@ -214,7 +233,7 @@ export function App() {
             highlightedProviders={highlighted}
             withdrawnProviderId={ws.withdrawal?.providerId ?? null}
             onSelect={selectZone}
-            onPaint={painting && !ws.withdrawal && tool === 'paint' ? (areaCodes) => void edit(() => api.assignAreas({ zoneId: painting, areaCodes })) : undefined}
+            onPaint={painting && !ws.withdrawal && tool === 'paint' ? (areaCodes) => void paintAreas(painting, areaCodes) : undefined}
             drawing={painting && !ws.withdrawal && tool !== 'paint' ? { kind: tool, onShape: (kind, coordinates) => void onShape(painting, kind, coordinates) } : undefined}
           />
         ) : (
@@ -285,7 +304,8 @@ export function App() {
               <EditPanel
                 zones={ws.currentMetrics.zones}
                 selectedZoneId={ws.selectedZoneId}
-                history={history}
+                history={ws.history}
+                checks={ws.checks}
                 painting={painting}
                 tool={tool}
                 onTool={setTool}

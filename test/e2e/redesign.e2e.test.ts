@@ -126,3 +126,40 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
     await app.screenshot('redesign-split');
   });
 });
+
+describe.skipIf(skipE2E)('a brush stroke is one round trip', () => {
+  const app = useApp();
+
+  it('paints an area with one API call, and the map, the figures, the checks and Undo all follow from its answer', async () => {
+    const { page, services, requests } = app;
+    const db = services.session.db();
+    const zoneOf = readAssignments(db, currentPlanId(db)!);
+    const [code] = readAreaNeighbours(db).flatMap(([a, b]) => (zoneOf.get(a) === 'Z13' && zoneOf.get(b) === 'Z14' ? [a] : zoneOf.get(b) === 'Z13' && zoneOf.get(a) === 'Z14' ? [b] : []));
+    const [lng, lat] = areaCentre(readAreaGeometries(db).get(code!)!);
+    const zoneName = services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.name;
+
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z14');
+    await page.getByRole('button', { name: 'Paint areas into this zone' }).click();
+    await page.getByRole('region', { name: 'Plan checks' }).waitFor();
+    await page.waitForTimeout(500); // whatever opening the tab asked for has been answered
+    const [x, y] = await page.locator('.leaflet-container').evaluate((el, [la, ln]) => (el as HTMLElement & { carecoverPoint(a: number, b: number): [number, number] }).carecoverPoint(la!, ln!), [lat!, lng!]);
+    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const before = requests.length;
+
+    await page.mouse.move(box.x + x, box.y + y);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(code!)).toBe('Z14');
+    await expect.poll(() => page.locator('.edit .hint').first().textContent()).toContain(`Last edit: Move 1 area to ${zoneName}`);
+    // The map knows the area's new zone without reloading: hovering it names the zone it was painted into.
+    await page.mouse.move(box.x + x + 1, box.y + y + 1);
+    await expect.poll(() => page.locator('.hover-tip').textContent()).toContain(zoneName);
+    await page.waitForTimeout(1500); // room for any call the paint set off late
+
+    // The host's check for changes by other programs runs on a timer, not because of the paint.
+    const calls = requests.slice(before).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
+    expect(calls).toEqual(['assignAreas']);
+    await app.screenshot('redesign-one-round-trip');
+  });
+});

@@ -38,6 +38,9 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   zones.current = new Map(metrics.zones.map((z) => [z.zoneId, z]));
   const colouring = useRef(colourBy);
   colouring.current = colourBy;
+  // The zone of each area changes with every edit; the layer's geometry (and the canvas drawn from it) does not.
+  const zoneIds = useRef(layerOf(mapData).layer.zoneIds);
+  zoneIds.current = layerOf(mapData).layer.zoneIds;
 
   const paintOf = (layerZoneIds: (string | null)[]) => (area: number): AreaPaint => {
     const zoneId = layerZoneIds[area];
@@ -50,13 +53,15 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
 
   useEffect(() => {
     const { layer, index } = layerOf(mapData);
-    const created = new AreaCanvasLayer(layer, paintOf(layer.zoneIds));
+    const created = new AreaCanvasLayer(layer, paintOf(zoneIds.current));
     const container = map.getContainer();
     const tooltip = L.tooltip({ sticky: true, direction: 'top', offset: [0, -8], className: 'hover-tip' });
     const content = document.createElement('div');
     const areaAt = (event: L.LeafletMouseEvent) => index.at(event.latlng.lng, event.latlng.lat);
     let stroke: Set<string> | null = null;
     let hovered = -1;
+    // The zone named when the tooltip was filled: a paint under the pointer changes it.
+    let hoveredZone: ZoneMetrics | undefined;
 
     const finishStroke = () => {
       if (!stroke) return;
@@ -75,13 +80,13 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
     const onClick = (event: L.LeafletMouseEvent) => {
       if (paint.current) return;
       const a = areaAt(event);
-      const zoneId = a >= 0 ? layer.zoneIds[a] : null;
+      const zoneId = a >= 0 ? zoneIds.current[a] : null;
       if (zoneId) select.current(zoneId);
     };
     const onMove = (event: L.LeafletMouseEvent) => {
       const a = areaAt(event);
       if (stroke && a >= 0) stroke.add(layer.codes[a]!);
-      const zoneId = a >= 0 ? layer.zoneIds[a] : null;
+      const zoneId = a >= 0 ? zoneIds.current[a] : null;
       const zone = zoneId ? zones.current.get(zoneId) : undefined;
       container.classList.toggle('map--over-area', Boolean(zone));
       if (!zone) {
@@ -89,8 +94,9 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
         tooltip.remove();
         return;
       }
-      if (a !== hovered) {
+      if (a !== hovered || zone !== hoveredZone) {
         hovered = a;
+        hoveredZone = zone;
         // Names come from data: set as text, never as HTML.
         content.replaceChildren();
         const title = document.createElement('strong');
@@ -125,17 +131,17 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
       created.remove();
       canvas.current = null;
     };
-  }, [map, mapData]);
+  }, [map, mapData.layer]);
 
-  // The layer was just drawn with these metrics when it was created: repaint only when they change.
-  const paintedWith = useRef<{ metrics: PlanMetrics; colourBy: string } | null>(null);
+  // The layer was just drawn with these metrics and zones when it was created: repaint only when they change.
+  const paintedWith = useRef<{ metrics: PlanMetrics; colourBy: string; zoneIds: (string | null)[] } | null>(null);
   useEffect(() => {
     const current = canvas.current;
     const was = paintedWith.current;
-    paintedWith.current = { metrics, colourBy };
-    if (was === null || (was.metrics === metrics && was.colourBy === colourBy)) return;
-    if (current) current.setPaint(paintOf(layerOf(mapData).layer.zoneIds));
-  }, [metrics, colourBy]);
+    paintedWith.current = { metrics, colourBy, zoneIds: zoneIds.current };
+    if (was === null || (was.metrics === metrics && was.colourBy === colourBy && was.zoneIds === zoneIds.current)) return;
+    if (current) current.setPaint(paintOf(zoneIds.current));
+  }, [metrics, colourBy, zoneIds.current]);
 
   return null;
 }

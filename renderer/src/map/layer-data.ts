@@ -19,11 +19,20 @@ export function floatsOf(base64: string): Float32Array {
   return new Float32Array(bytes(base64));
 }
 
-const decoded = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
+/** Decoded per layer (the static part, kept by reference across edits), not per map data. */
+const decoded = new WeakMap<MapData['layer'], { layer: AreaLayer; index: AreaIndex }>();
+/** Each map data's view of its layer: the decoded arrays with that map data's zones. */
+const views = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
 
-/** The areas of some map data, decoded once and shared by every view that draws or picks them. */
+/**
+ * The areas of some map data, decoded once and shared by every view that
+ * draws or picks them. An edit's map data shares the layer of the map data
+ * before it, so only the zone of each area is new; nothing is decoded again.
+ */
 export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex } {
-  let hit = decoded.get(mapData);
+  const view = views.get(mapData);
+  if (view) return view;
+  let hit = decoded.get(mapData.layer);
   if (!hit) {
     const l = mapData.layer;
     const ringStart = new Int32Array(bytes(l.ringStart));
@@ -35,7 +44,9 @@ export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex 
       positions: new Float32Array(bytes(l.positions)),
     });
     hit = { layer, index: new AreaIndex(layer) };
-    decoded.set(mapData, hit);
+    decoded.set(mapData.layer, hit);
   }
-  return hit;
+  const made = hit.layer.zoneIds === mapData.areas.zoneIds ? hit : { layer: { ...hit.layer, zoneIds: mapData.areas.zoneIds }, index: hit.index };
+  views.set(mapData, made);
+  return made;
 }

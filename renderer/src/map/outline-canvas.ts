@@ -19,18 +19,30 @@ interface Prepared {
  * as Leaflet polylines, which would make a LatLng object of every point.
  */
 export class OutlineCanvasLayer extends CanvasOverlay {
-  private readonly sets: Prepared[];
+  private sets: Prepared[] = [];
+  /** Each line projected once: after an edit only the touched zones' lines are new arrays. */
+  private readonly prepared = new WeakMap<Float32Array, Prepared['lines'][number]>();
 
   /** Each set's lines: Float32 longitude/latitude pairs, a NaN pair between lines (one array a zone or district). */
   constructor(sets: { style: OutlineStyle; lines: Float32Array[] }[]) {
     super('outlines', 360);
+    this.setLines(sets);
+  }
+
+  /** New lines to draw (after an edit), redrawn at once; arrays drawn before are not projected again. */
+  setLines(sets: { style: OutlineStyle; lines: Float32Array[] }[]): void {
     this.sets = sets.map(({ style, lines }) => ({
       style,
       lines: lines.map((flat) => {
-        const b = flatBounds(flat);
-        return { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY };
+        let line = this.prepared.get(flat);
+        if (!line) {
+          const b = flatBounds(flat);
+          this.prepared.set(flat, (line = { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY }));
+        }
+        return line;
       }),
     }));
+    this.redraw();
   }
 
   protected draw(ctx: CanvasRenderingContext2D, view: View): void {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { History } from '../../../shared/api/contract';
+import type { PlanChecks } from '../../../shared/plan/checks';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { api } from '../api';
 import { hours } from '../../../shared/format';
@@ -13,6 +14,8 @@ interface Props {
   zones: ZoneMetrics[];
   selectedZoneId: string | null;
   history: History;
+  /** What the planner should fix, or null while loading. */
+  checks: PlanChecks | null;
   /** The zone being painted into and the tool in use, or null. */
   painting: string | null;
   tool: EditTool;
@@ -34,15 +37,12 @@ interface Props {
   bandNotice?: EditCost | null;
 }
 
-type Checks = Awaited<ReturnType<typeof api.getPlanChecks>>;
-
 /** Redraw zones: paint areas into a zone, make, merge, rename, recolour and lock zones; undo and redo. */
-export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, bands, colourBy, onColourBy, bandNotice = null }: Props) {
+export function EditPanel({ zones, selectedZoneId, history, checks, painting, tool, onTool, onPaint, lastSelection, onEdit, onUndoRedo, bands, colourBy, onColourBy, bandNotice = null }: Props) {
   const id = useId();
   const [target, setTarget] = useState(selectedZoneId ?? zones[0]?.zoneId ?? '');
   const [mergeInto, setMergeInto] = useState('');
   const [newName, setNewName] = useState('');
-  const [checks, setChecks] = useState<Checks | null>(null);
   const zone = zones.find((z) => z.zoneId === target);
   const [name, setName] = useState(zone?.name ?? '');
   const [colour, setColour] = useState(zone?.colour ?? '#4e79a7');
@@ -59,9 +59,6 @@ export function EditPanel({ zones, selectedZoneId, history, painting, tool, onTo
     setName(zone?.name ?? '');
     setColour(zone?.colour ?? '#4e79a7');
   }, [zone?.name, zone?.colour]);
-  useEffect(() => {
-    api.getPlanChecks({}).then(setChecks, () => setChecks(null));
-  }, [zones]);
 
   const nameOf = (zoneId: string) => zones.find((z) => z.zoneId === zoneId)?.name ?? zoneId;
 

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MapData, ModelSettings } from '../../../shared/api/contract';
+import type { History, MapData, ModelSettings, PlanDelta } from '../../../shared/api/contract';
+import type { PlanChecks } from '../../../shared/plan/checks';
 import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared/coverage/schemas';
 import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
+import { mapAfter, metricsAfter } from './plan-delta';
 
 export interface Workspace {
   loading: boolean;
@@ -32,6 +34,23 @@ export interface Workspace {
   /** The month the map shows (the time slider), or null for the model as it stands. */
   month: string | null;
   setMonth(month: string | null): void;
+  /** What Undo and Redo would do. */
+  history: History;
+  /** What the planner should fix (loaded while wanted, then kept up to date by each edit's delta). */
+  checks: PlanChecks | null;
+  /**
+   * Moves areas into a zone in one round trip: the answer (what changed) is
+   * applied here, nothing is fetched again. Resolves to the metrics before and
+   * after, or null when it failed (the banner says why).
+   */
+  assignAreas(zoneId: string, areaCodes: string[]): Promise<{ before: PlanMetrics; after: PlanMetrics } | null>;
+}
+
+/** What the panels on screen need beyond the map: fetched only while wanted, so an edit costs one call. */
+export interface WorkspaceWants {
+  trend: boolean;
+  contingency: boolean;
+  checks: boolean;
 }
 
 export interface SettingsChange {
@@ -42,7 +61,7 @@ export interface SettingsChange {
 }
 
 function loadWorkspace(lot: LotFilter = 'all') {
-  return Promise.all([api.getMapData({}), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({})]);
+  return Promise.all([api.getMapData({}), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({}), api.getHistory({})]);
 }
 
 // Started as soon as the bundle runs, while React and the project bar are still
@@ -54,7 +73,7 @@ prefetched.catch(() => undefined);
  * The main screen's data for the open project. Every failure goes to `onError`
  * (the banner); what is on screen stays as it was.
  */
-export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void): Workspace {
+export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants): Workspace {
   const [mapData, setMapData] = useState<MapData | null>(null);
   const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(null);
   const [providers, setProviders] = useState<Provider[]>([]);
@@ -66,6 +85,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [lot, setLotState] = useState<LotFilter>('all');
   const [trend, setTrend] = useState<TrendResponse | null>(null);
   const [month, setMonth] = useState<string | null>(null);
+  const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
+  const [checks, setChecks] = useState<PlanChecks | null>(null);
 
   const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
 
@@ -80,13 +101,15 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     const load = prefetched ?? loadWorkspace();
     prefetched = null;
     load
-      .then(([map, planMetrics, providerList, settings]) => {
+      .then(([map, planMetrics, providerList, settings, edits]) => {
         if (!live) return;
         performance.mark('carecover:map-data-loaded');
         setMapData(map);
         setMetrics(planMetrics.metrics);
         setProviders(providerList);
         setModel(settings);
+        setHistory(edits);
+        setChecks(null);
       })
       .catch((e: unknown) => {
         // A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner.
@@ -103,6 +126,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     if (!selectedZoneId || !currentMetrics) return;
     // The selected zone was merged away or undone: nothing is selected any more.
     if (!currentMetrics.zones.some((z) => z.zoneId === selectedZoneId)) return select(null);
+    if (!wants.contingency) return;
     let live = true;
     api
       .getContingency({ zoneId: selectedZoneId, lot })
@@ -111,7 +135,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     return () => {
       live = false;
     };
-  }, [selectedZoneId, currentMetrics, lot, report]);
+  }, [selectedZoneId, currentMetrics, lot, report, wants.contingency]);
 
   const simulate = useCallback(
     async (providerId: string, cutPercent: number) => {
@@ -140,11 +164,13 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
 
   const refresh = useCallback(async () => {
     try {
-      const [map, planMetrics, providerList, settings] = await loadWorkspace(lot);
+      const [map, planMetrics, providerList, settings, edits] = await loadWorkspace(lot);
       setMapData(map);
       setMetrics(planMetrics.metrics);
       setProviders(providerList);
       setModel(settings);
+      setHistory(edits);
+      setChecks(null);
       setWithdrawal(null);
       return planMetrics.metrics;
     } catch (e) {
@@ -162,15 +188,55 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     [report],
   );
 
-  // The trend follows the plan and the lot: reloaded whenever the metrics are.
+  const assignAreas = useCallback(
+    async (zoneId: string, areaCodes: string[]) => {
+      const before = currentMetrics;
+      if (!before) return null;
+      try {
+        const delta: PlanDelta = await api.assignAreas({ zoneId, areaCodes, lot });
+        const after = metricsAfter(before, delta);
+        setMapData((map) => map && mapAfter(map, delta));
+        // The lot was changed while the edit was on its way: its figures are not the ones on screen.
+        if (delta.lot === lot) setMetrics(after);
+        else api.getPlanMetrics({ lot }).then((m) => setMetrics(m.metrics), report);
+        setChecks(delta.checks);
+        setHistory(delta.history);
+        setWithdrawal(null);
+        return { before, after };
+      } catch (e) {
+        report(e);
+        return null;
+      }
+    },
+    [currentMetrics, lot, report],
+  );
+
+  // Checks follow the plan: loaded when a panel wants them and none are held (a delta brings them up to date).
   useEffect(() => {
-    if (!currentMetrics) return setTrend(null);
+    if (!wants.checks || checks || !currentMetrics) return;
     let live = true;
-    api.getTrend({ lot }).then((t) => live && setTrend(t), report);
+    api.getPlanChecks({}).then((c) => live && setChecks(c), () => undefined);
     return () => {
       live = false;
     };
-  }, [currentMetrics, lot, report]);
+  }, [wants.checks, checks, currentMetrics]);
+
+  // The trend follows the plan and the lot: reloaded when the metrics change and a panel wants it.
+  const [trendFor, setTrendFor] = useState<PlanMetrics | null>(null);
+  useEffect(() => {
+    if (!currentMetrics) return setTrend(null);
+    // A month on the map needs the trend whatever the tab.
+    if (!(wants.trend || month) || trendFor === currentMetrics) return;
+    let live = true;
+    api.getTrend({ lot }).then((t) => {
+      if (!live) return;
+      setTrend(t);
+      setTrendFor(currentMetrics);
+    }, report);
+    return () => {
+      live = false;
+    };
+  }, [currentMetrics, lot, report, wants.trend, month, trendFor]);
   useEffect(() => setMonth(null), [projectKey]);
 
   const metrics = useMemo(() => {
@@ -199,5 +265,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     trend,
     month,
     setMonth,
+    history,
+    checks,
+    assignAreas,
   };
 }

@@ -1,0 +1,32 @@
+import type { MapData, PlanDelta } from '../../../shared/api/contract';
+import type { PlanMetrics } from '../../../shared/coverage/schemas';
+
+const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
+
+/**
+ * The map data after an edit's delta: the moved areas' zones and the touched
+ * zones' outlines replaced. Everything else is kept by reference (the layer's
+ * arrays, the codes, untouched outlines), so what was decoded from them stays
+ * decoded. Map data of another plan is returned as it was.
+ */
+export function mapAfter(map: MapData, delta: PlanDelta): MapData {
+  if (map.plan.id !== delta.plan.id) return map;
+  let index = indexOfCodes.get(map.areas.codes);
+  if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));
+  const zoneIds = [...map.areas.zoneIds];
+  for (const [code, zoneId] of delta.assignments) {
+    const i = index.get(code);
+    if (i !== undefined) zoneIds[i] = zoneId;
+  }
+  const fresh = new Map(delta.zoneOutlines.map((o) => [o.zoneId, o]));
+  const zoneOutlines = map.zoneOutlines.map((o) => fresh.get(o.zoneId) ?? o);
+  const known = new Set(map.zoneOutlines.map((o) => o.zoneId));
+  for (const o of delta.zoneOutlines) if (!known.has(o.zoneId)) zoneOutlines.push(o);
+  return { ...map, areas: { ...map.areas, zoneIds }, zoneOutlines };
+}
+
+/** The plan's metrics after an edit's delta: the touched zones' figures and the totals replaced, the zones' order kept. */
+export function metricsAfter(metrics: PlanMetrics, delta: PlanDelta): PlanMetrics {
+  const fresh = new Map(delta.zones.map((z) => [z.zoneId, z]));
+  return { zones: metrics.zones.map((z) => fresh.get(z.zoneId) ?? z), totals: delta.totals };
+}

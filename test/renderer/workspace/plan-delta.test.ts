@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { MapData, PlanDelta } from '../../../shared/api/contract';
+import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
+import { mapAfter, metricsAfter } from '../../../renderer/src/workspace/plan-delta';
+
+const map: MapData = {
+  plan: { id: 1, name: 'Plan' },
+  areas: { codes: ['A1', 'A2', 'B1', 'C1'], names: ['a1', 'a2', 'b1', 'c1'], districts: ['D', 'D', 'D', 'D'], zoneIds: ['ZA', 'ZA', 'ZB', null] },
+  layer: { ringArea: 'r', ringOuter: 'o', ringStart: 's', vertices: 'v', positions: 'p' },
+  zoneOutlines: [
+    { zoneId: 'ZA', lines: 'za-before' },
+    { zoneId: 'ZB', lines: 'zb-before' },
+  ],
+  districtOutlines: [],
+  places: [],
+  bounds: null,
+};
+const zone = (zoneId: string, demandHours: number) => ({ zoneId, demandHours }) as unknown as ZoneMetrics;
+const delta = (over: Partial<PlanDelta>): PlanDelta => ({
+  plan: { id: 1, name: 'Plan' },
+  lot: 'all',
+  assignments: [],
+  zoneOutlines: [],
+  zones: [],
+  totals: { demandHours: 0 } as unknown as PlanDelta['totals'],
+  checks: { disconnected: [], emptyZones: [], belowMinimumDemand: [], unassignedAreas: [] },
+  history: { canUndo: null, canRedo: null },
+  ...over,
+});
+
+describe('mapAfter', () => {
+  it("moves areas, replaces the touched zones' outlines and adds a zone drawn for the first time", () => {
+    const after = mapAfter(map, delta({ assignments: [['A2', 'ZB'], ['C1', 'ZC']], zoneOutlines: [{ zoneId: 'ZB', lines: 'zb-after' }, { zoneId: 'ZC', lines: 'zc' }, { zoneId: 'ZA', lines: 'za-after' }] }));
+    expect(after.areas.zoneIds).toEqual(['ZA', 'ZB', 'ZB', 'ZC']);
+    expect(after.zoneOutlines).toEqual([
+      { zoneId: 'ZA', lines: 'za-after' },
+      { zoneId: 'ZB', lines: 'zb-after' },
+      { zoneId: 'ZC', lines: 'zc' },
+    ]);
+    expect(map.areas.zoneIds).toEqual(['ZA', 'ZA', 'ZB', null]); // not changed in place: React sees a new object
+  });
+
+  it('keeps the static parts by reference, so the decoded layer is reused', () => {
+    const after = mapAfter(map, delta({ assignments: [['A1', 'ZB']], zoneOutlines: [{ zoneId: 'ZB', lines: 'zb-after' }] }));
+    expect(after.layer).toBe(map.layer);
+    expect(after.areas.codes).toBe(map.areas.codes);
+    expect(after.zoneOutlines[0]).toBe(map.zoneOutlines[0]);
+  });
+
+  it("leaves another plan's map data alone", () => {
+    expect(mapAfter(map, delta({ plan: { id: 2, name: 'Other' }, assignments: [['A1', 'ZB']] }))).toBe(map);
+  });
+});
+
+describe('metricsAfter', () => {
+  it("replaces the touched zones' figures in place and the totals", () => {
+    const before: PlanMetrics = { zones: [zone('ZA', 10), zone('ZB', 20), zone('ZC', 30)], totals: { demandHours: 60 } as unknown as PlanMetrics['totals'] };
+    const after = metricsAfter(before, delta({ zones: [zone('ZB', 25), zone('ZA', 5)], totals: { demandHours: 60 } as unknown as PlanDelta['totals'] }));
+    expect(after.zones.map((z) => [z.zoneId, z.demandHours])).toEqual([['ZA', 5], ['ZB', 25], ['ZC', 30]]);
+    expect(after.zones[2]).toBe(before.zones[2]);
+    expect(after.totals.demandHours).toBe(60);
+  });
+});
