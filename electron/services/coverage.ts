@@ -189,10 +189,14 @@ export class CoverageService {
   }
 
   metrics(planName?: string, lot: LotFilter = 'all'): { plan: PlanRow; metrics: PlanMetrics } {
-    const { plan, inputs, cached } = this.entry(planName);
+    const { plan, cached } = this.entry(planName);
+    return { plan, metrics: this.model(cached, lot).metrics() };
+  }
+
+  private model(cached: PlanCache, lot: LotFilter): PlanModel {
     let model = cached.models.get(lot);
-    if (!model) cached.models.set(lot, (model = new PlanModel(inputs, lot)));
-    return { plan, metrics: model.metrics() };
+    if (!model) cached.models.set(lot, (model = new PlanModel(cached.inputs, lot)));
+    return model;
   }
 
   /**
@@ -233,9 +237,9 @@ export class CoverageService {
     }
     if (kept && cached.checks) {
       const minimum = inputs.settings.minZoneDemandHours;
-      cached.checks = recheckZones(cached.checks, inputs, this.metrics(plan.name).metrics, this.neighbourLists(), minimum, touched);
+      cached.checks = recheckZones(cached.checks, inputs, this.model(cached, 'all').metrics(), this.neighbourLists(), minimum, touched);
     }
-    const { metrics } = this.metrics(plan.name, lot);
+    const metrics = this.model(cached, lot).metrics();
     return {
       plan: { id: plan.id, name: plan.name },
       lot,
@@ -243,7 +247,7 @@ export class CoverageService {
       zoneOutlines,
       zones: metrics.zones.filter((z) => touched.has(z.zoneId)),
       totals: metrics.totals,
-      checks: this.checks(plan.name),
+      checks: cached.checks ?? this.checks(plan.name),
     };
   }
 

@@ -9,7 +9,7 @@ import { parseCsvText } from '../import/table-file';
 import { splitAreas, type SplitShape } from '../../shared/plan/split';
 import type { ProjectDb } from '../store/db';
 import { history, recordEdit, redo, undo, type EditSummary } from '../store/edits';
-import { readAreaGeometries, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
+import { firstUnknownArea, readAreaGeometries, readAreas, readAssignments, readBands, readProviders, readZones } from '../store/model-data';
 import { writeContracts } from '../store/contracts';
 import { currentPlanId, deletePlanRow, insertPlan, listPlans, renamePlanRow, resolvePlan, setCurrentPlan, type PlanRow } from '../store/plans';
 import { assignAreasTo, copyPlanRows, insertZone, mergeZoneInto, updateZoneRow, zoneOfArea, zoneRow, type ZoneChange } from '../store/zones';
@@ -53,9 +53,9 @@ export class PlanEditor {
       const plan = this.plan(db, planName);
       const target = this.zoneRow(db, plan.id, zoneId);
       if (target.locked) throw new ApiError('invalid-input', `${target.name} is locked: unlock it to paint areas into it.`);
-      const known = new Set(readAreas(db).map((a) => a.code));
+      const unknown = firstUnknownArea(db, areaCodes);
+      if (unknown !== undefined) throw new ApiError('not-found', `There is no area "${unknown}" in this project.`);
       for (const code of areaCodes) {
-        if (!known.has(code)) throw new ApiError('not-found', `There is no area "${code}" in this project.`);
         const source = zoneOfArea(db, plan.id, code);
         if (source?.id === zoneId) continue;
         if (source?.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);

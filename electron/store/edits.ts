@@ -1,4 +1,5 @@
 import type { ProjectDb } from './db';
+import type Database from 'better-sqlite3';
 
 /**
  * The undo history. An edit is stored as before/after images of every row it
@@ -34,10 +35,24 @@ export type EditableTable = keyof typeof KEYS;
  * changes (or note the key of a row that did not exist) into a journal table
  * of the same columns, so recording costs a row per row changed rather than
  * copying whole tables to diff them. Images keep SQLite's own types (a REAL is
- * not rounded through text). Nothing of this outlives the edit.
+ * not rounded through text). The triggers and journals are made once per
+ * connection (temporary, so never in the file) and fire only while a table is
+ * named in temp.edit_journal_on: making them for every edit cost more than a
+ * one-area edit itself.
  */
 const ABSENT = 'absent';
 const IMAGE = 'image';
+
+type Statement = Database.Statement<unknown[]>;
+const statements = new WeakMap<ProjectDb, Map<string, Statement>>();
+/** Statements this module runs on every edit, compiled once per connection. */
+function statement(db: ProjectDb, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 function columnsOf(db: ProjectDb, table: EditableTable): string[] {
   return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
@@ -48,35 +63,46 @@ interface Journal {
   changes(): RowChange[];
 }
 
-function startJournal(db: ProjectDb, table: EditableTable): Journal {
+/** The journal and triggers of a table on this connection, made when missing (also after a rollback took them away). */
+function installJournal(db: ProjectDb, table: EditableTable, journal: string): void {
+  if (statement(db, "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name = ?").get(`${journal}_insert`)) return;
   const columns = columnsOf(db, table);
   const keys = KEYS[table] as readonly string[];
-  const journal = `edit_journal_${table}`;
-  db.exec(`DROP TABLE IF EXISTS temp.${journal}; CREATE TEMP TABLE ${journal} AS SELECT *, '' AS edit_op FROM main.${table} WHERE 0`);
   const same = keys.map((k) => `${k} IS NEW.${k}`).join(' AND ');
   const image = `INSERT INTO ${journal} (${columns.join(', ')}, edit_op) VALUES (${columns.map((c) => `OLD.${c}`).join(', ')}, '${IMAGE}')`;
   // An insert may meet a row already there (an upsert, INSERT OR REPLACE): then that row is the image.
   const insertImage = `INSERT INTO ${journal} (${columns.join(', ')}, edit_op) SELECT ${columns.join(', ')}, '${IMAGE}' FROM ${table} WHERE ${same}`;
   const absent = `INSERT INTO ${journal} (${keys.join(', ')}, edit_op) SELECT ${keys.map((k) => `NEW.${k}`).join(', ')}, '${ABSENT}' WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${same})`;
+  const on = `WHEN EXISTS (SELECT 1 FROM temp.edit_journal_on WHERE name = '${table}')`;
   db.exec(`
-    CREATE TEMP TRIGGER ${journal}_update BEFORE UPDATE ON main.${table} BEGIN ${image}; ${absent}; END;
-    CREATE TEMP TRIGGER ${journal}_delete BEFORE DELETE ON main.${table} BEGIN ${image}; END;
-    CREATE TEMP TRIGGER ${journal}_insert BEFORE INSERT ON main.${table} BEGIN ${insertImage}; ${absent}; END;
+    CREATE TEMP TABLE IF NOT EXISTS edit_journal_on (name TEXT PRIMARY KEY);
+    DROP TABLE IF EXISTS temp.${journal};
+    CREATE TEMP TABLE ${journal} AS SELECT *, '' AS edit_op FROM main.${table} WHERE 0;
+    CREATE TEMP TRIGGER ${journal}_update BEFORE UPDATE ON main.${table} ${on} BEGIN ${image}; ${absent}; END;
+    CREATE TEMP TRIGGER ${journal}_delete BEFORE DELETE ON main.${table} ${on} BEGIN ${image}; END;
+    CREATE TEMP TRIGGER ${journal}_insert BEFORE INSERT ON main.${table} ${on} BEGIN ${insertImage}; ${absent}; END;
   `);
-  const stop = () => db.exec(`DROP TRIGGER IF EXISTS temp.${journal}_update; DROP TRIGGER IF EXISTS temp.${journal}_delete; DROP TRIGGER IF EXISTS temp.${journal}_insert;`);
+}
+
+function startJournal(db: ProjectDb, table: EditableTable): Journal {
+  const keys = KEYS[table] as readonly string[];
+  const journal = `edit_journal_${table}`;
+  installJournal(db, table, journal);
+  statement(db, `DELETE FROM temp.${journal}`).run();
+  statement(db, 'INSERT OR IGNORE INTO temp.edit_journal_on (name) VALUES (?)').run(table);
   return {
-    stop,
+    stop: () => void statement(db, 'DELETE FROM temp.edit_journal_on WHERE name = ?').run(table),
     changes() {
       // The first entry for a key says what the row was before the edit: its image, or nothing
       // (an update's NEW key is noted only when no row has it yet: a key the update moves to).
       const first = new Map<string, Row | null>();
-      for (const entry of db.prepare(`SELECT * FROM temp.${journal} ORDER BY rowid`).all() as (Row & { edit_op: string })[]) {
+      for (const entry of statement(db, `SELECT * FROM temp.${journal} ORDER BY rowid`).all() as (Row & { edit_op: string })[]) {
         const { edit_op: op, ...row } = entry;
         const key = JSON.stringify(keys.map((k) => row[k]));
         if (!first.has(key)) first.set(key, op === IMAGE ? row : null);
       }
-      db.exec(`DROP TABLE temp.${journal}`);
-      const now = db.prepare(`SELECT * FROM main.${table} WHERE ${keys.map((k) => `${k} IS ?`).join(' AND ')}`);
+      statement(db, `DELETE FROM temp.${journal}`).run();
+      const now = statement(db, `SELECT * FROM main.${table} WHERE ${keys.map((k) => `${k} IS ?`).join(' AND ')}`);
       const changes: RowChange[] = [];
       for (const [json, before] of first) {
         const keyValues = JSON.parse(json) as Value[];
@@ -103,9 +129,9 @@ export function recordEdit(db: ProjectDb, planId: number | null, description: st
   }
   const changes = journals.flatMap((j) => j.changes());
   if (changes.length === 0) return null;
-  db.prepare('DELETE FROM edits WHERE undone = 1').run();
+  statement(db, 'DELETE FROM edits WHERE undone = 1').run();
   return Number(
-    db.prepare('INSERT INTO edits (plan_id, description, changes, created_at) VALUES (?, ?, ?, ?)').run(planId, description, JSON.stringify(changes), new Date().toISOString()).lastInsertRowid,
+    statement(db, 'INSERT INTO edits (plan_id, description, changes, created_at) VALUES (?, ?, ?, ?)').run(planId, description, JSON.stringify(changes), new Date().toISOString()).lastInsertRowid,
   );
 }
 

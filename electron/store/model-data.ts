@@ -12,6 +12,13 @@ export function readAreas(db: ProjectDb): Area[] {
   return db.prepare('SELECT code, name, district, population, ruc FROM areas ORDER BY code').all() as Area[];
 }
 
+/** The first of `codes` that is not an area of the project, if any: one indexed look-up each, not a read of every area. */
+export function firstUnknownArea(db: ProjectDb, codes: Iterable<string>): string | undefined {
+  const known = db.prepare('SELECT 1 FROM areas WHERE code = ?').pluck();
+  for (const code of codes) if (known.get(code) === undefined) return code;
+  return undefined;
+}
+
 export function readAreaGeometries(db: ProjectDb): Map<string, AreaGeometry> {
   const rows = db.prepare('SELECT code, geometry FROM areas').all() as { code: string; geometry: string }[];
   return new Map(rows.map((r) => [r.code, JSON.parse(r.geometry) as AreaGeometry]));

@@ -196,6 +196,33 @@ export class EdgeTopology {
   }
 
   /**
+   * Edge use for some groups only (after an edit, the zones it touched): a
+   * small map of edges per group rather than arrays over every edge of the
+   * map, so rebuilding two zones of a national plan costs what those zones
+   * hold. Enough for whole outlines and dissolves, which ask only how often a
+   * group uses an edge.
+   */
+  private usageOf(groupOf: (areaCode: string) => string | undefined, only: ReadonlySet<string>) {
+    const ringGroups = new Int32Array(this.rings.length).fill(-1);
+    const found = new Map<string, number[]>();
+    for (let k = 0; k < this.rings.length; k++) {
+      const g = groupOf(this.rings[k]!.code);
+      if (g === undefined || !only.has(g)) continue;
+      (found.get(g) ?? found.set(g, []).get(g)!).push(k);
+    }
+    const names = [...found.keys()].sort();
+    const counts = names.map((name, g) => {
+      const used = new Map<number, number>();
+      for (const k of found.get(name)!) {
+        ringGroups[k] = g;
+        for (const e of this.rings[k]!.edges) used.set(e, (used.get(e) ?? 0) + 1);
+      }
+      return used;
+    });
+    return { names, ringGroups, countOf: (g: number, e: number) => counts[g]!.get(e) ?? 0 };
+  }
+
+  /**
    * The outlines of groups of areas as polylines: every edge no other area of
    * the same group shares. Internal borders vanish and outer edges are kept. By
    * default a border between two groups is drawn once, by the group whose id
@@ -206,9 +233,19 @@ export class EdgeTopology {
   outlines(groupOf: (areaCode: string) => string | undefined, options: { whole?: boolean; only?: ReadonlySet<string> } = {}): Map<string, Position[][]> {
     const { only, whole = false } = options;
     if (only && !whole) throw new Error('Only whole outlines can be rebuilt for some groups: a shared border belongs to either side.');
-    const { names, ringGroups, countOf, usedBefore } = this.usage(only ? (code) => { const g = groupOf(code); return g !== undefined && only.has(g) ? g : undefined; } : groupOf);
-    // Kept when only one of the group's areas uses the edge (and, drawn once, no group sorting before it does).
-    const keep = whole ? (g: number, e: number) => countOf(g, e) === 1 : (g: number, e: number) => countOf(g, e) === 1 && !usedBefore(g, e);
+    let keep: (g: number, e: number) => boolean;
+    let names: string[];
+    let ringGroups: ArrayLike<number>;
+    if (only) {
+      const used = this.usageOf(groupOf, only);
+      ({ names, ringGroups } = used);
+      keep = (g, e) => used.countOf(g, e) === 1;
+    } else {
+      const used = this.usage(groupOf);
+      ({ names, ringGroups } = used);
+      // Kept when only one of the group's areas uses the edge (and, drawn once, no group sorting before it does).
+      keep = whole ? (g, e) => used.countOf(g, e) === 1 : (g, e) => used.countOf(g, e) === 1 && !used.usedBefore(g, e);
+    }
 
     const result = new Map<string, Position[][]>(names.map((g) => [g, []]));
     this.rings.forEach((r, k) => {
@@ -239,7 +276,7 @@ export class EdgeTopology {
   dissolve(groupOf: (areaCode: string) => string | undefined, only?: ReadonlySet<string>): Map<string, Position[][][]> {
     // With `only`, just those groups are rebuilt (after an edit, the two zones it touched): a group's
     // outline depends on its own areas alone, so the others need not be read.
-    const { names, ringGroups, countOf } = this.usage(only ? (code) => { const g = groupOf(code); return g !== undefined && only.has(g) ? g : undefined; } : groupOf);
+    const { names, ringGroups, countOf } = only ? this.usageOf(groupOf, only) : this.usage(groupOf);
     const result = new Map<string, Position[][][]>();
     names.forEach((name, g) => {
       // Boundary half-edges, each area ring turned so outer rings run anticlockwise and holes clockwise.

@@ -75,19 +75,45 @@ describe('recordEdit', () => {
     expect(db.prepare('SELECT count(*) AS n FROM edits').get()).toEqual({ n: 0 });
   });
 
-  it('leaves no trigger or journal behind, so writes outside an edit cost nothing extra, even after an edit that failed', () => {
+  it('journals nothing outside an edit, even after an edit that failed', () => {
+    const journalled = () => db.prepare('SELECT count(*) FROM temp.edit_journal_settings').pluck().get();
+    const switchedOn = () => db.prepare('SELECT name FROM temp.edit_journal_on').pluck().all();
     edit(() => put('k0009', 90));
-    expect(tempObjects()).toEqual([]);
+    put('k0008', 80); // a write outside any edit
+    expect(journalled()).toBe(0);
+    expect(switchedOn()).toEqual([]);
     expect(() =>
       edit(() => {
         put('k0010', 100);
         throw new Error('half way');
       }),
     ).toThrow('half way');
-    expect(tempObjects()).toEqual([]);
     expect(settings().k0010).toBe(10);
+    expect(switchedOn()).toEqual([]);
     // The next edit still records, and only its own row.
     const id = edit(() => put('k0011', 110))!;
     expect(stored(id).map((c) => c.key.key)).toEqual(['k0011']);
+    put('k0012', 120);
+    expect(journalled()).toBe(0);
+  });
+
+  it("makes the triggers again when the first edit's rollback took them away", () => {
+    expect(() =>
+      edit(() => {
+        put('k0010', 100);
+        throw new Error('half way');
+      }),
+    ).toThrow('half way');
+    expect(tempObjects()).toEqual([]); // made inside the transaction that rolled back
+    const id = edit(() => put('k0011', 110))!;
+    expect(stored(id).map((c) => c.key.key)).toEqual(['k0011']);
+  });
+
+  it('makes its triggers once per connection, not once per edit', () => {
+    edit(() => put('k0001', 1));
+    const made = tempObjects();
+    expect(made).toHaveLength(5); // the switch table, the journal and its three triggers
+    edit(() => put('k0002', 2));
+    expect(tempObjects()).toEqual(made);
   });
 });
