@@ -1,5 +1,6 @@
 import type { PlanInputs } from '../domain/types';
 import type { PlanMetrics } from '../coverage/schemas';
+import { neighbourLists } from '../geo/area-neighbours';
 
 export interface PlanChecks {
   /** Zones in several disconnected pieces, with each piece's areas. */
@@ -12,27 +13,11 @@ export interface PlanChecks {
 
 /** Splits each zone's areas into connected pieces over the area adjacency graph. */
 export function zonePieces(assignments: ReadonlyMap<string, string>, areaNeighbours: readonly (readonly [string, string])[]): Map<string, string[][]> {
-  const adjacent = new Map<string, string[]>();
-  for (const [a, b] of areaNeighbours) {
-    if (assignments.get(a) === undefined || assignments.get(a) !== assignments.get(b)) continue;
-    (adjacent.get(a) ?? adjacent.set(a, []).get(a)!).push(b);
-    (adjacent.get(b) ?? adjacent.set(b, []).get(b)!).push(a);
-  }
-  const seen = new Set<string>();
-  const pieces = new Map<string, string[][]>();
-  for (const [area, zone] of [...assignments].sort(([x], [y]) => x.localeCompare(y))) {
-    if (seen.has(area)) continue;
-    const piece: string[] = [];
-    const stack = [area];
-    seen.add(area);
-    while (stack.length) {
-      const at = stack.pop()!;
-      piece.push(at);
-      for (const next of adjacent.get(at) ?? []) if (!seen.has(next)) seen.add(next), stack.push(next);
-    }
-    (pieces.get(zone) ?? pieces.set(zone, []).get(zone)!).push(piece.sort());
-  }
-  return pieces;
+  const members = new Map<string, string[]>();
+  for (const [area, zone] of [...assignments].sort(([x], [y]) => x.localeCompare(y))) (members.get(zone) ?? members.set(zone, []).get(zone)!).push(area);
+  const neighbours = neighbourLists(areaNeighbours);
+  const zoneOf = (code: string) => assignments.get(code);
+  return new Map([...members].map(([zone, list]) => [zone, piecesOf(list, zoneOf, zone, neighbours)]));
 }
 
 /** What the planner should fix before a plan goes to committee. */
