@@ -197,7 +197,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
         const after = metricsAfter(before, delta);
         setMapData((map) => map && mapAfter(map, delta));
         // The lot was changed while the edit was on its way: its figures are not the ones on screen.
-        if (delta.lot === lot) setMetrics(after);
+        // Applied to the metrics as they are by then (another stroke's answer may have come first).
+        if (delta.lot === lot) setMetrics((m) => m && metricsAfter(m, delta));
         else api.getPlanMetrics({ lot }).then((m) => setMetrics(m.metrics), report);
         setChecks(delta.checks);
         setHistory(delta.history);
