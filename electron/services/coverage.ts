@@ -26,6 +26,7 @@ import {
 } from '../store/model-data';
 import type { MapData, PlanDelta } from '../../shared/api/contract';
 import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/checks';
+import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
@@ -84,8 +85,6 @@ export class CoverageService {
     reach?: AreaReach;
     neighbours?: [string, string][];
     neighbourLists?: Map<string, string[]>;
-    /** Each area's place in the map layer's order. */
-    codeIndex?: Map<string, number>;
   } | null = null;
 
   constructor(private readonly session: ProjectSession) {}
@@ -222,19 +221,7 @@ export class CoverageService {
     }
     const { inputs, cached } = this.entry(plan.name);
     const zoneOutlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code), touched);
-    if (kept && cached.map) {
-      const state = this.areaState();
-      const index = (state.codeIndex ??= new Map(cached.map.areas.codes.map((c, i) => [c, i])));
-      const zoneIds = [...cached.map.areas.zoneIds];
-      for (const [code, zoneId] of moves) {
-        const i = index.get(code);
-        if (i !== undefined) zoneIds[i] = zoneId;
-      }
-      const fresh = new Map(zoneOutlines.map((o) => [o.zoneId, o]));
-      const outlines = cached.map.zoneOutlines.map((o) => fresh.get(o.zoneId) ?? o);
-      for (const o of zoneOutlines) if (!cached.map.zoneOutlines.some((p) => p.zoneId === o.zoneId)) outlines.push(o);
-      cached.map = { ...cached.map, areas: { ...cached.map.areas, zoneIds }, zoneOutlines: outlines };
-    }
+    if (kept && cached.map) cached.map = mapAfter(cached.map, { plan, assignments: [...moves], zoneOutlines });
     if (kept && cached.checks) {
       const minimum = inputs.settings.minZoneDemandHours;
       cached.checks = recheckZones(cached.checks, inputs, this.model(cached, 'all').metrics(), this.neighbourLists(), minimum, touched);

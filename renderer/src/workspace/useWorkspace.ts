@@ -7,7 +7,7 @@ import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/t
 import { api } from '../api';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
-import { mapAfter, metricsAfter } from './plan-delta';
+import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
 
 export interface Workspace {
   loading: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapData, PlanDelta } from '../../../shared/api/contract';
 import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
-import { mapAfter, metricsAfter } from '../../../renderer/src/workspace/plan-delta';
+import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
 
 const map: MapData = {
   plan: { id: 1, name: 'Plan' },

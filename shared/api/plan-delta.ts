@@ -1,5 +1,5 @@
-import type { MapData, PlanDelta } from '../../../shared/api/contract';
-import type { PlanMetrics } from '../../../shared/coverage/schemas';
+import type { MapData, PlanDelta } from './contract';
+import type { PlanMetrics } from '../coverage/schemas';
 
 const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
 
@@ -7,9 +7,10 @@ const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
  * The map data after an edit's delta: the moved areas' zones and the touched
  * zones' outlines replaced. Everything else is kept by reference (the layer's
  * arrays, the codes, untouched outlines), so what was decoded from them stays
- * decoded. Map data of another plan is returned as it was.
+ * decoded. Map data of another plan is returned as it was. The service patches
+ * the map data it keeps the same way, so both sides agree by construction.
  */
-export function mapAfter(map: MapData, delta: PlanDelta): MapData {
+export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines'>): MapData {
   if (map.plan.id !== delta.plan.id) return map;
   let index = indexOfCodes.get(map.areas.codes);
   if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));
