@@ -31,6 +31,7 @@ async function paintMedian(services: Services, runs = 101): Promise<{ ms: number
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const times: number[] = [];
   let touched = 0;
+  if (neighbours.size === 0) throw new Error('The project stores no area neighbours, so no paint can be chosen.');
   while (times.length < runs) {
     const code = codes[Math.floor(random() * codes.length)]!;
     const to = (neighbours.get(code) ?? []).map((n) => zoneOf.get(n)).find((z) => z !== undefined && z !== zoneOf.get(code));

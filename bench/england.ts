@@ -5,7 +5,7 @@ import type { AreaGeometry } from '../shared/geo/types';
 import { EdgeTopology } from '../shared/geo/borders';
 import { storeTopology } from '../electron/store/area-cache';
 import { createProjectDb } from '../electron/store/db';
-import { insertAreas, insertAssignments, insertDistricts, insertZones, writeBands, writeSettings } from '../electron/store/model-data';
+import { insertAreaNeighbours, insertAreas, insertAssignments, insertDistricts, insertZones, writeBands, writeSettings } from '../electron/store/model-data';
 import { insertPlan, setCurrentPlan } from '../electron/store/plans';
 import { writeMeta } from '../electron/store/project-meta';
 import { DEFAULT_SETTINGS } from '../shared/domain/types';
@@ -49,7 +49,9 @@ export function writeEnglandProject(file: string, england: EnglandAreas): void {
       insertDistricts(db, england.districts.map((code) => ({ code, name: code })));
       insertAreas(db, england.areas);
       // As an import of these areas would: the topology is stored with them (shown separately by the import bench).
-      storeTopology(db, new EdgeTopology(new Map(england.areas.map((a) => [a.code, a.geometry]))));
+      const topology = new EdgeTopology(new Map(england.areas.map((a) => [a.code, a.geometry])));
+      storeTopology(db, topology);
+      insertAreaNeighbours(db, topology.neighbours());
       writeBands(db, [{ id: 'urban', name: 'Urban', hourlyRate: 24, floor: null, ceiling: null, minRuralShare: 0, chcHourlyRate: null, liveInWeeklyRate: 1100 }]);
       writeSettings(db, { ...DEFAULT_SETTINGS, budgetPerYear: 1e9 });
       const planId = insertPlan(db, 'Districts');

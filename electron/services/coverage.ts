@@ -26,6 +26,7 @@ import {
 } from '../store/model-data';
 import type { MapData, PlanDelta } from '../../shared/api/contract';
 import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/checks';
+import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
@@ -53,12 +54,18 @@ interface PlanCache {
   models: Map<LotFilter, PlanModel>;
   /** For the settings' minimum demand. */
   checks?: PlanChecks;
+  /** Each zone's areas, so an edit's outlines and checks read only the zones it touched. */
+  members?: ZoneMembers;
 }
 
 /** Each zone's whole outline (both sides of a shared border draw it), packed: so a zone's lines depend on its own areas. */
-function packedOutlines(topology: EdgeTopology, zoneOf: (code: string) => string | undefined, only?: ReadonlySet<string>): { zoneId: string; lines: string }[] {
-  const lines = topology.outlines(zoneOf, { whole: true, only });
-  const zones = only ? [...only] : [...lines.keys()];
+function packedOutlines(
+  topology: EdgeTopology,
+  zoneOf: (code: string) => string | undefined,
+  only?: { zones: ReadonlySet<string>; membersOf: (zoneId: string) => Iterable<string> },
+): { zoneId: string; lines: string }[] {
+  const lines = topology.outlines(zoneOf, { whole: true, only: only?.zones, membersOf: only?.membersOf });
+  const zones = only ? [...only.zones] : [...lines.keys()];
   return zones.map((zoneId) => ({ zoneId, lines: base64(packLines(lines.get(zoneId) ?? [])) }));
 }
 
@@ -213,6 +220,7 @@ export class CoverageService {
       this.cacheRevision = this.session.revision;
       const { assignments } = kept.inputs;
       for (const [code, zoneId] of moves) {
+        kept.members?.move(code, assignments.get(code), zoneId);
         if (zoneId === null) assignments.delete(code);
         else assignments.set(code, zoneId);
         for (const model of kept.models.values()) model.move(code, zoneId);
@@ -220,11 +228,13 @@ export class CoverageService {
       kept.geography = undefined;
     }
     const { inputs, cached } = this.entry(plan.name);
-    const zoneOutlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code), touched);
+    const members = (cached.members ??= new ZoneMembers(inputs.assignments));
+    const membersOf = (zoneId: string) => members.of(zoneId);
+    const zoneOutlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code), { zones: touched, membersOf });
     if (kept && cached.map) cached.map = mapAfter(cached.map, { plan, assignments: [...moves], zoneOutlines });
     if (kept && cached.checks) {
       const minimum = inputs.settings.minZoneDemandHours;
-      cached.checks = recheckZones(cached.checks, inputs, this.model(cached, 'all').metrics(), this.neighbourLists(), minimum, touched);
+      cached.checks = recheckZones(cached.checks, inputs, this.model(cached, 'all').metrics(), this.neighbourLists(), minimum, touched, { membersOf, moves });
     }
     const metrics = this.model(cached, lot).metrics();
     return {

@@ -192,7 +192,9 @@ export class EdgeTopology {
       if (counts) for (const other of counts.keys()) if (other < g) return true;
       return false;
     };
-    return { names, ringGroups, countOf, usedBefore };
+    const ringsOf: number[][] = names.map(() => []);
+    for (let k = 0; k < ringGroups.length; k++) if (ringGroups[k]! >= 0) ringsOf[ringGroups[k]!]!.push(k);
+    return { names, ringsOf, countOf, usedBefore };
   }
 
   /**
@@ -202,24 +204,40 @@ export class EdgeTopology {
    * hold. Enough for whole outlines and dissolves, which ask only how often a
    * group uses an edge.
    */
-  private usageOf(groupOf: (areaCode: string) => string | undefined, only: ReadonlySet<string>) {
-    const ringGroups = new Int32Array(this.rings.length).fill(-1);
+  private usageOf(groupOf: (areaCode: string) => string | undefined, only: ReadonlySet<string>, membersOf?: (group: string) => Iterable<string>) {
     const found = new Map<string, number[]>();
-    for (let k = 0; k < this.rings.length; k++) {
-      const g = groupOf(this.rings[k]!.code);
-      if (g === undefined || !only.has(g)) continue;
-      (found.get(g) ?? found.set(g, []).get(g)!).push(k);
+    if (membersOf) {
+      // Straight to the groups' rings: nothing read of the rest of the map.
+      const ringsByCode = this.ringsByCode();
+      for (const g of only) {
+        const list: number[] = [];
+        for (const code of membersOf(g)) for (const k of ringsByCode.get(code) ?? []) list.push(k);
+        if (list.length) found.set(g, list.sort((a, b) => a - b));
+      }
+    } else {
+      for (let k = 0; k < this.rings.length; k++) {
+        const g = groupOf(this.rings[k]!.code);
+        if (g === undefined || !only.has(g)) continue;
+        (found.get(g) ?? found.set(g, []).get(g)!).push(k);
+      }
     }
     const names = [...found.keys()].sort();
-    const counts = names.map((name, g) => {
+    const ringsOf = names.map((name) => found.get(name)!);
+    const counts = ringsOf.map((rings) => {
       const used = new Map<number, number>();
-      for (const k of found.get(name)!) {
-        ringGroups[k] = g;
-        for (const e of this.rings[k]!.edges) used.set(e, (used.get(e) ?? 0) + 1);
-      }
+      for (const k of rings) for (const e of this.rings[k]!.edges) used.set(e, (used.get(e) ?? 0) + 1);
       return used;
     });
-    return { names, ringGroups, countOf: (g: number, e: number) => counts[g]!.get(e) ?? 0 };
+    return { names, ringsOf, countOf: (g: number, e: number) => counts[g]!.get(e) ?? 0 };
+  }
+
+  private ringIndex?: Map<string, number[]>;
+  /** Each area's rings, indexed on first use (areas change only with a new topology). */
+  private ringsByCode(): Map<string, number[]> {
+    if (this.ringIndex) return this.ringIndex;
+    const index = new Map<string, number[]>();
+    this.rings.forEach((r, k) => (index.get(r.code) ?? index.set(r.code, []).get(r.code)!).push(k));
+    return (this.ringIndex = index);
   }
 
   /**
@@ -230,39 +248,44 @@ export class EdgeTopology {
    * `whole`, each group draws all of its boundary, so its outline depends on its
    * own areas alone and `only` those groups need be rebuilt after an edit.
    */
-  outlines(groupOf: (areaCode: string) => string | undefined, options: { whole?: boolean; only?: ReadonlySet<string> } = {}): Map<string, Position[][]> {
+  outlines(
+    groupOf: (areaCode: string) => string | undefined,
+    options: { whole?: boolean; only?: ReadonlySet<string>; membersOf?: (group: string) => Iterable<string> } = {},
+  ): Map<string, Position[][]> {
     const { only, whole = false } = options;
     if (only && !whole) throw new Error('Only whole outlines can be rebuilt for some groups: a shared border belongs to either side.');
     let keep: (g: number, e: number) => boolean;
     let names: string[];
-    let ringGroups: ArrayLike<number>;
+    let ringsOf: number[][];
     if (only) {
-      const used = this.usageOf(groupOf, only);
-      ({ names, ringGroups } = used);
+      const used = this.usageOf(groupOf, only, options.membersOf);
+      ({ names, ringsOf } = used);
       keep = (g, e) => used.countOf(g, e) === 1;
     } else {
       const used = this.usage(groupOf);
-      ({ names, ringGroups } = used);
+      ({ names, ringsOf } = used);
       // Kept when only one of the group's areas uses the edge (and, drawn once, no group sorting before it does).
       keep = whole ? (g, e) => used.countOf(g, e) === 1 : (g, e) => used.countOf(g, e) === 1 && !used.usedBefore(g, e);
     }
 
-    const result = new Map<string, Position[][]>(names.map((g) => [g, []]));
-    this.rings.forEach((r, k) => {
-      const g = ringGroups[k]!;
-      if (g < 0) return;
-      const lines = result.get(names[g]!)!;
-      let run: Position[] = [];
-      r.edges.forEach((e, i) => {
-        if (keep(g, e)) {
-          if (run.length === 0) run.push(this.position(r.vertices[i]!));
-          run.push(this.position(r.vertices[i + 1]!));
-        } else if (run.length) {
-          lines.push(run);
-          run = [];
-        }
-      });
-      if (run.length) lines.push(run);
+    const result = new Map<string, Position[][]>();
+    names.forEach((name, g) => {
+      const lines: Position[][] = [];
+      for (const k of ringsOf[g]!) {
+        const r = this.rings[k]!;
+        let run: Position[] = [];
+        r.edges.forEach((e, i) => {
+          if (keep(g, e)) {
+            if (run.length === 0) run.push(this.position(r.vertices[i]!));
+            run.push(this.position(r.vertices[i + 1]!));
+          } else if (run.length) {
+            lines.push(run);
+            run = [];
+          }
+        });
+        if (run.length) lines.push(run);
+      }
+      result.set(name, lines);
     });
     return result;
   }
@@ -273,17 +296,17 @@ export class EdgeTopology {
    * neighbouring groups share the very same vertices along their common border.
    * Rings are oriented as RFC 7946 asks (outer anticlockwise, holes clockwise).
    */
-  dissolve(groupOf: (areaCode: string) => string | undefined, only?: ReadonlySet<string>): Map<string, Position[][][]> {
+  dissolve(groupOf: (areaCode: string) => string | undefined, only?: ReadonlySet<string>, membersOf?: (group: string) => Iterable<string>): Map<string, Position[][][]> {
     // With `only`, just those groups are rebuilt (after an edit, the two zones it touched): a group's
-    // outline depends on its own areas alone, so the others need not be read.
-    const { names, ringGroups, countOf } = only ? this.usageOf(groupOf, only) : this.usage(groupOf);
+    // outline depends on its own areas alone, so the others need not be read (nor, given membersOf, scanned).
+    const { names, ringsOf, countOf } = only ? this.usageOf(groupOf, only, membersOf) : this.usage(groupOf);
     const result = new Map<string, Position[][][]>();
     names.forEach((name, g) => {
       // Boundary half-edges, each area ring turned so outer rings run anticlockwise and holes clockwise.
       const next = new Map<number, number[]>();
       let count = 0;
-      this.rings.forEach((r, k) => {
-        if (ringGroups[k] !== g) return;
+      for (const k of ringsOf[g]!) {
+        const r = this.rings[k]!;
         const forward = (this.ringSignedArea(r) >= 0) === r.outer;
         for (let i = 0; i < r.edges.length; i++) {
           if (countOf(g, r.edges[i]!) !== 1) continue;
@@ -294,7 +317,7 @@ export class EdgeTopology {
           else next.set(a, [b]);
           count += 1;
         }
-      });
+      }
       const loops: Position[][] = [];
       while (count > 0) {
         const start = [...next.keys()].find((v) => next.get(v)!.length > 0)!;

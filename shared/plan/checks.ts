@@ -63,9 +63,10 @@ export function recheckZones(
   neighbours: ReadonlyMap<string, readonly string[]>,
   minimumDemandHours: number,
   zoneIds: ReadonlySet<string>,
+  known?: KnownEdit,
 ): PlanChecks {
-  const members = new Map<string, string[]>([...zoneIds].map((z) => [z, []]));
-  for (const [area, zone] of inputs.assignments) members.get(zone)?.push(area);
+  const members = new Map<string, string[]>([...zoneIds].map((z) => [z, known ? [...known.membersOf(z)] : []]));
+  if (!known) for (const [area, zone] of inputs.assignments) members.get(zone)?.push(area);
   const zoneOf = (code: string) => inputs.assignments.get(code);
   const kept = new Map(previous.disconnected.filter((d) => !zoneIds.has(d.zoneId)).map((d) => [d.zoneId, d.pieces]));
   for (const [zoneId, list] of members) {
@@ -76,6 +77,25 @@ export function recheckZones(
     disconnected: inputs.zones.filter((z) => kept.has(z.id)).map((z) => ({ zoneId: z.id, pieces: kept.get(z.id)! })),
     emptyZones: metrics.zones.filter((z) => z.areaCount === 0).map((z) => z.zoneId),
     belowMinimumDemand: metrics.zones.filter((z) => z.areaCount > 0 && z.demandHours < minimumDemandHours).map((z) => ({ zoneId: z.zoneId, demandHours: z.demandHours })),
-    unassignedAreas: inputs.areas.filter((a) => !inputs.assignments.has(a.code)).map((a) => a.code),
+    unassignedAreas: unassignedAfter(previous.unassignedAreas, inputs, known?.moves),
   };
+}
+
+/**
+ * What the caller of recheckZones already knows of the edit, which spares it
+ * passes over every area: each touched zone's areas now, and the areas moved
+ * (to a zone, or to none).
+ */
+export interface KnownEdit {
+  membersOf(zoneId: string): Iterable<string>;
+  moves: ReadonlyMap<string, string | null>;
+}
+
+/** The unassigned areas stay as they were unless an area left every zone or an unassigned one joined a zone. */
+function unassignedAfter(previous: string[], inputs: PlanInputs, moves?: ReadonlyMap<string, string | null>): string[] {
+  if (moves) {
+    const before = new Set(previous);
+    if (![...moves].some(([code, zoneId]) => zoneId === null || before.has(code))) return previous;
+  }
+  return inputs.areas.filter((a) => !inputs.assignments.has(a.code)).map((a) => a.code);
 }

@@ -50,6 +50,18 @@ describe('EdgeTopology.outlines, whole', () => {
     expect(edges(some.get('ZB')!)).toBe(edges(whole.get('ZB')!));
   });
 
+  it('given each zone\'s areas, reads only those areas\' rings and answers exactly as the scan of the map does', () => {
+    const members = new Map<string, string[]>();
+    for (const [code, zone] of assignments) (members.get(zone) ?? members.set(zone, []).get(zone)!).push(code);
+    const asked: string[] = [];
+    const membersOf = (zone: string) => (asked.push(zone), members.get(zone) ?? []);
+    const only = new Set(['ZB', 'ZA', 'nowhere']);
+    expect(topology.outlines(zoneOf, { whole: true, only, membersOf })).toEqual(topology.outlines(zoneOf, { whole: true, only }));
+    expect(topology.dissolve(zoneOf, only, membersOf)).toEqual(topology.dissolve(zoneOf, only));
+    expect(topology.dissolve(zoneOf, only)).toEqual(new Map([...topology.dissolve(zoneOf)].filter(([zone]) => only.has(zone))));
+    expect(new Set(asked)).toEqual(only);
+  });
+
   it('refuses to rebuild some zones drawn once, since a shared border belongs to either side', () => {
     expect(() => topology.outlines(zoneOf, { only: new Set(['ZB']) })).toThrow(/whole/);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computePlanMetrics } from '../../../shared/coverage/metrics';
 import { checkPlan, recheckZones, zonePieces } from '../../../shared/plan/checks';
+import { ZoneMembers } from '../../../shared/plan/zone-members';
 import { neighbourLists } from '../../../shared/geo/area-neighbours';
 import { areaNeighbours, smallPlan } from '../../fixtures/small-plan';
 
@@ -44,17 +45,24 @@ describe('recheckZones', () => {
   const zoneIds = smallPlan().zones.map((z) => z.id);
   const lists = neighbourLists(areaNeighbours);
 
-  it('gives what checkPlan gives after any run of moves, looking again only at the zones the moves touched', () => {
+  it.each([
+    ['scanning the plan for the touched zones\' areas', false],
+    ['told each touched zone\'s areas (ZoneMembers) and the moves', true],
+  ])('gives what checkPlan gives after any run of moves, looking again only at the zones the moves touched: %s', (_how, told) => {
     const move = fc.tuple(fc.constantFrom(...codes), fc.option(fc.constantFrom(...zoneIds), { nil: null }));
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 250 }), (moves, minimum) => {
         const inputs = smallPlan();
+        const members = new ZoneMembers(inputs.assignments);
         let checks = checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, minimum);
         for (const [code, zoneId] of moves) {
-          const touched = new Set([inputs.assignments.get(code), zoneId].filter((z): z is string => Boolean(z)));
+          const from = inputs.assignments.get(code);
+          const touched = new Set([from, zoneId].filter((z): z is string => Boolean(z)));
           if (zoneId === null) inputs.assignments.delete(code);
           else inputs.assignments.set(code, zoneId);
-          checks = recheckZones(checks, inputs, computePlanMetrics(inputs), lists, minimum, touched);
+          members.move(code, from, zoneId);
+          const known = told ? { membersOf: (z: string) => members.of(z), moves: new Map([[code, zoneId]]) } : undefined;
+          checks = recheckZones(checks, inputs, computePlanMetrics(inputs), lists, minimum, touched, known);
           expect(checks).toEqual(checkPlan(inputs, computePlanMetrics(inputs), areaNeighbours, minimum));
         }
       }),
