@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { ApiHandlers } from '../shared/api/contract';
-import { dispatch } from '../shared/api/dispatch';
 import type { Envelope } from '../shared/api/errors';
+import type { ApiCaller } from './api-caller';
 import { API_CHANNEL, GRANT_CHANNEL } from './channels';
-import type { FileAccess } from './services/file-access';
+import type { FileUse } from './services/file-access';
 import { isAppUrl } from './window';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
@@ -19,17 +18,12 @@ export function isTrustedSender(event: SenderEvent, window: { webContents: Pick<
 }
 
 /** One IPC channel for the whole contract: every call is checked, validated, dispatched. */
-export function registerApiIpc(
-  ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: ApiHandlers,
-  isTrusted: (event: SenderEvent) => boolean,
-  onInternalError: (error: unknown) => void = (error) => console.error(error),
-): void {
+export function registerApiIpc(ipcMain: Pick<IpcMain, 'handle'>, api: ApiCaller, isTrusted: (event: SenderEvent) => boolean): void {
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, payload: unknown): Promise<Envelope<unknown>> => {
     if (!isTrusted(event)) {
       return { ok: false, error: { code: 'unauthorized', message: 'This page may not call CareCover.' } };
     }
-    return dispatch(handlers, String(method), payload, onInternalError);
+    return api(String(method), payload);
   });
 }
 
@@ -39,8 +33,8 @@ export function registerApiIpc(
  * ipcRenderer, and webUtils knows no path for a File the page made up), and
  * gets back a handle the API accepts for that file only.
  */
-export function registerGrantIpc(ipcMain: Pick<IpcMain, 'handle'>, files: FileAccess, isTrusted: (event: SenderEvent) => boolean): void {
-  ipcMain.handle(GRANT_CHANNEL, (event, file: unknown): string | null => {
+export function registerGrantIpc(ipcMain: Pick<IpcMain, 'handle'>, files: { offer(file: string, use: FileUse): string | Promise<string> }, isTrusted: (event: SenderEvent) => boolean): void {
+  ipcMain.handle(GRANT_CHANNEL, async (event, file: unknown): Promise<string | null> => {
     if (!isTrusted(event) || typeof file !== 'string' || !path.isAbsolute(file) || file.includes('\u0000')) return null;
     return files.offer(file, 'import');
   });

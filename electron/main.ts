@@ -6,8 +6,7 @@ import { APP_INDEX_URL, EVENT_CHANNEL } from './channels';
 import { isTrustedSender, registerApiIpc, registerGrantIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
-import { createServices, type Services } from './services';
-import { FileHandles } from './services/file-access';
+import { ServiceWorker } from './services/service-worker';
 import { PROJECT_EXTENSION } from './services/project-session';
 import { userDataDir } from './services/user-data';
 import { resolveNativeBinding, useNativeBinding } from './store/native';
@@ -22,7 +21,8 @@ if (process.env.CARECOVER_USER_DATA) app.setPath('userData', userDataDir());
 const distDir = __dirname; // dist/node, beside dist/renderer
 const rendererDir = path.join(distDir, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let services: Services;
+let services: ServiceWorker;
+let quitting = false;
 
 function send(event: AppEvent): void {
   mainWindow?.webContents.send(EVENT_CHANNEL, event);
@@ -51,15 +51,25 @@ async function reportError(error: unknown): Promise<void> {
   if (mainWindow) await dialog.showMessageBox(mainWindow, { type: 'error', message: (error as Error).message });
 }
 
-async function runFileAction(purpose: 'open' | 'save', act: (file: string) => Promise<unknown> | unknown): Promise<void> {
+/** A menu's project action: the file is chosen here, granted to the services, and the API does the rest. */
+async function runFileAction(purpose: 'open' | 'save', method: 'createProject' | 'openProject' | 'saveProjectAs'): Promise<void> {
   const file = await chooseProjectFile(purpose);
   if (!file) return;
   try {
-    await act(file);
+    const path = await services.offer(file, 'project');
+    const request = method === 'createProject' ? { path, template: 'empty', overwrite: true } : method === 'saveProjectAs' ? { path, overwrite: true } : { path };
+    const answer = await services.call(method, request);
+    if (!answer.ok) throw new Error(answer.error.message);
     send({ type: 'project-changed' });
   } catch (error) {
     await reportError(error);
   }
+}
+
+async function attributions(): Promise<string> {
+  const answer = await services.call('getProject', {});
+  const info = answer.ok ? (answer.value as { attributions: string[] } | null) : null;
+  return info?.attributions.join('\n\n') || 'This project has no external data sources.';
 }
 
 function menuCommand(command: MenuCommand): () => void {
@@ -76,7 +86,8 @@ async function start(): Promise<void> {
       arch: process.arch,
     }),
   );
-  services = createServices({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile, chooseExportFile }, files: new FileHandles() });
+  // The services run in their own thread: this one only routes IPC and shows dialogs.
+  services = new ServiceWorker({ host: 'electron', userData: app.getPath('userData'), dialogs: { chooseProjectFile, chooseExportFile }, onInternalError: (error) => console.error(error) });
   serveRenderer(protocol, rendererDir);
   denyAllPermissions(session.defaultSession);
 
@@ -102,27 +113,22 @@ async function start(): Promise<void> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  registerApiIpc(ipcMain, services.handlers, (event) => isTrustedSender(event, mainWindow));
-  registerGrantIpc(ipcMain, services.files, (event) => isTrustedSender(event, mainWindow));
+  registerApiIpc(ipcMain, services.call, (event) => isTrustedSender(event, mainWindow));
+  registerGrantIpc(ipcMain, services, (event) => isTrustedSender(event, mainWindow));
 
   const template = buildMenuTemplate(
     {
-      newProject: () => runFileAction('save', (file) => services.session.create(file, 'empty')),
-      openProject: () => runFileAction('open', (file) => services.session.open(file)),
-      saveProjectAs: () => runFileAction('save', (file) => services.session.saveAs(file, true)),
+      newProject: () => runFileAction('save', 'createProject'),
+      openProject: () => runFileAction('open', 'openProject'),
+      saveProjectAs: () => runFileAction('save', 'saveProjectAs'),
       importData: menuCommand('import'),
       exportData: menuCommand('export'),
       undo: menuCommand('undo'),
       redo: menuCommand('redo'),
       about: () =>
         void dialog.showMessageBox({ type: 'info', title: `About ${APP_NAME}`, message: `${APP_NAME} ${APP_VERSION}`, detail: 'Home-care coverage planning for commissioning teams.' }),
-      attributions: () =>
-        void dialog.showMessageBox({
-          type: 'info',
-          title: 'Data attributions',
-          message: 'Data sources of this project',
-          detail: services.session.info()?.attributions.join('\n\n') || 'This project has no external data sources.',
-        }),
+      attributions: async () =>
+        void dialog.showMessageBox({ type: 'info', title: 'Data attributions', message: 'Data sources of this project', detail: await attributions() }),
     },
     process.platform,
     devTools,
@@ -149,7 +155,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => services?.close());
+  app.on('will-quit', (event) => {
+    if (!services || quitting) return;
+    // The worker closes the project's connection before the process goes.
+    event.preventDefault();
+    quitting = true;
+    void services.close().finally(() => app.quit());
+  });
   app.whenReady().then(start, (error: unknown) => {
     console.error(error);
     app.exit(1);

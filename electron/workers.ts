@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorCode } from '../shared/api/errors';
+import { nativeBindingInUse } from './store/native';
 
-/** The bundled worker sits beside the bundled main code (dist/node); tests run from source and use the build. */
+/** The bundled worker sits beside the bundled main code (dist/node); tests run from source and benchmarks from dist/bench, and use the build. */
 export function workerScript(name: string): string {
-  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', 'dist', 'node', name)];
+  const candidates = [path.join(__dirname, name), path.resolve(__dirname, '..', 'dist', 'node', name), path.resolve(__dirname, '..', 'node', name)];
   const found = candidates.find((file) => fs.existsSync(file));
   if (!found) throw new Error(`The ${name} worker is not built (looked in ${candidates.join(', ')}); run npm run build.`);
   return found;
@@ -42,7 +43,7 @@ export function runWorker<T>(script: string, data: Record<string, unknown>, what
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new ApiError('cancelled', `The ${what} was cancelled.`));
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(workerScript(script), { workerData: { ...data, cancel } });
+    const worker = new Worker(workerScript(script), { workerData: { ...data, cancel, nativeBinding: nativeBindingInUse() } });
     let settled = false;
     let exited = false;
     const finish = (action: () => void) => {

@@ -14,6 +14,7 @@ const NODE_ENTRIES = {
   'export-worker': 'electron/export/worker-entry.ts',
   'import-worker': 'electron/import/worker-entry.ts',
   'optimise-worker': 'electron/optimise/worker-entry.ts',
+  'services-worker': 'electron/services/worker-entry.ts',
 };
 const NODE_SOURCES = ['electron', 'shared', 'data', 'package.json'];
 const RENDERER_SOURCES = ['renderer', 'shared', 'electron/security.ts', 'vite.config.ts', 'package.json'];

@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ApiHandlers } from '../../shared/api/contract';
-import { dispatch } from '../../shared/api/dispatch';
 import type { Envelope } from '../../shared/api/errors';
+import type { ApiCaller } from '../api-caller';
 import { CSP_HEADER, TOKEN_HEADER } from '../security';
 import { readStaticFile } from '../static-files';
 
@@ -19,7 +18,8 @@ const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
 
 export interface HostOptions {
-  handlers: ApiHandlers;
+  /** The services: in the app, a ServiceWorker's call, so this thread only serves. */
+  api: ApiCaller;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
@@ -140,7 +140,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
           return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: `The request body is not valid JSON: ${(error as Error).message}` } });
         }
         const method = url.pathname.slice('/api/'.length);
-        return sendEnvelope(res, await dispatch(options.handlers, method, payload, options.onInternalError));
+        return sendEnvelope(res, await options.api(method, payload));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET' });
       serveStatic(options.staticDir, url.pathname, res);

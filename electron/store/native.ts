@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 
@@ -27,7 +28,14 @@ export function resolveNativeBinding(facts: RuntimeFacts): string | undefined {
   return electronNativeBindingPath(facts.appRoot, facts.electronVersion, facts.platform, facts.arch);
 }
 
-let configuredBinding: string | undefined;
+// A worker thread (services, import, export, optimiser) is handed the binding its parent uses,
+// so every connection in the process loads the same build of better-sqlite3.
+let configuredBinding: string | undefined = isMainThread ? undefined : (workerData as { nativeBinding?: string } | null)?.nativeBinding;
+
+/** What to pass on to a worker as `nativeBinding` in its workerData. */
+export function nativeBindingInUse(): string | undefined {
+  return configuredBinding;
+}
 
 /** Called once by the Electron main process before any project is opened. */
 export function useNativeBinding(bindingPath: string | undefined): void {

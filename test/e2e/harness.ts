@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { inThisThread, type ApiCaller } from '../../electron/api-caller';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { createServices, type Services } from '../../electron/services';
+import { ServiceWorker } from '../../electron/services/service-worker';
 import { repoRoot } from '../helpers/temp';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
@@ -34,13 +36,29 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** Starts the browser host (the same services and built renderer the app ships) and opens it in Chromium. */
-export async function openApp(options: { project?: string } = {}): Promise<AppSession> {
+/**
+ * Starts the browser host (the same services and built renderer the app ships) and opens it in Chromium.
+ * By default the services answer in this thread, so a test can look into them (`services`). With
+ * `thread: 'worker'` they run in their own thread as the shipped hosts run them; `services` is then a
+ * second session on the same project file, for reading what the app wrote (its caches do not see the
+ * worker's edits: read the database).
+ */
+export async function openApp(options: { project?: string; thread?: 'worker' } = {}): Promise<AppSession> {
   if (!haveChromium) throw new Error(`CI=true but there is no Chromium at ${chromiumPath}; .ci/run installs it with apt-get.`);
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-e2e-'));
   const services = createServices({ host: 'web', userData });
-  await services.openStartupProject(options.project);
-  const host = await startHost({ handlers: services.handlers, staticDir: path.join(repoRoot, 'dist', 'renderer'), port: 0 });
+  let api: ApiCaller;
+  let worker: ServiceWorker | undefined;
+  if (options.thread === 'worker') {
+    worker = new ServiceWorker({ host: 'web', userData, onInternalError: (error) => console.error(error) });
+    const project = await worker.openStartupProject(options.project);
+    await services.session.open(project.path, { remember: false });
+    api = worker.call;
+  } else {
+    await services.openStartupProject(options.project);
+    api = inThisThread(services.handlers);
+  }
+  const host = await startHost({ api, staticDir: path.join(repoRoot, 'dist', 'renderer'), port: 0 });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -73,6 +91,7 @@ export async function openApp(options: { project?: string } = {}): Promise<AppSe
       await browser.close();
       await host.close();
       services.close();
+      await worker?.close();
       fs.rmSync(userData, { recursive: true, force: true });
     },
   };
@@ -83,10 +102,10 @@ export async function openApp(options: { project?: string } = {}): Promise<AppSe
  * the first complete map is on screen. Call in the block's body; the session
  * it returns stands for the one opened in beforeAll.
  */
-export function useApp(): AppSession {
+export function useApp(options: { thread?: 'worker' } = {}): AppSession {
   let current: AppSession | undefined;
   beforeAll(async () => {
-    current = await openApp();
+    current = await openApp(options);
     await current.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
   });
   afterAll(async () => {

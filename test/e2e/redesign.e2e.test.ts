@@ -127,8 +127,8 @@ describe.skipIf(skipE2E)('redrawing zones', () => {
   });
 });
 
-describe.skipIf(skipE2E)('a brush stroke is one round trip', () => {
-  const app = useApp();
+describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in their own thread as the app runs them', () => {
+  const app = useApp({ thread: 'worker' });
 
   it('paints an area with one API call, and the map, the figures, the checks and Undo all follow from its answer', async () => {
     const { page, services, requests } = app;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { API_CHANNEL, GRANT_CHANNEL } from '../../electron/channels';
+import { inThisThread } from '../../electron/api-caller';
 import { isTrustedSender, registerApiIpc, registerGrantIpc } from '../../electron/ipc';
 import { FileHandles } from '../../electron/services/file-access';
 
@@ -29,7 +30,7 @@ describe('registerApiIpc', () => {
 
   function register(trusted: boolean) {
     const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-    registerApiIpc({ handle: (channel: string, fn: never) => registered.set(channel, fn) } as never, handlers, () => trusted, () => {});
+    registerApiIpc({ handle: (channel: string, fn: never) => registered.set(channel, fn) } as never, inThisThread(handlers), () => trusted);
     return registered;
   }
 
@@ -59,14 +60,14 @@ describe('registerApiIpc', () => {
 describe('registerGrantIpc', () => {
   function register(trusted: boolean) {
     const files = new FileHandles();
-    let grant: ((event: unknown, file: unknown) => string | null) | undefined;
+    let grant: ((event: unknown, file: unknown) => Promise<string | null>) | undefined;
     registerGrantIpc({ handle: (channel: string, fn: never) => channel === GRANT_CHANNEL && (grant = fn) } as never, files, () => trusted);
     return { files, grant: grant! };
   }
 
-  it('gives a trusted sender a handle for an import, and for nothing else', () => {
+  it('gives a trusted sender a handle for an import, and for nothing else', async () => {
     const { files, grant } = register(true);
-    const handle = grant({}, '/home/officer/providers.csv')!;
+    const handle = (await grant({}, '/home/officer/providers.csv'))!;
     expect(handle).toMatch(/^carecover-file:[0-9a-f]{32}$/);
     expect(files.resolve(handle, 'import')).toBe('/home/officer/providers.csv');
     expect(() => files.resolve(handle, 'export')).toThrow(/another purpose/);
@@ -74,8 +75,8 @@ describe('registerGrantIpc', () => {
 
   it.each([['an untrusted sender', false, '/home/officer/a.csv'], ['an empty path (a File the page made up)', true, ''], ['a relative path', true, 'a.csv'], ['a NUL byte', true, '/tmp/a\u0000.csv'], ['a non-string', true, 42]])(
     'gives %s nothing',
-    (_label, trusted, file) => {
-      expect(register(trusted as boolean).grant({}, file)).toBeNull();
+    async (_label, trusted, file) => {
+      expect(await register(trusted as boolean).grant({}, file)).toBeNull();
     },
   );
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_PORT, startHost } from '../../host/server';
-import { createServices } from '../../services';
+import { ServiceWorker } from '../../services/service-worker';
 import { userDataDir } from '../../services/user-data';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
@@ -26,15 +26,22 @@ export const serveCommand: Command = {
   options: { project: { type: 'string' }, port: { type: 'string' } },
   async run(args, io) {
     const port = parsePort(args.values.port);
-    const services = createServices({ host: 'web', userData: userDataDir(io.env) });
-    const project = await services.openStartupProject(args.values.project as string | undefined);
-    const host = await startHost({ handlers: services.handlers, staticDir: rendererDir(io.env), port, onInternalError: (e) => io.err(String(e)) });
-    io.out(`CareCover is serving "${project.name}" (${project.path}).`);
+    // The services answer from their own thread; this one only serves the page and routes calls.
+    const services = new ServiceWorker({ host: 'web', userData: userDataDir(io.env), onInternalError: (e) => io.err(String(e)) });
+    let host;
+    try {
+      const project = await services.openStartupProject(args.values.project as string | undefined);
+      host = await startHost({ api: services.call, staticDir: rendererDir(io.env), port, onInternalError: (e) => io.err(String(e)) });
+      io.out(`CareCover is serving "${project.name}" (${project.path}).`);
+    } catch (error) {
+      await services.close();
+      throw error;
+    }
     io.out(`Open this address in a browser on this computer: ${host.url}`);
     io.out('Press Ctrl+C to stop.');
     await io.stopSignal;
     await host.close();
-    services.close();
+    await services.close();
     return 0;
   },
 };

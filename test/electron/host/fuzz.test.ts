@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
+import { inThisThread } from '../../../electron/api-caller';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createServices, type Services } from '../../../electron/services';
 import { TOKEN_HEADER } from '../../../electron/security';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const staticDir = path.join(dir, 'renderer');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>CareCover</title>');
-  host = await startHost({ handlers: services.handlers, staticDir, port: 0, onInternalError: () => {} });
+  host = await startHost({ api: inThisThread(services.handlers), staticDir, port: 0, onInternalError: () => {} });
 });
 
 afterAll(async () => {

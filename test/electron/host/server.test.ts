@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inThisThread } from '../../../electron/api-caller';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createServices, type Services } from '../../../electron/services';
 import { CSP_HEADER, TOKEN_HEADER } from '../../../electron/security';
@@ -18,7 +19,7 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>CareCover</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
   services = createServices({ host: 'web', userData: path.join(dir, 'user') });
-  host = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+  host = await startHost({ api: inThisThread(services.handlers), staticDir, port: 0 });
 });
 
 afterEach(async () => {
@@ -53,7 +54,7 @@ describe('browser host', () => {
   });
 
   it('gives each launch a new token', async () => {
-    const other = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+    const other = await startHost({ api: inThisThread(services.handlers), staticDir, port: 0 });
     expect(other.token).not.toBe(host.token);
     await other.close();
   });
@@ -74,7 +75,7 @@ describe('browser host', () => {
     expect(fs.readFileSync(envelope.value.path, 'utf8')).toBe(body);
     await host.close();
     expect(fs.existsSync(envelope.value.path)).toBe(false);
-    host = await startHost({ handlers: services.handlers, staticDir, port: 0 });
+    host = await startHost({ api: inThisThread(services.handlers), staticDir, port: 0 });
   });
 
   it('answers 401 without the token, and with a wrong one', async () => {

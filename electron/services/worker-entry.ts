@@ -1,0 +1,76 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { dispatch } from '../../shared/api/dispatch';
+import { ApiError, type Envelope } from '../../shared/api/errors';
+import { FileHandles } from './file-access';
+import { createServices } from './index';
+import type { FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
+
+// The services in their own thread: the main thread (Electron's, or the
+// browser host's) only routes calls here, so a long query never freezes it.
+// Calls are answered in the order they finish; each is validated both ways by
+// the contract here, where the handlers are.
+
+const options = workerData as ServiceWorkerData;
+const port = parentPort!;
+const post = (message: FromServices) => port.postMessage(message);
+
+const dialogWaits = new Map<number, (path: string | null) => void>();
+let nextDialog = 0;
+type DialogAsk = { dialog: 'project'; purpose: 'open' | 'save' } | { dialog: 'export'; fileName: string };
+function askMainThread(ask: DialogAsk): Promise<string | null> {
+  const id = nextDialog++;
+  return new Promise((resolve) => {
+    dialogWaits.set(id, resolve);
+    post({ type: 'dialog', id, ...ask });
+  });
+}
+
+const reportInternal = (error: unknown) => post({ type: 'internal-error', message: error instanceof Error ? error.message : String(error), stack: (error as Error)?.stack });
+
+const services = createServices({
+  host: options.host,
+  userData: options.userData,
+  ...(options.desktop
+    ? {
+        files: new FileHandles(),
+        dialogs: {
+          chooseProjectFile: (purpose: 'open' | 'save') => askMainThread({ dialog: 'project', purpose }),
+          chooseExportFile: (fileName: string) => askMainThread({ dialog: 'export', fileName }),
+        },
+      }
+    : {}),
+});
+
+/** The main thread's own asks (not API calls), answered in the same envelope. */
+async function internal(act: () => unknown): Promise<Envelope<unknown>> {
+  try {
+    return { ok: true, value: await act() };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+    reportInternal(error);
+    return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+port.on('message', (message: ToServices) => {
+  switch (message.type) {
+    case 'call':
+      void dispatch(services.handlers, message.method, message.payload, reportInternal).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
+      return;
+    case 'offer':
+      void internal(() => services.files.offer(message.file, message.use)).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
+      return;
+    case 'startup':
+      void internal(() => services.openStartupProject(message.file)).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
+      return;
+    case 'dialog-answer':
+      dialogWaits.get(message.id)?.(message.path);
+      dialogWaits.delete(message.id);
+      return;
+    case 'close':
+      services.close();
+      post({ type: 'closed' });
+      port.close();
+      return;
+  }
+});

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inThisThread, type ApiCaller } from '../../../electron/api-caller';
+import { createServices } from '../../../electron/services';
+import { ServiceWorker } from '../../../electron/services/service-worker';
+import type { Envelope } from '../../../shared/api/errors';
+import { tempDir } from '../../helpers/temp';
+
+const running: ServiceWorker[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((w) => w.close()));
+});
+function start(options: Partial<ConstructorParameters<typeof ServiceWorker>[0]> = {}): ServiceWorker {
+  const worker = new ServiceWorker({ host: 'web', userData: tempDir(), ...options });
+  running.push(worker);
+  return worker;
+}
+
+/** How many turns this thread's event loop makes while `call` is in flight: none when the call's work runs here. */
+async function turnsDuring(call: Promise<Envelope<unknown>>): Promise<{ turns: number; answer: Envelope<unknown> }> {
+  let turns = 0;
+  let done = false;
+  const spin = () => {
+    if (done) return;
+    turns += 1;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  const answer = await call;
+  done = true;
+  return { turns, answer };
+}
+
+describe('ServiceWorker', () => {
+  it('answers the API from its own thread, validated by the contract both ways', async () => {
+    const services = start();
+    const project = await services.openStartupProject();
+    expect(project.name).toBe('Leicestershire sample');
+    expect(await services.call('getProject', {})).toMatchObject({ ok: true, value: { path: project.path } });
+    expect(await services.call('getMapData', { plan: 12 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await services.call('dropTables', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await services.call('openProject', { path: path.join(tempDir(), 'none.carecover') })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('leaves this thread free while it works: the event loop keeps turning through a first map, which in this thread it cannot', async () => {
+    const userData = tempDir();
+    const services = start({ userData });
+    await services.openStartupProject();
+    const away = await turnsDuring(services.call('getMapData', {}));
+    expect(away.answer.ok).toBe(true);
+
+    // The control: the same first map from services in this thread holds the loop for the whole of its work.
+    const here = createServices({ host: 'web', userData });
+    await here.openStartupProject();
+    const call: ApiCaller = inThisThread(here.handlers);
+    const local = await turnsDuring(call('getMapData', {}));
+    here.close();
+    expect(local.answer.ok).toBe(true);
+    expect(local.turns).toBeLessThanOrEqual(2);
+    expect(away.turns).toBeGreaterThan(10);
+  });
+
+  it('in the desktop app, asks this thread for dialogs and accepts only the files granted from here', async () => {
+    const folder = tempDir();
+    const chosen = path.join(folder, 'Melton review.carecover');
+    const asked: string[] = [];
+    const services = start({
+      host: 'electron',
+      dialogs: {
+        chooseProjectFile: async (purpose) => (asked.push(purpose), chosen),
+        chooseExportFile: async () => null,
+      },
+    });
+    const picked = (await services.call('chooseProjectFile', { purpose: 'save' })) as Envelope<{ path: string }>;
+    expect(asked).toEqual(['save']);
+    expect(picked.ok && picked.value.path).toMatch(/^carecover-file:/);
+    const created = await services.call('createProject', { path: picked.ok ? picked.value.path : '', template: 'empty' });
+    expect(created).toMatchObject({ ok: true, value: { path: chosen } });
+
+    // A path the page typed is refused; the same file granted by this thread (a menu's dialog) is not.
+    expect(await services.call('openProject', { path: chosen })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const handle = await services.offer(chosen, 'project');
+    expect(await services.call('openProject', { path: handle })).toMatchObject({ ok: true, value: { path: chosen } });
+  });
+
+  it('after closing, answers every call with a clear message instead of hanging', async () => {
+    const services = start();
+    await services.close();
+    expect(await services.call('getProject', {})).toMatchObject({ ok: false, error: { code: 'internal', message: 'CareCover is closing.' } });
+  });
+});
