@@ -42,11 +42,12 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   const zoneIds = useRef(layerOf(mapData).layer.zoneIds);
   zoneIds.current = layerOf(mapData).layer.zoneIds;
 
-  const paintOf = (layerZoneIds: (string | null)[]) => (area: number): AreaPaint => {
+  // What it reads is fixed when it is made, so the canvas can tell the areas whose colour an edit changed.
+  const paintOf = (layerZoneIds: (string | null)[], zoneMap = zones.current, colour = colouring.current) => (area: number): AreaPaint => {
     const zoneId = layerZoneIds[area];
-    const zone = zoneId ? zones.current.get(zoneId) : undefined;
+    const zone = zoneId ? zoneMap.get(zoneId) : undefined;
     if (!zone) return UNZONED;
-    if (colouring.current === 'zone') return { fill: zone.colour, opacity: 0.75 };
+    if (colour === 'zone') return { fill: zone.colour, opacity: 0.75 };
     const style = zoneStyle(zone);
     return { fill: areaFill(style.cls, style.hatched) as unknown as string | CanvasPattern, opacity: 0.92 };
   };

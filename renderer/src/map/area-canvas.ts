@@ -29,9 +29,26 @@ export class AreaCanvasLayer extends CanvasOverlay {
     this.mercator = toMercator(layer.positions);
   }
 
+  /**
+   * New colours. Only the part of the map where areas changed colour is drawn
+   * again (a paint moves an area or two, and its zones' colours may follow).
+   */
   setPaint(paintOf: (area: number) => AreaPaint): void {
+    const { layer } = this;
+    const before = this.paintOf;
     this.paintOf = paintOf;
-    this.redraw();
+    const changed = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+    for (let a = 0; a < layer.codes.length; a++) {
+      const was = before(a);
+      const now = paintOf(a);
+      if (was.fill === now.fill && was.opacity === now.opacity) continue;
+      const b = a * 4;
+      changed.west = Math.min(changed.west, layer.boxes[b]!);
+      changed.south = Math.min(changed.south, layer.boxes[b + 1]!);
+      changed.east = Math.max(changed.east, layer.boxes[b + 2]!);
+      changed.north = Math.max(changed.north, layer.boxes[b + 3]!);
+    }
+    if (changed.west <= changed.east) this.redrawWithin(changed);
   }
 
   protected draw(ctx: CanvasRenderingContext2D, view: View): void {

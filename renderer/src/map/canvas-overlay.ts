@@ -1,5 +1,8 @@
 import L from 'leaflet';
 
+/** Pixels around a part redrawn after an edit: wider than any line or dot drawn. */
+const DIRTY_MARGIN_PX = 4;
+
 /** Where the view is, for drawing: pixel size of the world, the view's top-left in world pixels, and its bounds padded a little. */
 export interface View {
   worldPx: number;
@@ -103,8 +106,47 @@ export abstract class CanvasOverlay extends L.Layer {
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, size.x, size.y);
+    this.draw(ctx, this.view(map));
+  }
+
+  /**
+   * Redraws only the part of the canvas over `bounds` (longitude/latitude),
+   * as it stands: after an edit that changed a few areas' colours or a few
+   * zones' outlines, clearing and drawing the whole map again would hold the
+   * frame for hundreds of milliseconds on a national layer (most of it in
+   * rasterising the canvas). Whatever draw() paints is clipped to the part,
+   * and it is asked only for what lies near it. A move or zoom since the last
+   * full draw (or one due) means a full redraw instead.
+   */
+  protected redrawWithin(bounds: { west: number; south: number; east: number; north: number }): void {
+    const map = this._map;
+    const ctx = this.canvas?.getContext('2d');
+    if (!map || !ctx || this.frame || !this.center || !map.getCenter().equals(this.center) || map.getZoom() !== this.zoom) return this.redraw();
+    const view = this.view(map);
+    const size = map.getSize();
+    const topLeft = map.latLngToContainerPoint([bounds.north, bounds.west]);
+    const bottomRight = map.latLngToContainerPoint([bounds.south, bounds.east]);
+    const x = Math.max(0, Math.floor(topLeft.x) - DIRTY_MARGIN_PX);
+    const y = Math.max(0, Math.floor(topLeft.y) - DIRTY_MARGIN_PX);
+    const right = Math.min(size.x, Math.ceil(bottomRight.x) + DIRTY_MARGIN_PX);
+    const bottom = Math.min(size.y, Math.ceil(bottomRight.y) + DIRTY_MARGIN_PX);
+    if (right <= x || bottom <= y) return;
+    // Anything whose stroke could reach into the part is drawn again: ask for a little more than the part.
+    const reach = DIRTY_MARGIN_PX * 2;
+    const nw = map.containerPointToLatLng([x - reach, y - reach]);
+    const se = map.containerPointToLatLng([right + reach, bottom + reach]);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, y, right - x, bottom - y);
+    ctx.clip();
+    ctx.clearRect(x, y, right - x, bottom - y);
+    this.draw(ctx, { ...view, west: nw.lng, north: nw.lat, east: se.lng, south: se.lat });
+    ctx.restore();
+  }
+
+  private view(map: L.Map): View {
     const origin = map.project(map.containerPointToLatLng([0, 0]), this.zoom);
     const bounds = map.getBounds().pad(0.05);
-    this.draw(ctx, { worldPx: 256 * 2 ** this.zoom, originX: origin.x, originY: origin.y, west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() });
+    return { worldPx: 256 * 2 ** this.zoom, originX: origin.x, originY: origin.y, west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() };
   }
 }

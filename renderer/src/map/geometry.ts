@@ -1,26 +1,49 @@
 import type { AreaLayer } from '../../../shared/geo/area-layer';
 
-/** A point inside each zone to hang its label on: the middle of the zone's most central sizeable area. */
+/**
+ * A point inside each zone to hang its label on: the middle of the zone's most
+ * central sizeable area. Two passes over typed sums, no object per area: it
+ * runs again after every edit, over every area of the map.
+ */
 export function zoneLabelPoints(layer: AreaLayer): Map<string, [number, number]> {
-  const boxes = new Map<string, { lat: number; lon: number; weight: number }[]>();
+  const index = new Map<string, number>();
+  const zoneOf = new Int32Array(layer.zoneIds.length).fill(-1);
   layer.zoneIds.forEach((zoneId, a) => {
     if (!zoneId) return;
-    const [west, south, east, north] = layer.boxes.subarray(a * 4, a * 4 + 4) as unknown as [number, number, number, number];
-    const list = boxes.get(zoneId) ?? [];
-    list.push({ lat: (south + north) / 2, lon: (west + east) / 2, weight: (north - south) * (east - west) });
-    boxes.set(zoneId, list);
+    let z = index.get(zoneId);
+    if (z === undefined) index.set(zoneId, (z = index.size));
+    zoneOf[a] = z;
   });
-  const points = new Map<string, [number, number]>();
-  for (const [zoneId, list] of boxes) {
-    const total = list.reduce((s, b) => s + b.weight, 0) || 1;
-    const lat = list.reduce((s, b) => s + b.lat * b.weight, 0) / total;
-    const lon = list.reduce((s, b) => s + b.lon * b.weight, 0) / total;
-    // Prefer big areas near the weighted middle, so the label sits inside the zone.
-    const best = list.reduce((a, b) => (score(b) > score(a) ? b : a));
-    function score(b: { lat: number; lon: number; weight: number }) {
-      return Math.sqrt(b.weight) / (0.01 + Math.hypot(b.lat - lat, b.lon - lon));
+  const sums = new Float64Array(index.size * 3); // weight, lat × weight, lon × weight
+  const box = layer.boxes;
+  for (let a = 0; a < zoneOf.length; a++) {
+    const z = zoneOf[a]!;
+    if (z < 0) continue;
+    const weight = (box[a * 4 + 3]! - box[a * 4 + 1]!) * (box[a * 4 + 2]! - box[a * 4]!);
+    sums[z * 3] = sums[z * 3]! + weight;
+    sums[z * 3 + 1] = sums[z * 3 + 1]! + ((box[a * 4 + 1]! + box[a * 4 + 3]!) / 2) * weight;
+    sums[z * 3 + 2] = sums[z * 3 + 2]! + ((box[a * 4]! + box[a * 4 + 2]!) / 2) * weight;
+  }
+  // Prefer big areas near the weighted middle, so the label sits inside the zone.
+  const best = new Int32Array(index.size).fill(-1);
+  const bestScore = new Float64Array(index.size);
+  for (let a = 0; a < zoneOf.length; a++) {
+    const z = zoneOf[a]!;
+    if (z < 0) continue;
+    const total = sums[z * 3]! || 1;
+    const lat = (box[a * 4 + 1]! + box[a * 4 + 3]!) / 2;
+    const lon = (box[a * 4]! + box[a * 4 + 2]!) / 2;
+    const weight = (box[a * 4 + 3]! - box[a * 4 + 1]!) * (box[a * 4 + 2]! - box[a * 4]!);
+    const score = Math.sqrt(weight) / (0.01 + Math.hypot(lat - sums[z * 3 + 1]! / total, lon - sums[z * 3 + 2]! / total));
+    if (best[z] === -1 || score > bestScore[z]!) {
+      best[z] = a;
+      bestScore[z] = score;
     }
-    points.set(zoneId, [best.lat, best.lon]);
+  }
+  const points = new Map<string, [number, number]>();
+  for (const [zoneId, z] of index) {
+    const a = best[z]!;
+    points.set(zoneId, [(box[a * 4 + 1]! + box[a * 4 + 3]!) / 2, (box[a * 4]! + box[a * 4 + 2]!) / 2]);
   }
   return points;
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, thinLabels } from '../../../renderer/src/map/geometry';
+import { placeLabels, thinLabels, zoneLabelPoints } from '../../../renderer/src/map/geometry';
+import type { AreaLayer } from '../../../shared/geo/area-layer';
+
+describe('zoneLabelPoints', () => {
+  // Boxes (west, south, east, north): zone A has a big square at the origin and a small one far east; zone B one square.
+  const layer = {
+    zoneIds: ['A', 'A', 'B', null],
+    boxes: new Float64Array([0, 0, 2, 2, 10, 0, 10.5, 0.5, 3, 3, 4, 4, 7, 7, 8, 8]),
+  } as unknown as AreaLayer;
+
+  it('hangs each zone\'s label on the middle of its most central sizeable area, and none on unzoned areas', () => {
+    // Zone A: weights 4 and 0.25; weighted middle lon (1×4 + 10.25×0.25)/4.25 = 1.544, lat (1×4 + 0.25×0.25)/4.25 = 0.956.
+    // The big square scores 2 / (0.01 + 0.77) ≈ 2.6, the small one 0.5 / (0.01 + 8.76) ≈ 0.06: the big one's middle.
+    expect(zoneLabelPoints(layer)).toEqual(new Map([['A', [1, 1]], ['B', [3.5, 3.5]]]));
+  });
+});
 
 describe('thinLabels', () => {
   it('keeps the higher-ranked of two overlapping labels and every label that overlaps none', () => {
