@@ -81,13 +81,13 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
     splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
     updateZone: ({ plan, zoneId, ...change }) => (editor.updateZone(plan, zoneId, change), editor.history()),
     setContract: ({ plan, providerId, zoneId, committedHours, additionalHours }) => (editor.setContract(plan, providerId, zoneId, committedHours, additionalHours), editor.history()),
-    undo: () => {
-      const switchedTo = editor.undo()?.switchedTo ?? null;
-      return { ...editor.history(), switchedTo };
+    undo: ({ lot }) => {
+      const done = editor.undo(lot);
+      return { ...editor.history(), switchedTo: done?.switchedTo ?? null, delta: done?.delta ?? null };
     },
-    redo: () => {
-      const switchedTo = editor.redo()?.switchedTo ?? null;
-      return { ...editor.history(), switchedTo };
+    redo: ({ lot }) => {
+      const done = editor.redo(lot);
+      return { ...editor.history(), switchedTo: done?.switchedTo ?? null, delta: done?.delta ?? null };
     },
     getHistory: () => editor.history(),
     copyPlan: ({ from, name }) => {

@@ -3,6 +3,9 @@ import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
 import type { PlanChecks } from '../../shared/plan/checks';
 import type { PlanDelta } from '../../shared/api/contract';
+
+/** An undone or redone edit; `delta` when it only moved areas of the plan on screen. */
+export type UndoneEdit = EditSummary & { switchedTo: string | null; delta: PlanDelta | null };
 import type { LotFilter } from '../../shared/coverage/supply';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
 import { parseCsvText } from '../import/table-file';
@@ -166,12 +169,31 @@ export class PlanEditor {
     });
   }
 
-  undo(): (EditSummary & { switchedTo: string | null }) | null {
-    return this.session.write((db) => this.followPlan(db, undo(db)));
+  undo(lot: LotFilter = 'all'): UndoneEdit | null {
+    return this.undoOrRedo(undo, lot);
   }
 
-  redo(): (EditSummary & { switchedTo: string | null }) | null {
-    return this.session.write((db) => this.followPlan(db, redo(db)));
+  redo(lot: LotFilter = 'all'): UndoneEdit | null {
+    return this.undoOrRedo(redo, lot);
+  }
+
+  /**
+   * An undo or redo that only moved areas of the plan on screen answers with
+   * the same delta a paint does (the UI applies it in place); anything else
+   * (zones, contracts, settings, another plan) leaves the UI to read afresh.
+   */
+  private undoOrRedo(step: (db: ProjectDb) => EditSummary | null, lot: LotFilter): UndoneEdit | null {
+    const revisionBefore = this.session.revision;
+    let current: PlanRow | undefined;
+    const edit = this.session.write((db) => {
+      const done = this.followPlan(db, step(db));
+      current = listPlans(db).find((p) => p.id === currentPlanId(db));
+      return done;
+    });
+    if (!edit) return null;
+    if (!edit.moves || edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
+    const touched = new Set([...edit.moves.from, ...[...edit.moves.to.values()].filter((z): z is string => z !== null)]);
+    return { ...edit, delta: { ...this.coverage.moved(current, edit.moves.to, touched, revisionBefore, lot), history: this.history() } };
   }
 
   private followPlan(db: ProjectDb, edit: EditSummary | null): (EditSummary & { switchedTo: string | null }) | null {

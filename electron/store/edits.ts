@@ -163,22 +163,46 @@ export interface EditSummary {
   id: number;
   planId: number | null;
   description: string;
+  /**
+   * When undoing or redoing it only moved areas between zones of its plan
+   * (a paint, a lasso, a plan CSV): each moved area's zone now (null: none).
+   */
+  moves: AreaMoves | null;
+}
+
+export interface AreaMoves {
+  /** Each moved area's zone now (null: none). */
+  to: Map<string, string | null>;
+  /** The zones they were in. */
+  from: Set<string>;
+}
+
+/** The areas an undo or redo moved, when that is all it changed. */
+function movesOf(changes: RowChange[], side: 'before' | 'after'): AreaMoves | null {
+  if (changes.some((c) => c.table !== 'assignments')) return null;
+  const other = side === 'before' ? 'after' : 'before';
+  return {
+    to: new Map(changes.map((c) => [String(c.key.area_code), (c[side]?.zone_id as string | undefined) ?? null])),
+    from: new Set(changes.flatMap((c) => (c[other]?.zone_id ? [String(c[other]!.zone_id)] : []))),
+  };
 }
 
 export function undo(db: ProjectDb): EditSummary | null {
   const edit = db.prepare('SELECT id, plan_id AS planId, description, changes FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as (EditSummary & { changes: string }) | undefined;
   if (!edit) return null;
-  apply(db, JSON.parse(edit.changes) as RowChange[], 'before');
+  const changes = JSON.parse(edit.changes) as RowChange[];
+  apply(db, changes, 'before');
   db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description };
+  return { id: edit.id, planId: edit.planId, description: edit.description, moves: movesOf(changes, 'before') };
 }
 
 export function redo(db: ProjectDb): EditSummary | null {
   const edit = db.prepare('SELECT id, plan_id AS planId, description, changes FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as (EditSummary & { changes: string }) | undefined;
   if (!edit) return null;
-  apply(db, JSON.parse(edit.changes) as RowChange[], 'after');
+  const changes = JSON.parse(edit.changes) as RowChange[];
+  apply(db, changes, 'after');
   db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description };
+  return { id: edit.id, planId: edit.planId, description: edit.description, moves: movesOf(changes, 'after') };
 }
 
 /**

@@ -101,12 +101,18 @@ export function App() {
   /** Said after an undo or redo that switched plans: it changed the plan now on screen, not the one that was. */
   const [planNotice, setPlanNotice] = useState<string | null>(null);
   const undoRedo = useCallback(
-    (command: 'undo' | 'redo') =>
-      void edit(async () => {
-        const result = command === 'undo' ? await api.undo({}) : await api.redo({});
+    async (command: 'undo' | 'redo') => {
+      setWorking(true);
+      try {
+        const result = await ws.undoRedo(command);
+        if (!result) return;
+        noteCost(result.before, result.after);
         setPlanNotice(result.switchedTo ? `${command === 'undo' ? 'Undone' : 'Redone'} in the plan “${result.switchedTo}”, which is now on screen.` : null);
-      }),
-    [edit],
+      } finally {
+        setWorking(false);
+      }
+    },
+    [ws.undoRedo, noteCost],
   );
 
   useEffect(() => {

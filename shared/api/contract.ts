@@ -131,6 +131,8 @@ export const PlanDelta = z.object({
   history: History,
 });
 export type PlanDelta = z.infer<typeof PlanDelta>;
+/** After undo or redo: the history, and the delta when all it did was move areas of the plan on screen (the lot asked for). */
+export const UndoResult = History.extend({ delta: PlanDelta.nullable() });
 
 /** A plan by name; omitted or "current" means the current plan. */
 const planName = z.string().trim().min(1).max(200).optional();
@@ -216,8 +218,8 @@ export const contract = {
     request: z.strictObject({ plan: planName, providerId: z.string().min(1).max(100), zoneId: z.string().min(1).max(100), committedHours: z.number().min(0).max(1_000_000), additionalHours: z.number().min(0).max(1_000_000).optional() }),
     response: History,
   },
-  undo: { request: noArgs, response: History },
-  redo: { request: noArgs, response: History },
+  undo: { request: z.strictObject({ lot: LotFilterSchema.optional() }), response: UndoResult },
+  redo: { request: z.strictObject({ lot: LotFilterSchema.optional() }), response: UndoResult },
   getHistory: { request: noArgs, response: History },
   copyPlan: { request: z.strictObject({ from: z.string().min(1), name: z.string().trim().min(1).max(200) }), response: PlanSummary },
   renamePlan: { request: z.strictObject({ name: z.string().min(1), newName: z.string().trim().min(1).max(200) }), response: z.array(PlanSummary) },

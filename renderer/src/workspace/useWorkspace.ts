@@ -44,6 +44,13 @@ export interface Workspace {
    * after, or null when it failed (the banner says why).
    */
   assignAreas(zoneId: string, areaCodes: string[]): Promise<{ before: PlanMetrics; after: PlanMetrics } | null>;
+  /**
+   * Undo or Redo in one round trip when all it did was move areas of the plan
+   * on screen (its answer applied here, as a paint's is); otherwise the
+   * workspace is read afresh. Resolves as assignAreas does, with the plan now
+   * on screen when another plan's edit was undone.
+   */
+  undoRedo(command: 'undo' | 'redo'): Promise<{ before: PlanMetrics | null; after: PlanMetrics | null; switchedTo: string | null } | null>;
 }
 
 /** What the panels on screen need beyond the map: fetched only while wanted, so an edit costs one call. */
@@ -188,28 +195,53 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     [report],
   );
 
+  /** What an edit's delta changed, applied to the one store: map, metrics, checks, history. */
+  const applyDelta = useCallback(
+    (delta: PlanDelta) => {
+      setMapData((map) => map && mapAfter(map, delta));
+      // The lot was changed while the edit was on its way: its figures are not the ones on screen.
+      // Applied to the metrics as they are by then (another stroke's answer may have come first).
+      if (delta.lot === lot) setMetrics((m) => m && metricsAfter(m, delta));
+      else api.getPlanMetrics({ lot }).then((m) => setMetrics(m.metrics), report);
+      setChecks(delta.checks);
+      setHistory(delta.history);
+      setWithdrawal(null);
+    },
+    [lot, report],
+  );
+
   const assignAreas = useCallback(
     async (zoneId: string, areaCodes: string[]) => {
       const before = currentMetrics;
       if (!before) return null;
       try {
         const delta: PlanDelta = await api.assignAreas({ zoneId, areaCodes, lot });
-        const after = metricsAfter(before, delta);
-        setMapData((map) => map && mapAfter(map, delta));
-        // The lot was changed while the edit was on its way: its figures are not the ones on screen.
-        // Applied to the metrics as they are by then (another stroke's answer may have come first).
-        if (delta.lot === lot) setMetrics((m) => m && metricsAfter(m, delta));
-        else api.getPlanMetrics({ lot }).then((m) => setMetrics(m.metrics), report);
-        setChecks(delta.checks);
-        setHistory(delta.history);
-        setWithdrawal(null);
-        return { before, after };
+        applyDelta(delta);
+        return { before, after: metricsAfter(before, delta) };
       } catch (e) {
         report(e);
         return null;
       }
     },
-    [currentMetrics, lot, report],
+    [currentMetrics, lot, report, applyDelta],
+  );
+
+  const undoRedo = useCallback(
+    async (command: 'undo' | 'redo') => {
+      const before = currentMetrics;
+      try {
+        const result = command === 'undo' ? await api.undo({ lot }) : await api.redo({ lot });
+        if (result.delta && before) {
+          applyDelta(result.delta);
+          return { before, after: metricsAfter(before, result.delta), switchedTo: result.switchedTo ?? null };
+        }
+        return { before, after: await refresh(), switchedTo: result.switchedTo ?? null };
+      } catch (e) {
+        report(e);
+        return null;
+      }
+    },
+    [currentMetrics, lot, report, applyDelta, refresh],
   );
 
   // Checks follow the plan: loaded when a panel wants them and none are held (a delta brings them up to date).
@@ -269,5 +301,6 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     history,
     checks,
     assignAreas,
+    undoRedo,
   };
 }

@@ -221,6 +221,34 @@ describe('a paint answers with what it changed (one round trip)', () => {
     other.close();
   });
 
+  it('undoing and redoing a paint answer with the same kind of delta, matching a reload each time', async () => {
+    services.coverage.mapData();
+    services.editor.checks();
+    const moving = [...areasOf('Z13').slice(0, 2), areasOf('Z12')[0]!];
+    services.editor.assignAreas(undefined, 'Z14', moving, 'home-care');
+    for (const step of ['undo', 'redo'] as const) {
+      const done = await services.handlers[step]({ lot: 'home-care' });
+      const delta = done.delta!;
+      expect(delta.assignments.sort()).toEqual(moving.map((code, i) => [code, step === 'undo' ? (i < 2 ? 'Z13' : 'Z12') : 'Z14']).sort());
+      expect(delta.zones.map((z) => z.zoneId).sort()).toEqual(['Z12', 'Z13', 'Z14']);
+      expect(delta.history).toEqual({ canUndo: done.canUndo, canRedo: done.canRedo });
+      const other = await fresh();
+      const metrics = other.coverage.metrics(undefined, 'home-care').metrics;
+      expect(rounded(delta.totals)).toEqual(rounded(metrics.totals));
+      expect(rounded(delta.zones)).toEqual(rounded(metrics.zones).filter((z) => ['Z12', 'Z13', 'Z14'].includes(z.zoneId)));
+      expect(delta.checks).toEqual(other.editor.checks());
+      expect(services.coverage.mapData()).toEqual(other.coverage.mapData());
+      other.close();
+    }
+  });
+
+  it('an undo that did more than move areas (a new zone) answers without a delta: the UI reads afresh', async () => {
+    services.editor.createZone(undefined, 'Melton town', areasOf('Z13').slice(0, 1));
+    const undone = await services.handlers.undo({});
+    expect(undone.delta).toBeNull();
+    expect(undone.canRedo).toMatch(/Melton town/);
+  });
+
   it('moves nothing, and records no edit, when every area is already in the zone', () => {
     const delta = services.editor.assignAreas(undefined, 'Z14', areasOf('Z14').slice(0, 2));
     expect(delta.assignments).toEqual([]);
