@@ -191,5 +191,15 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
       });
     });
     for (const count of differing) expect(count).toBeLessThan(40);
+
+    // Undo is one round trip too: its answer carries the same kind of delta.
+    const beforeUndo = requests.length;
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => readAssignments(db, currentPlanId(db)!).get(code!)).toBe('Z13');
+    await page.mouse.move(box.x + x, box.y + y);
+    await expect.poll(() => page.locator('.hover-tip').textContent()).not.toContain(zoneName);
+    await page.waitForTimeout(1500);
+    const undoCalls = requests.slice(beforeUndo).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
+    expect(undoCalls).toEqual(['undo']);
   });
 });
