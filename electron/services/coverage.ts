@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { computeContingency, type Contingency } from '../../shared/coverage/contingency';
@@ -96,6 +97,12 @@ export class CoverageService {
 
   constructor(private readonly session: ProjectSession) {}
 
+  /** The file, when it was made, and its areas' revision: another project, or this one after an import, never shares it. */
+  private layerRevision(): string {
+    const identity = JSON.stringify([this.session.file, readMeta(this.session.db()).created_at ?? '', this.areaState().revision]);
+    return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
+  }
+
   private areaState() {
     const revision = areaRevision(this.session.db());
     if (!this.areas || this.areas.file !== this.session.file || this.areas.revision !== revision) this.areas = { file: this.session.file, revision };
@@ -154,6 +161,7 @@ export class CoverageService {
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
+      layerRevision: this.layerRevision(),
       areas: {
         codes: packed.codes,
         names: packed.codes.map((c) => areaByCode.get(c)?.name ?? c),

@@ -61,12 +61,15 @@ const AreaGeometry = z.custom<AreaGeometryType>(
   'a GeoJSON Polygon or MultiPolygon',
 );
 
+const AreaLayerData = z.object({ ringArea: z.string(), ringOuter: z.string(), ringStart: z.string(), vertices: z.string(), positions: z.string() });
 export const MapData = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),
   /** One entry per area, in the layer's order (area i is codes[i]). */
   areas: z.object({ codes: z.array(z.string()), names: z.array(z.string()), districts: z.array(z.string()), zoneIds: z.array(z.string().nullable()) }),
+  /** Names this project's areas as they are: it changes whenever an area does (an import), and differs between projects. */
+  layerRevision: z.string(),
   /** The areas' rings as base64 little-endian typed arrays (vertices as delta varints, shared/geo/varint.ts); shared/geo/area-layer.ts says how to read them. */
-  layer: z.object({ ringArea: z.string(), ringOuter: z.string(), ringStart: z.string(), vertices: z.string(), positions: z.string() }),
+  layer: AreaLayerData,
   /** Outlines as base64 Float32 longitude/latitude pairs, a NaN pair between lines (shared/geo/packed-lines.ts). */
   zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: z.string() })),
   districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: z.string() })),
@@ -75,6 +78,13 @@ export const MapData = z.object({
   bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]).nullable(),
 });
 export type MapData = z.infer<typeof MapData>;
+/**
+ * getMapData's answer: the layer, the largest and most static part, is left
+ * out (null) when the caller says it holds the layer of this revision
+ * (`knownLayer`), so it crosses once per revision of the areas, not per read.
+ */
+export const MapDataAnswer = MapData.extend({ layer: AreaLayerData.nullable() });
+export type MapDataAnswer = z.infer<typeof MapDataAnswer>;
 
 const noArgs = z.strictObject({});
 
@@ -158,7 +168,7 @@ export const contract = {
     response: z.object({ path: z.string().nullable() }),
   },
   listPlans: { request: noArgs, response: z.array(PlanSummary) },
-  getMapData: { request: z.strictObject({ plan: planName }), response: MapData },
+  getMapData: { request: z.strictObject({ plan: planName, knownLayer: z.string().max(200).optional() }), response: MapDataAnswer },
   getPlanMetrics: {
     request: z.strictObject({ plan: planName, lot: LotFilterSchema.optional() }),
     response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),

@@ -202,4 +202,31 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     const undoCalls = requests.slice(beforeUndo).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
     expect(undoCalls).toEqual(['undo']);
   });
+
+  it('an edit that reloads the workspace (a rename) gets the map without the area layer, which the page already holds', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
+    await page.locator('.edit').getByLabel('Name', { exact: true }).first().fill('East Leicestershire (renamed)');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/getMapData')),
+      page.getByRole('button', { name: 'Rename / recolour' }).click(),
+    ]);
+    const body = (await answer.json()) as { ok: boolean; value: { layer: unknown; layerRevision: string } };
+    expect(body.ok).toBe(true);
+    expect(body.value.layer).toBeNull();
+    // The map still draws every area, from the layer it holds.
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await expect.poll(() => page.locator('tr[data-zone-id="Z12"]').textContent()).toContain('East Leicestershire (renamed)');
+    await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
+    const painted = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-areas-pane canvas')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let filled = 0;
+      for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) filled += 1;
+      return filled / (data.length / 4);
+    });
+    expect(painted).toBeGreaterThan(0.2);
+    await app.screenshot('redesign-reload-keeps-layer');
+  });
 });

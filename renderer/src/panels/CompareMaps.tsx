@@ -4,6 +4,7 @@ import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
 import type { Settings } from '../../../shared/domain/types';
 import { api } from '../api';
+import { fetchMapData } from '../workspace/map-data';
 import { useModal } from '../components/use-modal';
 import { CoverageMap } from '../map/CoverageMap';
 
@@ -33,7 +34,7 @@ export function CompareMaps({ names, settings, onClose, onError }: Props) {
   useEffect(() => {
     let live = true;
     const load = async (plan: string): Promise<Side> => {
-      const [mapData, { metrics }] = await Promise.all([api.getMapData({ plan }), api.getPlanMetrics({ plan })]);
+      const [mapData, { metrics }] = await Promise.all([fetchMapData(plan), api.getPlanMetrics({ plan })]);
       return { mapData, metrics };
     };
     Promise.all([load(names[0]), load(names[1])]).then(

@@ -5,6 +5,7 @@ import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared
 import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
+import { fetchMapData } from './map-data';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
 import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
@@ -68,7 +69,7 @@ export interface SettingsChange {
 }
 
 function loadWorkspace(lot: LotFilter = 'all') {
-  return Promise.all([api.getMapData({}), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({}), api.getHistory({})]);
+  return Promise.all([fetchMapData(), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({}), api.getHistory({})]);
 }
 
 // Started as soon as the bundle runs, while React and the project bar are still

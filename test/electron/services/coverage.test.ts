@@ -24,6 +24,23 @@ describe('coverage API on the default project', () => {
     expect(value.metrics.totals.zones).toBe(14);
   });
 
+  it('sends the area layer once per revision: left out when the caller holds it, sent again for another project', async () => {
+    const first = (await call('getMapData', {})) as { ok: true; value: { layerRevision: string; layer: unknown; areas: { codes: string[] } } };
+    expect(first.value.layer).not.toBeNull();
+    const again = (await call('getMapData', { knownLayer: first.value.layerRevision })) as typeof first;
+    expect(again.value.layer).toBeNull();
+    expect(again.value.layerRevision).toBe(first.value.layerRevision);
+    expect(again.value.areas.codes).toEqual(first.value.areas.codes);
+    expect(((await call('getMapData', { knownLayer: 'something else' })) as typeof first).value.layer).not.toBeNull();
+
+    // The same template in another file is another project: its layer is not taken for this one's.
+    const dir = tempDir();
+    services.session.create(path.join(dir, 'other.carecover'), 'default');
+    const other = (await call('getMapData', { knownLayer: first.value.layerRevision })) as typeof first;
+    expect(other.value.layerRevision).not.toBe(first.value.layerRevision);
+    expect(other.value.layer).not.toBeNull();
+  });
+
   it('finds contingency candidates for a red zone and refuses an unknown zone', async () => {
     const result = await call('getContingency', { zoneId: 'Z14' });
     expect(result).toMatchObject({ ok: true, value: { zoneId: 'Z14', gapKind: 'shortfall' } });

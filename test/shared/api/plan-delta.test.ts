@@ -5,6 +5,7 @@ import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
 
 const map: MapData = {
   plan: { id: 1, name: 'Plan' },
+  layerRevision: 'r1',
   areas: { codes: ['A1', 'A2', 'B1', 'C1'], names: ['a1', 'a2', 'b1', 'c1'], districts: ['D', 'D', 'D', 'D'], zoneIds: ['ZA', 'ZA', 'ZB', null] },
   layer: { ringArea: 'r', ringOuter: 'o', ringStart: 's', vertices: 'v', positions: 'p' },
   zoneOutlines: [
