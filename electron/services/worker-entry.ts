@@ -52,6 +52,19 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
   }
 }
 
+/**
+ * While the window loads its page, what the page asks first is made ready:
+ * the map, the metrics and the rest of the workspace are read and kept, so
+ * the first map waits for none of it. A call that arrives meanwhile waits at
+ * most for the piece under way, which it would have needed anyway.
+ */
+async function warmUp(): Promise<void> {
+  for (const [method, request] of [['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['listProviders', {}], ['getSettings', {}], ['getHistory', {}]] as const) {
+    await dispatch(services.handlers, method, request);
+    await new Promise((resolve) => setImmediate(resolve)); // calls that came in go first
+  }
+}
+
 port.on('message', (message: ToServices) => {
   switch (message.type) {
     case 'call':
@@ -61,7 +74,10 @@ port.on('message', (message: ToServices) => {
       void internal(() => services.files.offer(message.file, message.use)).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
       return;
     case 'startup':
-      void internal(() => services.openStartupProject(message.file)).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
+      void internal(() => services.openStartupProject(message.file)).then((envelope) => {
+        post({ type: 'answer', id: message.id, envelope });
+        if (envelope.ok) setImmediate(warmUp);
+      });
       return;
     case 'dialog-answer':
       dialogWaits.get(message.id)?.(message.path);
