@@ -45,13 +45,14 @@ describe('ServiceWorker', () => {
   it('leaves this thread free while it works: the event loop keeps turning through a first map, which in this thread it cannot', async () => {
     const userData = tempDir();
     const services = start({ userData });
-    await services.openStartupProject();
+    // Opened through the API, not at startup, so nothing is warmed up before the map is asked for.
+    expect(await services.call('createProject', { path: path.join(userData, 'a.carecover'), template: 'default' })).toMatchObject({ ok: true });
     const away = await turnsDuring(services.call('getMapData', {}));
     expect(away.answer.ok).toBe(true);
 
     // The control: the same first map from services in this thread holds the loop for the whole of its work.
     const here = createServices({ host: 'web', userData });
-    await here.openStartupProject();
+    here.session.create(path.join(userData, 'b.carecover'), 'default');
     const call: ApiCaller = inThisThread(here.handlers);
     const local = await turnsDuring(call('getMapData', {}));
     here.close();
