@@ -8,9 +8,10 @@ import { migration006 } from './006-area-cache';
 import { migration007 } from './007-area-supply';
 import { migration008 } from './008-costs';
 import { migration009 } from './009-snapshots';
+import { migration010 } from './010-area-summary-index';
 
 /** Every migration, in order. A project's PRAGMA user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

@@ -292,3 +292,15 @@ MIGRATION_CASES[9] = {
     assert((db.prepare('SELECT count(*) AS n FROM snapshot_rows').get() as { n: number }).n === 0, "a snapshot's rows go with it");
   },
 };
+
+MIGRATION_CASES[10] = {
+  seed(db) {
+    db.exec("INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES ('E02', 'Two', 'D', 20, 'E1', '{}'), ('E01', 'One', 'D', 10, 'C1', '{}')");
+  },
+  verify(db) {
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT code, name, district, population, ruc FROM areas ORDER BY code').all() as { detail: string }[];
+    assert(plan.some((step) => step.detail.includes('COVERING INDEX areas_summary')), `the areas' summary is read from its index (${plan.map((s) => s.detail).join('; ')})`);
+    const rows = db.prepare('SELECT code, population FROM areas ORDER BY code').all() as { code: string; population: number }[];
+    assert(JSON.stringify(rows) === JSON.stringify([{ code: 'E01', population: 10 }, { code: 'E02', population: 20 }]), 'areas survive, in code order');
+  },
+};
