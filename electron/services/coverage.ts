@@ -256,6 +256,25 @@ export class CoverageService {
     };
   }
 
+  /**
+   * What an edit that changed some zones in place (a name, a colour, a band, a
+   * contract) but moved no area changed: those zones' figures, the totals and
+   * the checks, read afresh; outlines and the map are as they were.
+   */
+  zonesChanged(plan: { id: number; name: string }, zoneIds: readonly string[], lot: LotFilter): Omit<PlanDelta, 'history'> {
+    const metrics = this.metrics(plan.name, lot).metrics;
+    const touched = new Set(zoneIds);
+    return {
+      plan: { id: plan.id, name: plan.name },
+      lot,
+      assignments: [],
+      zoneOutlines: [],
+      zones: metrics.zones.filter((z) => touched.has(z.zoneId)),
+      totals: metrics.totals,
+      checks: this.checks(plan.name),
+    };
+  }
+
   /** What the planner should fix before the plan goes to committee; kept with the plan for the settings' minimum demand. */
   checks(planName?: string, minimumDemandHours?: number): PlanChecks {
     const { inputs, cached } = this.entry(planName);

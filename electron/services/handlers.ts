@@ -82,8 +82,8 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
     createZone: ({ plan, name, areaCodes, colour }) => ({ ...editor.createZone(plan, name, areaCodes, colour), history: editor.history() }),
     mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
     splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
-    updateZone: ({ plan, zoneId, ...change }) => (editor.updateZone(plan, zoneId, change), editor.history()),
-    setContract: ({ plan, providerId, zoneId, committedHours, additionalHours }) => (editor.setContract(plan, providerId, zoneId, committedHours, additionalHours), editor.history()),
+    updateZone: ({ plan, zoneId, lot, ...change }) => editor.updateZone(plan, zoneId, change, lot),
+    setContract: ({ plan, providerId, zoneId, committedHours, additionalHours, lot }) => editor.setContract(plan, providerId, zoneId, committedHours, additionalHours, lot),
     undo: ({ lot }) => {
       const done = editor.undo(lot);
       return { ...editor.history(), switchedTo: done?.switchedTo ?? null, delta: done?.delta ?? null };

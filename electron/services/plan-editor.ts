@@ -122,8 +122,8 @@ export class PlanEditor {
     return { ...this.createZone(planName, newName, moving), areas: moving };
   }
 
-  updateZone(planName: string | undefined, zoneId: string, change: ZoneChange): void {
-    this.session.write((db) => {
+  updateZone(planName: string | undefined, zoneId: string, change: ZoneChange, lot: LotFilter = 'all'): PlanDelta {
+    const plan = this.session.write((db) => {
       const plan = this.plan(db, planName);
       const zone = this.zoneRow(db, plan.id, zoneId);
       if (change.bandOverride) {
@@ -143,7 +143,9 @@ export class PlanEditor {
       recordEdit(db, plan.id, what, ['zones'], () => {
         updateZoneRow(db, plan.id, zoneId, change);
       });
+      return plan;
     });
+    return { ...this.coverage.zonesChanged(plan, [zoneId], lot), history: this.history() };
   }
 
   /**
@@ -157,8 +159,8 @@ export class PlanEditor {
    * import does (spread over the zone's areas; delivered hours stay): one
    * undoable edit. Zero ends the contract.
    */
-  setContract(planName: string | undefined, providerId: string, zoneId: string, committedHours: number, additionalHours = 0): void {
-    this.session.write((db) => {
+  setContract(planName: string | undefined, providerId: string, zoneId: string, committedHours: number, additionalHours = 0, lot: LotFilter = 'all'): PlanDelta {
+    const plan = this.session.write((db) => {
       const plan = this.plan(db, planName);
       const zone = this.zoneRow(db, plan.id, zoneId);
       const provider = readProviders(db).find((p) => p.id === providerId);
@@ -166,7 +168,9 @@ export class PlanEditor {
       recordEdit(db, plan.id, `Set ${provider.name}'s contract in ${zone.name} to ${committedHours.toLocaleString('en-GB')} hours a week`, ['supply'], () =>
         writeContracts(db, plan.id, [{ providerId, zoneId, contractedHours: committedHours, additionalHours }], this.coverage.areaCentres()),
       );
+      return plan;
     });
+    return { ...this.coverage.zonesChanged(plan, [zoneId], lot), history: this.history() };
   }
 
   undo(lot: LotFilter = 'all'): UndoneEdit | null {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, onAppEvent } from './api';
+import { isPlanDelta, metricsAfter } from '../../shared/api/plan-delta';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportDialog } from './components/ImportDialog';
@@ -68,21 +69,28 @@ export function App() {
     },
     [ws.model],
   );
-  /** Runs an edit (each is saved at once), then redraws from the project and says what it cost. */
+  /**
+   * Runs an edit (each is saved at once) and says what it cost: an edit that
+   * answers with what it changed (a delta) is applied as it is; after any
+   * other the workspace is read again.
+   */
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
       setWorking(true);
       const before = ws.currentMetrics;
       try {
-        await change();
-        noteCost(before, await ws.refresh());
+        const answer = await change();
+        if (isPlanDelta(answer)) {
+          ws.applyDelta(answer);
+          noteCost(before, before && metricsAfter(before, answer));
+        } else noteCost(before, await ws.refresh());
       } catch (e) {
         showError((e as Error).message);
       } finally {
         setWorking(false);
       }
     },
-    [ws.refresh, ws.currentMetrics, noteCost, showError],
+    [ws.refresh, ws.applyDelta, ws.currentMetrics, noteCost, showError],
   );
   /** A brush stroke, rectangle or lasso: one round trip, whose answer is applied as it is. */
   const paintAreas = useCallback(

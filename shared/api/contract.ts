@@ -220,13 +220,22 @@ export const contract = {
       locked: z.boolean().optional(),
       /** A rate band to price the zone in whatever its rural share, or null to go back to the share. */
       bandOverride: z.string().min(1).max(100).nullable().optional(),
+      lot: LotFilterSchema.optional(),
     }),
-    response: History,
+    /** The zone's new figures, the totals, the checks and the history (no area moved). */
+    response: PlanDelta,
   },
   /** A provider's contracted (committed) and additional hours a week in a zone, spread over its areas as a capacity import does. */
   setContract: {
-    request: z.strictObject({ plan: planName, providerId: z.string().min(1).max(100), zoneId: z.string().min(1).max(100), committedHours: z.number().min(0).max(1_000_000), additionalHours: z.number().min(0).max(1_000_000).optional() }),
-    response: History,
+    request: z.strictObject({
+      plan: planName,
+      providerId: z.string().min(1).max(100),
+      zoneId: z.string().min(1).max(100),
+      committedHours: z.number().min(0).max(1_000_000),
+      additionalHours: z.number().min(0).max(1_000_000).optional(),
+      lot: LotFilterSchema.optional(),
+    }),
+    response: PlanDelta,
   },
   undo: { request: z.strictObject({ lot: LotFilterSchema.optional() }), response: UndoResult },
   redo: { request: z.strictObject({ lot: LotFilterSchema.optional() }), response: UndoResult },

@@ -11,7 +11,7 @@ const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
  * the map data it keeps the same way, so both sides agree by construction.
  */
 export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines'>): MapData {
-  if (map.plan.id !== delta.plan.id) return map;
+  if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0)) return map;
   let index = indexOfCodes.get(map.areas.codes);
   if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));
   const zoneIds = [...map.areas.zoneIds];
@@ -30,4 +30,9 @@ export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignme
 export function metricsAfter(metrics: PlanMetrics, delta: PlanDelta): PlanMetrics {
   const fresh = new Map(delta.zones.map((z) => [z.zoneId, z]));
   return { zones: metrics.zones.map((z) => fresh.get(z.zoneId) ?? z), totals: delta.totals };
+}
+
+/** Whether an edit's answer is a delta (rather than the history alone, after which the UI reads afresh). */
+export function isPlanDelta(answer: unknown): answer is PlanDelta {
+  return typeof answer === 'object' && answer !== null && 'totals' in answer && 'zoneOutlines' in answer && 'assignments' in answer && 'history' in answer;
 }

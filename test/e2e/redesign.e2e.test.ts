@@ -203,21 +203,31 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     expect(undoCalls).toEqual(['undo']);
   });
 
-  it('an edit that reloads the workspace (a rename) gets the map without the area layer, which the page already holds', async () => {
-    const { page } = app;
+  it('a rename answers with what it changed, and an edit that still reloads (a merge) gets the map without the area layer, which the page holds', async () => {
+    const { page, requests } = app;
     await page.getByRole('tab', { name: 'Redraw' }).click();
     await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
     await page.locator('.edit').getByLabel('Name', { exact: true }).first().fill('East Leicestershire (renamed)');
+    const beforeRename = requests.length;
+    await page.getByRole('button', { name: 'Rename / recolour' }).click();
+    await expect.poll(() => page.getByLabel('Zone', { exact: true }).locator('option[value="Z12"]').textContent()).toBe('East Leicestershire (renamed)');
+    await page.waitForTimeout(1000);
+    const renameCalls = requests.slice(beforeRename).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
+    expect(renameCalls).toEqual(['updateZone']);
+
+    await page.getByRole('tab', { name: 'Redraw' }).click();
+    await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
+    await page.getByLabel('Merge into').selectOption('Z13');
     const [answer] = await Promise.all([
       page.waitForResponse((response) => response.url().endsWith('/api/getMapData')),
-      page.getByRole('button', { name: 'Rename / recolour' }).click(),
+      page.getByRole('button', { name: 'Merge', exact: true }).click(),
     ]);
     const body = (await answer.json()) as { ok: boolean; value: { layer: unknown; layerRevision: string } };
     expect(body.ok).toBe(true);
     expect(body.value.layer).toBeNull();
     // The map still draws every area, from the layer it holds.
     await page.getByRole('tab', { name: 'Zones' }).click();
-    await expect.poll(() => page.locator('tr[data-zone-id="Z12"]').textContent()).toContain('East Leicestershire (renamed)');
+    await expect.poll(() => page.locator('tr[data-zone-id="Z12"]').count()).toBe(0);
     await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
     const painted = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-areas-pane canvas')!;

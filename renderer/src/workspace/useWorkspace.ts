@@ -52,6 +52,8 @@ export interface Workspace {
    * on screen when another plan's edit was undone.
    */
   undoRedo(command: 'undo' | 'redo'): Promise<{ before: PlanMetrics | null; after: PlanMetrics | null; switchedTo: string | null } | null>;
+  /** Applies an edit's answer (a zone renamed, recoloured, banded; a contract set): nothing is fetched again. */
+  applyDelta(delta: PlanDelta): void;
 }
 
 /** What the panels on screen need beyond the map: fetched only while wanted, so an edit costs one call. */
@@ -303,5 +305,6 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     checks,
     assignAreas,
     undoRedo,
+    applyDelta,
   };
 }

@@ -74,7 +74,7 @@ describe('zone edits', () => {
     const held = zone().providers[0]!;
     const delivered = held.deliveredHours;
     const { value } = apiCaller(() => services);
-    const history = await value<{ canUndo: string }>('setContract', { zoneId: 'Z14', providerId: held.providerId, committedHours: 400, additionalHours: held.additionalHours });
+    const { history } = await value<{ history: { canUndo: string } }>('setContract', { zoneId: 'Z14', providerId: held.providerId, committedHours: 400, additionalHours: held.additionalHours });
     expect(history.canUndo).toBe(`Set ${held.providerName}'s contract in Vale of Belvoir & North Melton to 400 hours a week`);
     const after = zone().providers.find((p) => p.providerId === held.providerId)!;
     expect(after.committedHours).toBeCloseTo(400, 6);
@@ -240,6 +240,24 @@ describe('a paint answers with what it changed (one round trip)', () => {
       expect(services.coverage.mapData()).toEqual(other.coverage.mapData());
       other.close();
     }
+  });
+
+  it('renaming, banding and setting a contract answer with the zone\'s new figures, the totals and the checks, as a reload shows them', async () => {
+    services.coverage.metrics(undefined, 'home-care');
+    const renamed = await services.handlers.updateZone({ zoneId: 'Z14', name: 'Belvoir', colour: '#123456', lot: 'home-care' });
+    expect(renamed.assignments).toEqual([]);
+    expect(renamed.zones.map((z) => [z.zoneId, z.name, z.colour])).toEqual([['Z14', 'Belvoir', '#123456']]);
+    const banded = await services.handlers.updateZone({ zoneId: 'Z14', bandOverride: 'urban' });
+    expect(banded.zones[0]!.bandOverridden).toBe(true);
+    const provider = banded.zones[0]!.providers[0]!;
+    const contracted = await services.handlers.setContract({ zoneId: 'Z14', providerId: provider.providerId, committedHours: provider.committedHours + 100 });
+    expect(contracted.history.canUndo).toMatch(/contract/);
+    const other = await fresh();
+    const metrics = other.coverage.metrics().metrics;
+    expect(rounded(contracted.totals)).toEqual(rounded(metrics.totals));
+    expect(rounded(contracted.zones)).toEqual(rounded(metrics.zones.filter((z) => z.zoneId === 'Z14')));
+    expect(contracted.checks).toEqual(other.editor.checks());
+    other.close();
   });
 
   it('an undo that did more than move areas (a new zone) answers without a delta: the UI reads afresh', async () => {
