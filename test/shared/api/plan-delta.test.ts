@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapData, PlanDelta } from '../../../shared/api/contract';
 import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
-import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
+import { isPlanDelta, mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
 
 const map: MapData = {
   plan: { id: 1, name: 'Plan' },
@@ -48,6 +48,10 @@ describe('mapAfter', () => {
     expect(after.zoneOutlines[0]).toBe(map.zoneOutlines[0]);
   });
 
+  it('returns the same map data when an edit moved nothing (a zone renamed): nothing on the map to draw again', () => {
+    expect(mapAfter(map, delta({ assignments: [], zoneOutlines: [] }))).toBe(map);
+  });
+
   it("leaves another plan's map data alone", () => {
     expect(mapAfter(map, delta({ plan: { id: 2, name: 'Other' }, assignments: [['A1', 'ZB']] }))).toBe(map);
   });
@@ -60,5 +64,14 @@ describe('metricsAfter', () => {
     expect(after.zones.map((z) => [z.zoneId, z.demandHours])).toEqual([['ZA', 5], ['ZB', 25], ['ZC', 30]]);
     expect(after.zones[2]).toBe(before.zones[2]);
     expect(after.totals.demandHours).toBe(60);
+  });
+});
+
+describe('isPlanDelta', () => {
+  it('tells a delta from an edit\'s other answers', () => {
+    expect(isPlanDelta(delta({}))).toBe(true);
+    expect(isPlanDelta({ canUndo: 'Move 1 area', canRedo: null })).toBe(false);
+    expect(isPlanDelta({ zoneId: 'Z15', history: { canUndo: null, canRedo: null } })).toBe(false);
+    expect(isPlanDelta(null)).toBe(false);
   });
 });
