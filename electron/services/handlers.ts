@@ -79,9 +79,9 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
       return { path: chosen && files.offer(chosen, 'export') };
     },
     assignAreas: ({ plan, zoneId, areaCodes, lot }) => editor.assignAreas(plan, zoneId, areaCodes, lot),
-    createZone: ({ plan, name, areaCodes, colour }) => ({ ...editor.createZone(plan, name, areaCodes, colour), history: editor.history() }),
-    mergeZones: ({ plan, from, into }) => (editor.mergeZones(plan, from, into), editor.history()),
-    splitZone: ({ plan, zoneId, name, shape }) => ({ ...editor.splitZone(plan, zoneId, shape, name), history: editor.history() }),
+    createZone: ({ plan, name, areaCodes, colour, lot }) => editor.createZone(plan, name, areaCodes, colour, lot),
+    mergeZones: ({ plan, from, into, lot }) => editor.mergeZones(plan, from, into, lot),
+    splitZone: ({ plan, zoneId, name, shape, lot }) => editor.splitZone(plan, zoneId, shape, name, lot),
     updateZone: ({ plan, zoneId, lot, ...change }) => editor.updateZone(plan, zoneId, change, lot),
     setContract: ({ plan, providerId, zoneId, committedHours, additionalHours, lot }) => editor.setContract(plan, providerId, zoneId, committedHours, additionalHours, lot),
     undo: ({ lot }) => {

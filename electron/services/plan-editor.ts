@@ -75,42 +75,61 @@ export class PlanEditor {
     return { ...this.coverage.moved(plan, moves, touched, revisionBefore, lot), history: this.history() };
   }
 
-  createZone(planName: string | undefined, name: string, areaCodes: string[], colour?: string): { zoneId: string } {
+  createZone(planName: string | undefined, name: string, areaCodes: string[], colour?: string, lot: LotFilter = 'all'): { zoneId: string; delta: PlanDelta } {
     let zoneId = '';
-    this.session.write((db) => {
+    const touched = new Set<string>();
+    const plan = this.session.write((db) => {
       const plan = this.plan(db, planName);
       const zones = readZones(db, plan.id);
       const numbers = zones.map((z) => Number(/^Z(\d+)$/.exec(z.id)?.[1] ?? 0));
       zoneId = `Z${String(Math.max(0, ...numbers) + 1).padStart(2, '0')}`;
       const id = zoneId;
+      touched.add(id);
       recordEdit(db, plan.id, `Create zone ${name}`, ['zones', 'assignments'], () => {
         insertZone(db, plan.id, id, name, colour ?? ZONE_COLOURS[zones.length % ZONE_COLOURS.length]!);
         for (const code of areaCodes) {
           const source = zoneOfArea(db, plan.id, code);
           if (source?.locked) throw new ApiError('invalid-input', `${source.name} is locked: area ${code} cannot leave it.`);
+          if (source) touched.add(source.id);
         }
         assignAreasTo(db, plan.id, areaCodes.map((code) => [code, id] as const));
       });
+      return plan;
     });
-    return { zoneId };
+    return { zoneId, delta: this.zonesRedrawn(plan, new Map(areaCodes.map((code) => [code, zoneId])), touched, [], lot) };
   }
 
   /** Merges one zone into another: its areas move (and with them their demand and supply), and it goes. */
-  mergeZones(planName: string | undefined, fromId: string, intoId: string): void {
-    this.session.write((db) => {
+  mergeZones(planName: string | undefined, fromId: string, intoId: string, lot: LotFilter = 'all'): PlanDelta {
+    const moves = new Map<string, string>();
+    const plan = this.session.write((db) => {
       const plan = this.plan(db, planName);
       const from = this.zoneRow(db, plan.id, fromId);
       const into = this.zoneRow(db, plan.id, intoId);
       if (fromId === intoId) throw new ApiError('invalid-input', 'Choose two different zones to merge.');
       if (from.locked || into.locked) throw new ApiError('invalid-input', `${from.locked ? from.name : into.name} is locked.`);
+      for (const [code, zoneId] of readAssignments(db, plan.id)) if (zoneId === fromId) moves.set(code, intoId);
       recordEdit(db, plan.id, `Merge ${from.name} into ${into.name}`, ['zones', 'assignments'], () => {
         mergeZoneInto(db, plan.id, fromId, intoId);
       });
+      return plan;
     });
+    return this.zonesRedrawn(plan, moves, new Set([fromId, intoId]), [fromId], lot);
+  }
+
+  /**
+   * The delta of an edit that changed which zones there are (a new zone, a
+   * merge): the plan is read afresh (its kept models know only the zones it
+   * had), and the zones that went are named for the UI to drop.
+   */
+  private zonesRedrawn(plan: PlanRow, moves: ReadonlyMap<string, string | null>, touched: ReadonlySet<string>, removed: string[], lot: LotFilter): PlanDelta {
+    const fresh = '';
+    const delta = this.coverage.moved(plan, moves, new Set([...touched].filter((z) => !removed.includes(z))), fresh, lot);
+    return { ...delta, removedZones: removed, history: this.history() };
   }
 
   /** Splits a zone along a drawn line or polygon: its areas on the new side form a new zone. */
-  splitZone(planName: string | undefined, zoneId: string, shape: SplitShape, newName: string): { zoneId: string; areas: string[] } {
+  splitZone(planName: string | undefined, zoneId: string, shape: SplitShape, newName: string, lot: LotFilter = 'all'): { zoneId: string; areas: string[]; delta: PlanDelta } {
     const db = this.session.db();
     const plan = this.plan(db, planName);
     const zone = this.zoneRow(db, plan.id, zoneId);
@@ -119,7 +138,7 @@ export class PlanEditor {
     const own = new Map([...readAssignments(db, plan.id)].filter(([, z]) => z === zoneId).map(([code]) => [code, geometries.get(code)!]));
     const moving = splitAreas(own, shape);
     if (moving.length === 0 || moving.length === own.size) throw new ApiError('invalid-input', `That ${shape.type} does not divide ${zone.name}: every area falls on one side.`);
-    return { ...this.createZone(planName, newName, moving), areas: moving };
+    return { ...this.createZone(planName, newName, moving, undefined, lot), areas: moving };
   }
 
   updateZone(planName: string | undefined, zoneId: string, change: ZoneChange, lot: LotFilter = 'all'): PlanDelta {

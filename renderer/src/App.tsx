@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, onAppEvent } from './api';
-import { isPlanDelta, metricsAfter } from '../../shared/api/plan-delta';
+import { deltaOf, metricsAfter } from '../../shared/api/plan-delta';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportDialog } from './components/ImportDialog';
@@ -79,10 +79,10 @@ export function App() {
       setWorking(true);
       const before = ws.currentMetrics;
       try {
-        const answer = await change();
-        if (isPlanDelta(answer)) {
-          ws.applyDelta(answer);
-          noteCost(before, before && metricsAfter(before, answer));
+        const delta = deltaOf(await change());
+        if (delta) {
+          ws.applyDelta(delta);
+          noteCost(before, before && metricsAfter(before, delta));
         } else noteCost(before, await ws.refresh());
       } catch (e) {
         showError((e as Error).message);

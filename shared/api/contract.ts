@@ -139,6 +139,8 @@ export const PlanDelta = z.object({
   totals: PlanTotalsSchema,
   checks: PlanChecksSchema,
   history: History,
+  /** Zones the edit did away with (a merge): dropped from the map and the figures. */
+  removedZones: z.array(z.string()).optional(),
 });
 export type PlanDelta = z.infer<typeof PlanDelta>;
 /** After undo or redo: the history, and the delta when all it did was move areas of the plan on screen (the lot asked for). */
@@ -198,18 +200,19 @@ export const contract = {
   /** One round trip: the answer is everything the edit changed, for the lot on screen. */
   assignAreas: { request: z.strictObject({ plan: planName, zoneId: z.string().min(1), areaCodes: z.array(z.string().min(1)).min(1).max(100_000), lot: LotFilterSchema.optional() }), response: PlanDelta },
   createZone: {
-    request: z.strictObject({ plan: planName, name: z.string().trim().min(1).max(200), areaCodes: z.array(z.string().min(1)).max(100_000), colour: Colour.optional() }),
-    response: z.object({ zoneId: z.string(), history: History }),
+    request: z.strictObject({ plan: planName, name: z.string().trim().min(1).max(200), areaCodes: z.array(z.string().min(1)).max(100_000), colour: Colour.optional(), lot: LotFilterSchema.optional() }),
+    response: z.object({ zoneId: z.string(), delta: PlanDelta }),
   },
-  mergeZones: { request: z.strictObject({ plan: planName, from: z.string().min(1), into: z.string().min(1) }), response: History },
+  mergeZones: { request: z.strictObject({ plan: planName, from: z.string().min(1), into: z.string().min(1), lot: LotFilterSchema.optional() }), response: PlanDelta },
   splitZone: {
     request: z.strictObject({
       plan: planName,
       zoneId: z.string().min(1),
       name: z.string().trim().min(1).max(200),
       shape: z.object({ type: z.enum(['line', 'polygon']), coordinates: z.array(z.tuple([z.number(), z.number()])).min(2).max(10_000) }),
+      lot: LotFilterSchema.optional(),
     }),
-    response: z.object({ zoneId: z.string(), areas: z.array(z.string()), history: History }),
+    response: z.object({ zoneId: z.string(), areas: z.array(z.string()), delta: PlanDelta }),
   },
   updateZone: {
     request: z.strictObject({

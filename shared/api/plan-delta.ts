@@ -10,8 +10,8 @@ const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
  * decoded. Map data of another plan is returned as it was. The service patches
  * the map data it keeps the same way, so both sides agree by construction.
  */
-export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines'>): MapData {
-  if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0)) return map;
+export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>): MapData {
+  if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0 && !delta.removedZones?.length)) return map;
   let index = indexOfCodes.get(map.areas.codes);
   if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));
   const zoneIds = [...map.areas.zoneIds];
@@ -20,19 +20,35 @@ export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignme
     if (i !== undefined) zoneIds[i] = zoneId;
   }
   const fresh = new Map(delta.zoneOutlines.map((o) => [o.zoneId, o]));
-  const zoneOutlines = map.zoneOutlines.map((o) => fresh.get(o.zoneId) ?? o);
+  const removed = new Set(delta.removedZones);
+  const zoneOutlines = map.zoneOutlines.filter((o) => !removed.has(o.zoneId)).map((o) => fresh.get(o.zoneId) ?? o);
   const known = new Set(map.zoneOutlines.map((o) => o.zoneId));
   for (const o of delta.zoneOutlines) if (!known.has(o.zoneId)) zoneOutlines.push(o);
   return { ...map, areas: { ...map.areas, zoneIds }, zoneOutlines };
 }
 
-/** The plan's metrics after an edit's delta: the touched zones' figures and the totals replaced, the zones' order kept. */
+/**
+ * The plan's metrics after an edit's delta: the touched zones' figures and the
+ * totals replaced, the zones' order kept; a new zone comes last and a zone the
+ * edit did away with goes.
+ */
 export function metricsAfter(metrics: PlanMetrics, delta: PlanDelta): PlanMetrics {
   const fresh = new Map(delta.zones.map((z) => [z.zoneId, z]));
-  return { zones: metrics.zones.map((z) => fresh.get(z.zoneId) ?? z), totals: delta.totals };
+  const removed = new Set(delta.removedZones);
+  const known = new Set(metrics.zones.map((z) => z.zoneId));
+  const zones = metrics.zones.filter((z) => !removed.has(z.zoneId)).map((z) => fresh.get(z.zoneId) ?? z);
+  for (const z of delta.zones) if (!known.has(z.zoneId)) zones.push(z);
+  return { zones, totals: delta.totals };
 }
 
 /** Whether an edit's answer is a delta (rather than the history alone, after which the UI reads afresh). */
 export function isPlanDelta(answer: unknown): answer is PlanDelta {
   return typeof answer === 'object' && answer !== null && 'totals' in answer && 'zoneOutlines' in answer && 'assignments' in answer && 'history' in answer;
+}
+
+/** An edit's delta: the answer itself, or carried beside what else it says (a new zone's id); null when it has none. */
+export function deltaOf(answer: unknown): PlanDelta | null {
+  if (isPlanDelta(answer)) return answer;
+  const inner = typeof answer === 'object' && answer !== null ? (answer as { delta?: unknown }).delta : undefined;
+  return isPlanDelta(inner) ? inner : null;
 }

@@ -203,8 +203,9 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     expect(undoCalls).toEqual(['undo']);
   });
 
-  it('a rename answers with what it changed, and an edit that still reloads (a merge) gets the map without the area layer, which the page holds', async () => {
+  it('a rename and a merge answer with what they changed, and switching plans gets the map without the area layer, which the page holds', async () => {
     const { page, requests } = app;
+    const apiCalls = (since: number) => requests.slice(since).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
     await page.getByRole('tab', { name: 'Redraw' }).click();
     await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
     await page.locator('.edit').getByLabel('Name', { exact: true }).first().fill('East Leicestershire (renamed)');
@@ -212,22 +213,30 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     await page.getByRole('button', { name: 'Rename / recolour' }).click();
     await expect.poll(() => page.getByLabel('Zone', { exact: true }).locator('option[value="Z12"]').textContent()).toBe('East Leicestershire (renamed)');
     await page.waitForTimeout(1000);
-    const renameCalls = requests.slice(beforeRename).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
-    expect(renameCalls).toEqual(['updateZone']);
+    expect(apiCalls(beforeRename)).toEqual(['updateZone']);
 
-    await page.getByRole('tab', { name: 'Redraw' }).click();
-    await page.getByLabel('Zone', { exact: true }).selectOption('Z12');
     await page.getByLabel('Merge into').selectOption('Z13');
+    const beforeMerge = requests.length;
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Zone', { exact: true }).locator('option[value="Z12"]').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(apiCalls(beforeMerge)).toEqual(['mergeZones']);
+    await app.screenshot('redesign-merged');
+
+    // Another plan: its map data comes without the layer the page already holds, and every area is drawn.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Duplicate the current plan as').fill('Merged copy');
+    await page.getByRole('button', { name: 'Duplicate' }).click();
     const [answer] = await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/api/getMapData')),
-      page.getByRole('button', { name: 'Merge', exact: true }).click(),
+      page.waitForResponse(async (response) => response.url().endsWith('/api/getMapData') && ((await response.json()) as { value?: { plan: { name: string } } }).value?.plan.name === 'Merged copy'),
+      page.getByRole('status').filter({ hasText: 'Duplicated as “Merged copy”.' }).getByRole('button', { name: 'Switch to it' }).click(),
     ]);
-    const body = (await answer.json()) as { ok: boolean; value: { layer: unknown; layerRevision: string } };
+    const body = (await answer.json()) as { ok: boolean; value: { layer: unknown; plan: { name: string } } };
     expect(body.ok).toBe(true);
+    expect(body.value.plan.name).toBe('Merged copy');
     expect(body.value.layer).toBeNull();
-    // The map still draws every area, from the layer it holds.
     await page.getByRole('tab', { name: 'Zones' }).click();
-    await expect.poll(() => page.locator('tr[data-zone-id="Z12"]').count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-zone-id]').count()).toBe(13);
     await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
     const painted = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-areas-pane canvas')!;

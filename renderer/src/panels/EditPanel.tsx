@@ -214,10 +214,11 @@ export function EditPanel({ zones, selectedZoneId, history, checks, painting, to
             disabled={!newName.trim()}
             onClick={() =>
               void onEdit(async () => {
-                const { zoneId } = await api.createZone({ name: newName.trim(), areaCodes: [] });
+                const answer = await api.createZone({ name: newName.trim(), areaCodes: [] });
                 setNewName('');
-                setTarget(zoneId);
-                onPaint(zoneId);
+                setTarget(answer.zoneId);
+                onPaint(answer.zoneId);
+                return answer;
               })
             }
           >
@@ -227,7 +228,7 @@ export function EditPanel({ zones, selectedZoneId, history, checks, painting, to
             type="button"
             className="button"
             disabled={!newName.trim() || lastSelection.length === 0}
-            onClick={() => void onEdit(() => api.createZone({ name: newName.trim(), areaCodes: lastSelection }).then(() => setNewName('')))}
+            onClick={() => void onEdit(() => api.createZone({ name: newName.trim(), areaCodes: lastSelection }).then((answer) => (setNewName(''), answer)))}
           >
             Create from last selection ({lastSelection.length} areas)
           </button>

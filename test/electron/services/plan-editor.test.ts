@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PlanDelta } from '../../../shared/api/contract';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../electron/services';
 import { readAssignments } from '../../../electron/store/model-data';
@@ -258,6 +259,36 @@ describe('a paint answers with what it changed (one round trip)', () => {
     expect(rounded(contracted.zones)).toEqual(rounded(metrics.zones.filter((z) => z.zoneId === 'Z14')));
     expect(contracted.checks).toEqual(other.editor.checks());
     other.close();
+  });
+
+  it('making, splitting and merging zones answer with deltas that name new and removed zones, as a reload shows them', async () => {
+    services.coverage.mapData();
+    services.editor.checks();
+    const matchesReload = async (delta: PlanDelta, lot: 'all' | 'chc' = 'all') => {
+      const other = await fresh();
+      const metrics = other.coverage.metrics(undefined, lot).metrics;
+      expect(rounded(delta.totals)).toEqual(rounded(metrics.totals));
+      const ids = new Set(delta.zones.map((z) => z.zoneId));
+      expect(rounded(delta.zones)).toEqual(rounded(metrics.zones.filter((z) => ids.has(z.zoneId))));
+      for (const removed of delta.removedZones ?? []) expect(metrics.zones.some((z) => z.zoneId === removed)).toBe(false);
+      expect(delta.checks).toEqual(other.editor.checks());
+      const map = other.coverage.mapData();
+      for (const o of delta.zoneOutlines) expect(o).toEqual(map.zoneOutlines.find((m) => m.zoneId === o.zoneId));
+      other.close();
+    };
+    const made = await services.handlers.createZone({ name: 'Melton town', areaCodes: areasOf('Z13').slice(0, 2), lot: 'chc' });
+    expect(made.delta.zones.map((z) => z.zoneId).sort()).toEqual(['Z13', made.zoneId].sort());
+    expect(made.delta.assignments.every(([, zone]) => zone === made.zoneId)).toBe(true);
+    await matchesReload(made.delta, 'chc');
+    const split = await services.handlers.splitZone({ zoneId: 'Z01', name: 'West Loughborough', shape: { type: 'line', coordinates: [[-1.2, 52.6], [-1.2, 52.9]] } });
+    expect(split.delta.zones.map((z) => z.zoneId).sort()).toEqual(['Z01', split.zoneId].sort());
+    await matchesReload(split.delta);
+    const merged = await services.handlers.mergeZones({ from: 'Z14', into: 'Z13' });
+    expect(merged.removedZones).toEqual(['Z14']);
+    expect(merged.zones.map((z) => z.zoneId)).toEqual(['Z13']);
+    expect(merged.history.canUndo).toMatch(/^Merge /);
+    await matchesReload(merged);
+    expect(services.coverage.mapData().zoneOutlines.some((o) => o.zoneId === 'Z14')).toBe(false);
   });
 
   it('an undo that did more than move areas (a new zone) answers without a delta: the UI reads afresh', async () => {

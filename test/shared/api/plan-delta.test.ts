@@ -67,6 +67,19 @@ describe('metricsAfter', () => {
   });
 });
 
+describe('metricsAfter, when the zones themselves change', () => {
+  it('drops a zone the edit did away with and adds a new one last', () => {
+    const metrics = { zones: [zone('ZA', 1), zone('ZB', 2)], totals: {} } as unknown as PlanMetrics;
+    const after = metricsAfter(metrics, delta({ zones: [zone('ZC', 3), zone('ZA', 4)], removedZones: ['ZB'] }));
+    expect(after.zones.map((z) => [z.zoneId, z.demandHours])).toEqual([['ZA', 4], ['ZC', 3]]);
+  });
+
+  it('mapAfter drops the outline of a zone the edit did away with', () => {
+    const after = mapAfter(map, delta({ assignments: [['B1', 'ZA']], zoneOutlines: [{ zoneId: 'ZA', lines: 'za-after' }], removedZones: ['ZB'] }));
+    expect(after.zoneOutlines.map((o) => o.zoneId)).toEqual(['ZA']);
+  });
+});
+
 describe('isPlanDelta', () => {
   it('tells a delta from an edit\'s other answers', () => {
     expect(isPlanDelta(delta({}))).toBe(true);
