@@ -14,7 +14,7 @@ import { report } from './harness';
  * out: from the API call to the delta in hand. The map, metrics and checks
  * are loaded first, as they are on screen before anyone paints.
  */
-async function paintMedian(services: Services, runs = 101): Promise<{ ms: number; touched: number }> {
+async function paintMedian(services: Services, runs = 301): Promise<{ ms: number; touched: number }> {
   const { handlers } = services;
   for (const [method, request] of [['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['getPlanChecks', {}]] as const) {
     const answer = await dispatch(handlers, method, request);
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
     county.session.create(path.join(work, 'county.carecover'), 'default');
     const c = await paintMedian(county);
     county.close();
-    report(`default project: paint one area (median of 101, ${c.touched.toFixed(0)} zones touched each)`, c.ms, 1, null);
+    report(`default project: paint one area (median of 301, ${c.touched.toFixed(0)} zones touched each)`, c.ms, 1, null);
 
     const data = sharedDataDir();
     if (!data) return console.log('  England: skipped, ../shared/data is missing (set CARECOVER_SHARED_DATA)');
@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
     await england.session.open(file);
     const e = await paintMedian(england);
     england.close();
-    report('England (32,844 areas by district, no supply): paint one area (median of 101)', e.ms, 5, null);
+    report('England (32,844 areas by district, no supply): paint one area (median of 301)', e.ms, 5, null);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -223,12 +223,64 @@ export class EdgeTopology {
     }
     const names = [...found.keys()].sort();
     const ringsOf = names.map((name) => found.get(name)!);
-    const counts = ringsOf.map((rings) => {
-      const used = new Map<number, number>();
-      for (const k of rings) for (const e of this.rings[k]!.edges) used.set(e, (used.get(e) ?? 0) + 1);
-      return used;
+    return { names, ringsOf, countOf: this.countEdges(ringsOf) };
+  }
+
+  private scratch?: { g1: Int32Array; c1: Int32Array; g2: Int32Array; c2: Int32Array; generation: number };
+
+  /**
+   * How often each group uses each edge of its rings, counted in arrays over
+   * every edge kept between calls and told apart by a generation stamp, so
+   * nothing is cleared or allocated per call: a paint on a national map
+   * counts only the edges of the zones it touched. As in usage(), a third
+   * group on one edge goes to a small map.
+   */
+  private countEdges(ringsOf: number[][]): (g: number, e: number) => number {
+    const GROUP_BITS = 10;
+    if (ringsOf.length >= 1 << GROUP_BITS) {
+      const counts = ringsOf.map((rings) => {
+        const used = new Map<number, number>();
+        for (const k of rings) for (const e of this.rings[k]!.edges) used.set(e, (used.get(e) ?? 0) + 1);
+        return used;
+      });
+      return (g, e) => counts[g]!.get(e) ?? 0;
+    }
+    let s = this.scratch;
+    if (!s || s.generation >= (1 << (31 - GROUP_BITS)) - 1) {
+      s = this.scratch = { g1: new Int32Array(this.edgeCount).fill(-1), c1: new Int32Array(this.edgeCount), g2: new Int32Array(this.edgeCount).fill(-1), c2: new Int32Array(this.edgeCount), generation: 0 };
+    }
+    const { g1, c1, g2, c2 } = s;
+    const base = ++s.generation << GROUP_BITS;
+    const more = new Map<number, Map<number, number>>();
+    ringsOf.forEach((rings, g) => {
+      const tag = base + g;
+      for (const k of rings) {
+        const edges = this.rings[k]!.edges;
+        for (let i = 0; i < edges.length; i++) {
+          const e = edges[i]!;
+          if (g1[e]! < base) {
+            g1[e] = tag;
+            c1[e] = 1;
+            g2[e] = -1;
+          } else if (g1[e] === tag) c1[e]! += 1;
+          else if (g2[e]! < base) {
+            g2[e] = tag;
+            c2[e] = 1;
+          } else if (g2[e] === tag) c2[e]! += 1;
+          else {
+            const counts = more.get(e) ?? new Map<number, number>();
+            counts.set(g, (counts.get(g) ?? 0) + 1);
+            more.set(e, counts);
+          }
+        }
+      }
     });
-    return { names, ringsOf, countOf: (g: number, e: number) => counts[g]!.get(e) ?? 0 };
+    const generation = s.generation;
+    return (g, e) => {
+      if (s!.generation !== generation) throw new Error('Edge counts are good until the next count: use them at once.');
+      const tag = base + g;
+      return g1[e] === tag ? c1[e]! : g2[e] === tag ? c2[e]! : (more.get(e)?.get(g) ?? 0);
+    };
   }
 
   private ringIndex?: Map<string, number[]>;

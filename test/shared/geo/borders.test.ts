@@ -62,6 +62,25 @@ describe('EdgeTopology.outlines, whole', () => {
     expect(new Set(asked)).toEqual(only);
   });
 
+  it('rebuilds some groups the same however many there are (over a thousand groups count edges another way)', () => {
+    // A 33 × 33 grid of squares: every square its own group (1,089 groups), then every row a group.
+    const grid = new Map<string, { type: 'Polygon'; coordinates: number[][][] }>();
+    for (let x = 0; x < 33; x++) {
+      for (let y = 0; y < 33; y++) {
+        const [w, s, e, n] = [-1 + x * 0.01, 52 + y * 0.01, -1 + (x + 1) * 0.01, 52 + (y + 1) * 0.01];
+        grid.set(`${x}:${y}`, { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+      }
+    }
+    const squares = new EdgeTopology(grid);
+    for (const groupOf of [(code: string) => code, (code: string) => `row ${code.split(':')[1]}`]) {
+      const all = new Set([...grid.keys()].map(groupOf));
+      const whole = squares.outlines(groupOf, { whole: true });
+      expect(squares.outlines(groupOf, { whole: true, only: all })).toEqual(whole);
+      const some = new Set([...all].slice(0, 3));
+      expect(squares.outlines(groupOf, { whole: true, only: some })).toEqual(new Map([...whole].filter(([g]) => some.has(g))));
+    }
+  });
+
   it('refuses to rebuild some zones drawn once, since a shared border belongs to either side', () => {
     expect(() => topology.outlines(zoneOf, { only: new Set(['ZB']) })).toThrow(/whole/);
   });
