@@ -3,6 +3,7 @@ import { packLines } from '../../shared/geo/packed-lines';
 import { encodeDeltas } from '../../shared/geo/varint';
 import { saveIfPossible, type ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
+import { statement } from './statements';
 
 /**
  * The stored edge topology of a project's areas. Binary layout: a 4-byte
@@ -14,7 +15,7 @@ type ArrayName = (typeof ARRAYS)[number];
 const TYPES = { ringArea: Int32Array, ringOuter: Uint8Array, ringStart: Int32Array, vertices: Int32Array, edges: Int32Array, positions: Float64Array };
 
 export function areaRevision(db: ProjectDb): number {
-  return (db.prepare('SELECT revision FROM area_cache WHERE id = 1').get() as { revision: number }).revision;
+  return (statement(db, 'SELECT revision FROM area_cache WHERE id = 1').get() as { revision: number }).revision;
 }
 
 export function encodeTopology(p: PackedTopology): Buffer {

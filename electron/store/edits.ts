@@ -1,5 +1,5 @@
 import type { ProjectDb } from './db';
-import type Database from 'better-sqlite3';
+import { statement } from './statements';
 
 /**
  * The undo history. An edit is stored as before/after images of every row it
@@ -42,17 +42,6 @@ export type EditableTable = keyof typeof KEYS;
  */
 const ABSENT = 'absent';
 const IMAGE = 'image';
-
-type Statement = Database.Statement<unknown[]>;
-const statements = new WeakMap<ProjectDb, Map<string, Statement>>();
-/** Statements this module runs on every edit, compiled once per connection. */
-function statement(db: ProjectDb, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 function columnsOf(db: ProjectDb, table: EditableTable): string[] {
   return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
@@ -213,7 +202,7 @@ export function history(db: ProjectDb, currentPlan: number | null = null): { can
   const describe = (row: { description: string; planId: number | null; planName: string | null } | undefined) =>
     row ? (row.planId !== null && currentPlan !== null && row.planId !== currentPlan && row.planName ? `${row.description} (in the plan “${row.planName}”)` : row.description) : null;
   const query = (where: string, order: string) =>
-    db.prepare(`SELECT e.description, e.plan_id AS planId, p.name AS planName FROM edits e LEFT JOIN plans p ON p.id = e.plan_id WHERE e.undone = ${where} ORDER BY e.id ${order} LIMIT 1`).get() as
+    statement(db, `SELECT e.description, e.plan_id AS planId, p.name AS planName FROM edits e LEFT JOIN plans p ON p.id = e.plan_id WHERE e.undone = ${where} ORDER BY e.id ${order} LIMIT 1`).get() as
       | { description: string; planId: number | null; planName: string | null }
       | undefined;
   return { canUndo: describe(query('0', 'DESC')), canRedo: describe(query('1', 'ASC')) };

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
 import type { ProjectDb } from './db';
 import { readMeta, writeMeta } from './project-meta';
+import { statement } from './statements';
 
 export interface PlanRow {
   id: number;
@@ -9,12 +10,12 @@ export interface PlanRow {
 }
 
 export function listPlans(db: ProjectDb): PlanRow[] {
-  return db.prepare('SELECT id, name, created_at AS createdAt FROM plans ORDER BY id').all() as PlanRow[];
+  return statement(db, 'SELECT id, name, created_at AS createdAt FROM plans ORDER BY id').all() as PlanRow[];
 }
 
 export function currentPlanId(db: ProjectDb): number | null {
   const id = Number(readMeta(db).current_plan_id);
-  if (Number.isInteger(id) && db.prepare('SELECT 1 FROM plans WHERE id = ?').get(id)) return id;
+  if (Number.isInteger(id) && statement(db, 'SELECT 1 FROM plans WHERE id = ?').get(id)) return id;
   return listPlans(db)[0]?.id ?? null;
 }
 

@@ -1,10 +1,11 @@
 import { writeTransaction, type ProjectDb } from './db';
+import { statement } from './statements';
 
 /** Keys of the project_meta table. */
 export type MetaKey = 'name' | 'created_at' | 'app_version' | 'is_sample' | 'data_as_of' | 'as_at' | 'current_plan_id' | 'export_choices';
 
 export function readMeta(db: ProjectDb): Partial<Record<MetaKey, string>> {
-  const rows = db.prepare('SELECT key, value FROM project_meta').all() as { key: MetaKey; value: string }[];
+  const rows = statement(db, 'SELECT key, value FROM project_meta').all() as { key: MetaKey; value: string }[];
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
 }
 

@@ -1,4 +1,5 @@
 import type { ProjectDb } from './db';
+import { statement } from './statements';
 
 /** A plan's zones and the areas in them, as the plan editor changes them (each call inside the caller's transaction). */
 
@@ -14,12 +15,12 @@ export function zoneRow(db: ProjectDb, planId: number, zoneId: string): ZoneRow 
 
 /** The zone an area is in under a plan, with whether it is locked; undefined when the area has none. */
 export function zoneOfArea(db: ProjectDb, planId: number, areaCode: string): ZoneRow | undefined {
-  return db.prepare('SELECT z.id, z.name, z.locked FROM assignments a JOIN zones z ON z.plan_id = a.plan_id AND z.id = a.zone_id WHERE a.plan_id = ? AND a.area_code = ?').get(planId, areaCode) as ZoneRow | undefined;
+  return statement(db, 'SELECT z.id, z.name, z.locked FROM assignments a JOIN zones z ON z.plan_id = a.plan_id AND z.id = a.zone_id WHERE a.plan_id = ? AND a.area_code = ?').get(planId, areaCode) as ZoneRow | undefined;
 }
 
 /** Puts each area into a zone (adding the area to the plan when it had none). */
 export function assignAreasTo(db: ProjectDb, planId: number, moves: Iterable<readonly [areaCode: string, zoneId: string]>): void {
-  const set = db.prepare('INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
+  const set = statement(db, 'INSERT INTO assignments (plan_id, area_code, zone_id) VALUES (?, ?, ?) ON CONFLICT(plan_id, area_code) DO UPDATE SET zone_id = excluded.zone_id');
   for (const [area, zone] of moves) set.run(planId, area, zone);
 }
 
