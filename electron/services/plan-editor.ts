@@ -4,7 +4,7 @@ import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
 import type { PlanChecks } from '../../shared/plan/checks';
 import type { PlanDelta } from '../../shared/api/contract';
 
-/** An undone or redone edit; `delta` when it only moved areas of the plan on screen. */
+/** An undone or redone edit; `delta` when it changed only zones and assignments of the plan on screen. */
 export type UndoneEdit = EditSummary & { switchedTo: string | null; delta: PlanDelta | null };
 import type { LotFilter } from '../../shared/coverage/supply';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
@@ -214,9 +214,12 @@ export class PlanEditor {
       return done;
     });
     if (!edit) return null;
-    if (!edit.moves || edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
-    const touched = new Set([...edit.moves.from, ...[...edit.moves.to.values()].filter((z): z is string => z !== null)]);
-    return { ...edit, delta: { ...this.coverage.moved(current, edit.moves.to, touched, revisionBefore, lot), history: this.history() } };
+    const change = edit.moves;
+    if (!change || edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
+    const touched = new Set([...change.from, ...change.zones, ...[...change.to.values()].filter((z): z is string => z !== null)]);
+    // Only areas moved between zones that stay: patched in place as a paint is. Zones made, gone or changed: read afresh.
+    if (change.zones.size === 0 && change.removed.length === 0) return { ...edit, delta: { ...this.coverage.moved(current, change.to, touched, revisionBefore, lot), history: this.history() } };
+    return { ...edit, delta: this.zonesRedrawn(current, change.to, touched, change.removed, lot) };
   }
 
   private followPlan(db: ProjectDb, edit: EditSummary | null): (EditSummary & { switchedTo: string | null }) | null {

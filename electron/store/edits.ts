@@ -153,26 +153,34 @@ export interface EditSummary {
   planId: number | null;
   description: string;
   /**
-   * When undoing or redoing it only moved areas between zones of its plan
-   * (a paint, a lasso, a plan CSV): each moved area's zone now (null: none).
+   * When undoing or redoing it changed only the zones and assignments of its
+   * plan (a paint, a new zone, a merge, a rename, a plan CSV): what changed.
    */
-  moves: AreaMoves | null;
+  moves: ZoneChanges | null;
 }
 
-export interface AreaMoves {
+export interface ZoneChanges {
   /** Each moved area's zone now (null: none). */
   to: Map<string, string | null>;
-  /** The zones they were in. */
+  /** The zones the moved areas were in. */
   from: Set<string>;
+  /** Zones whose own row changed (named, coloured, locked, banded, made again). */
+  zones: Set<string>;
+  /** Zones that are gone. */
+  removed: string[];
 }
 
-/** The areas an undo or redo moved, when that is all it changed. */
-function movesOf(changes: RowChange[], side: 'before' | 'after'): AreaMoves | null {
-  if (changes.some((c) => c.table !== 'assignments')) return null;
+/** What an undo or redo did to zones and assignments, when that is all it changed. */
+function zoneChangesOf(changes: RowChange[], side: 'before' | 'after'): ZoneChanges | null {
+  if (changes.some((c) => c.table !== 'assignments' && c.table !== 'zones')) return null;
   const other = side === 'before' ? 'after' : 'before';
+  const areas = changes.filter((c) => c.table === 'assignments');
+  const zones = changes.filter((c) => c.table === 'zones');
   return {
-    to: new Map(changes.map((c) => [String(c.key.area_code), (c[side]?.zone_id as string | undefined) ?? null])),
-    from: new Set(changes.flatMap((c) => (c[other]?.zone_id ? [String(c[other]!.zone_id)] : []))),
+    to: new Map(areas.map((c) => [String(c.key.area_code), (c[side]?.zone_id as string | undefined) ?? null])),
+    from: new Set(areas.flatMap((c) => (c[other]?.zone_id ? [String(c[other]!.zone_id)] : []))),
+    zones: new Set(zones.filter((c) => c[side]).map((c) => String(c.key.id))),
+    removed: zones.filter((c) => !c[side]).map((c) => String(c.key.id)),
   };
 }
 
@@ -182,7 +190,7 @@ export function undo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'before');
   db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, moves: movesOf(changes, 'before') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, moves: zoneChangesOf(changes, 'before') };
 }
 
 export function redo(db: ProjectDb): EditSummary | null {
@@ -191,7 +199,7 @@ export function redo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'after');
   db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, moves: movesOf(changes, 'after') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, moves: zoneChangesOf(changes, 'after') };
 }
 
 /**

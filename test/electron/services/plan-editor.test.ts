@@ -287,11 +287,33 @@ describe('a paint answers with what it changed (one round trip)', () => {
     expect(services.coverage.mapData().zoneOutlines.some((o) => o.zoneId === 'Z14')).toBe(false);
   });
 
-  it('an undo that did more than move areas (a new zone) answers without a delta: the UI reads afresh', async () => {
-    services.editor.createZone(undefined, 'Melton town', areasOf('Z13').slice(0, 1));
+  it('undoing and redoing zone edits (a new zone, a merge, a rename) answer with deltas; undoing a contract does not, and the UI reads afresh', async () => {
+    services.coverage.mapData();
+    services.editor.checks();
+    const moved = areasOf('Z13').slice(0, 2);
+    const { zoneId } = services.editor.createZone(undefined, 'Melton town', moved);
     const undone = await services.handlers.undo({});
-    expect(undone.delta).toBeNull();
+    expect(undone.delta!.removedZones).toEqual([zoneId]);
+    expect(undone.delta!.assignments.sort()).toEqual(moved.map((code) => [code, 'Z13']).sort());
     expect(undone.canRedo).toMatch(/Melton town/);
+    await expectMatchesReload(undone.delta!);
+    const redone = await services.handlers.redo({});
+    expect(redone.delta!.zones.map((z) => z.zoneId).sort()).toEqual(['Z13', zoneId].sort());
+    await expectMatchesReload(redone.delta!);
+
+    services.editor.mergeZones(undefined, 'Z14', 'Z13');
+    const unmerged = await services.handlers.undo({});
+    expect(unmerged.delta!.zones.map((z) => z.zoneId).sort()).toEqual(['Z13', 'Z14']);
+    await expectMatchesReload(unmerged.delta!);
+
+    services.editor.updateZone(undefined, 'Z12', { name: 'Renamed' });
+    const unrenamed = await services.handlers.undo({});
+    expect(unrenamed.delta!.zones.map((z) => [z.zoneId, z.name])).toEqual([['Z12', 'East Leicestershire Villages']]);
+    await expectMatchesReload(unrenamed.delta!);
+
+    const held = services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.providers[0]!;
+    services.editor.setContract(undefined, held.providerId, 'Z14', held.committedHours + 50);
+    expect((await services.handlers.undo({})).delta).toBeNull();
   });
 
   it('moves nothing, and records no edit, when every area is already in the zone', () => {
