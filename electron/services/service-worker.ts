@@ -8,6 +8,9 @@ import type { FileUse } from './file-access';
 import type { Dialogs } from './service-types';
 import type { FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
 
+/** How often a worker that crashed is started again before the app asks to be restarted. */
+const MAX_RESTARTS = 3;
+
 export interface ServiceWorkerOptions {
   host: 'electron' | 'web';
   userData: string;
@@ -23,28 +26,51 @@ export interface ServiceWorkerOptions {
  * main process or the browser host's server.
  */
 export class ServiceWorker {
-  private readonly worker: Worker;
+  private worker!: Worker;
   private readonly waiting = new Map<number, (envelope: Envelope<unknown>) => void>();
   private nextId = 0;
   private stopped: string | null = null;
-  private readonly exited: Promise<void>;
+  private exited!: Promise<void>;
+  private restarts = 0;
 
   constructor(private readonly options: ServiceWorkerOptions) {
+    this.spawn();
+  }
+
+  /**
+   * Starts the worker. One that stops on its own (a crash) fails what was
+   * asked of it with a clear message and is started again on the last project
+   * (as last saved: every edit is saved at once), a few times at most, so the
+   * app carries on rather than answering every later call with an error.
+   */
+  private spawn(): void {
     const data: ServiceWorkerData & { nativeBinding?: string } = {
-      host: options.host,
-      userData: options.userData,
-      desktop: Boolean(options.dialogs),
+      host: this.options.host,
+      userData: this.options.userData,
+      desktop: Boolean(this.options.dialogs),
       nativeBinding: nativeBindingInUse(),
     };
-    this.worker = new Worker(workerScript('services-worker.cjs'), { workerData: data });
-    this.worker.on('message', (message: FromServices) => void this.receive(message));
-    this.worker.on('error', (error) => options.onInternalError?.(error));
+    const worker = new Worker(workerScript('services-worker.cjs'), { workerData: data });
+    this.worker = worker;
+    worker.on('message', (message: FromServices) => void this.receive(message));
+    worker.on('error', (error) => this.options.onInternalError?.(error));
     this.exited = new Promise((resolve) =>
-      this.worker.once('exit', (code) => {
-        // A worker that stops on its own (a crash) fails what was asked of it, and every later call, with one clear message.
-        this.stopped ??= `CareCover's services stopped unexpectedly (exit ${code}); restart CareCover. Your project is as last saved.`;
-        for (const answer of this.waiting.values()) answer({ ok: false, error: { code: 'internal', message: this.stopped } });
+      worker.once('exit', (code) => {
+        const closing = this.stopped !== null;
+        const restart = !closing && this.restarts < MAX_RESTARTS;
+        const message = closing
+          ? this.stopped!
+          : restart
+            ? `CareCover's services stopped unexpectedly (exit ${code}) and were started again on your project as last saved; try that again.`
+            : `CareCover's services stopped unexpectedly (exit ${code}); restart CareCover. Your project is as last saved.`;
+        for (const answer of this.waiting.values()) answer({ ok: false, error: { code: 'internal', message } });
         this.waiting.clear();
+        if (restart) {
+          this.restarts += 1;
+          this.options.onInternalError?.(new Error(`The services worker stopped (exit ${code}); started again (${this.restarts} of ${MAX_RESTARTS}).`));
+          this.spawn();
+          void this.ask({ type: 'startup' });
+        } else this.stopped ??= message;
         resolve();
       }),
     );

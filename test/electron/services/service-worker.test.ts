@@ -84,6 +84,23 @@ describe('ServiceWorker', () => {
     expect(await services.call('openProject', { path: handle })).toMatchObject({ ok: true, value: { path: chosen } });
   });
 
+  it('when its thread dies, starts again on the project that was open, a few times at most', async () => {
+    const errors: unknown[] = [];
+    const services = start({ onInternalError: (error) => errors.push(error) });
+    const project = await services.openStartupProject();
+    const crash = () => (services as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    for (let i = 0; i < 3; i++) {
+      await crash();
+      await expect.poll(async () => services.call('getProject', {}), { timeout: 10_000 }).toMatchObject({ ok: true, value: { path: project.path } });
+    }
+    expect(String(errors.at(-1))).toMatch(/started again \(3 of 3\)/);
+    // The project opened again can be written to: nothing the dead thread held is in the way.
+    expect(await services.call('updateZone', { zoneId: 'Z14', name: 'After the crash' })).toMatchObject({ ok: true, value: { zones: [{ name: 'After the crash' }] } });
+    // A fourth crash: the app says to restart it rather than looping.
+    await crash();
+    await expect.poll(async () => services.call('getProject', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/restart CareCover/) } });
+  });
+
   it('after closing, answers every call with a clear message instead of hanging', async () => {
     const services = start();
     await services.close();
