@@ -220,10 +220,12 @@ export class CoverageService {
    * current at `revisionBefore` (the session's revision before the edit's
    * write): the moved areas' zones, each lot's metrics model (which rebuilds
    * only the touched zones), the touched zones' outlines and the checks.
-   * Otherwise the plan is read afresh. Either way the answer is the same.
+   * Otherwise, or when `revisionBefore` is null (the edit changed which zones
+   * there are, which the kept models cannot follow), the plan is read afresh.
+   * Either way the answer is the same.
    */
-  moved(plan: { id: number; name: string }, moves: ReadonlyMap<string, string | null>, touched: ReadonlySet<string>, revisionBefore: string, lot: LotFilter): Omit<PlanDelta, 'history'> {
-    const kept = this.cacheRevision === revisionBefore ? this.cache.get(String(plan.id)) : undefined;
+  moved(plan: { id: number; name: string }, moves: ReadonlyMap<string, string | null>, touched: ReadonlySet<string>, revisionBefore: string | null, lot: LotFilter): Omit<PlanDelta, 'history'> {
+    const kept = revisionBefore !== null && this.cacheRevision === revisionBefore ? this.cache.get(String(plan.id)) : undefined;
     if (kept) {
       this.cacheRevision = this.session.revision;
       const { assignments } = kept.inputs;

@@ -3,9 +3,6 @@ import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import { comparePlans, type PlanComparison } from '../../shared/plan/compare';
 import type { PlanChecks } from '../../shared/plan/checks';
 import type { PlanDelta } from '../../shared/api/contract';
-
-/** An undone or redone edit; `delta` when it changed only zones and assignments of the plan on screen. */
-export type UndoneEdit = EditSummary & { switchedTo: string | null; delta: PlanDelta | null };
 import type { LotFilter } from '../../shared/coverage/supply';
 import { parsePlanCsv, planToCsv } from '../../shared/plan/plan-csv';
 import { parseCsvText } from '../import/table-file';
@@ -19,6 +16,9 @@ import { assignAreasTo, copyPlanRows, insertZone, mergeZoneInto, updateZoneRow, 
 import type { CostService } from './costs';
 import type { CoverageService } from './coverage';
 import type { ProjectSession } from './project-session';
+
+/** An undone or redone edit; `delta` when it changed only zones and assignments of the plan on screen. */
+export type UndoneEdit = EditSummary & { switchedTo: string | null; delta: PlanDelta | null };
 
 
 /**
@@ -123,8 +123,7 @@ export class PlanEditor {
    * had), and the zones that went are named for the UI to drop.
    */
   private zonesRedrawn(plan: PlanRow, moves: ReadonlyMap<string, string | null>, touched: ReadonlySet<string>, removed: string[], lot: LotFilter): PlanDelta {
-    const fresh = '';
-    const delta = this.coverage.moved(plan, moves, new Set([...touched].filter((z) => !removed.includes(z))), fresh, lot);
+    const delta = this.coverage.moved(plan, moves, new Set([...touched].filter((z) => !removed.includes(z))), null, lot);
     return { ...delta, removedZones: removed, history: this.history() };
   }
 
@@ -214,7 +213,7 @@ export class PlanEditor {
       return done;
     });
     if (!edit) return null;
-    const change = edit.moves;
+    const change = edit.changed;
     if (!change || edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
     const touched = new Set([...change.from, ...change.zones, ...[...change.to.values()].filter((z): z is string => z !== null)]);
     // Only areas moved between zones that stay: patched in place as a paint is. Zones made, gone or changed: read afresh.

@@ -156,7 +156,7 @@ export interface EditSummary {
    * When undoing or redoing it changed only the zones and assignments of its
    * plan (a paint, a new zone, a merge, a rename, a plan CSV): what changed.
    */
-  moves: ZoneChanges | null;
+  changed: ZoneChanges | null;
 }
 
 export interface ZoneChanges {
@@ -190,7 +190,7 @@ export function undo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'before');
   db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, moves: zoneChangesOf(changes, 'before') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'before') };
 }
 
 export function redo(db: ProjectDb): EditSummary | null {
@@ -199,7 +199,7 @@ export function redo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'after');
   db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, moves: zoneChangesOf(changes, 'after') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'after') };
 }
 
 /**

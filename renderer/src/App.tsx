@@ -93,34 +93,18 @@ export function App() {
     [ws.refresh, ws.applyDelta, ws.currentMetrics, noteCost, showError],
   );
   /** A brush stroke, rectangle or lasso: one round trip, whose answer is applied as it is. */
-  const paintAreas = useCallback(
-    async (zoneId: string, areaCodes: string[]) => {
-      setWorking(true);
-      try {
-        const result = await ws.assignAreas(zoneId, areaCodes);
-        if (result) noteCost(result.before, result.after);
-      } finally {
-        setWorking(false);
-      }
-    },
-    [ws.assignAreas, noteCost],
-  );
+  const paintAreas = useCallback((zoneId: string, areaCodes: string[]) => edit(() => api.assignAreas({ zoneId, areaCodes, lot: ws.lot })), [edit, ws.lot]);
 
   /** Said after an undo or redo that switched plans: it changed the plan now on screen, not the one that was. */
   const [planNotice, setPlanNotice] = useState<string | null>(null);
   const undoRedo = useCallback(
-    async (command: 'undo' | 'redo') => {
-      setWorking(true);
-      try {
-        const result = await ws.undoRedo(command);
-        if (!result) return;
-        noteCost(result.before, result.after);
+    (command: 'undo' | 'redo') =>
+      edit(async () => {
+        const result = command === 'undo' ? await api.undo({ lot: ws.lot }) : await api.redo({ lot: ws.lot });
         setPlanNotice(result.switchedTo ? `${command === 'undo' ? 'Undone' : 'Redone'} in the plan “${result.switchedTo}”, which is now on screen.` : null);
-      } finally {
-        setWorking(false);
-      }
-    },
-    [ws.undoRedo, noteCost],
+        return result;
+      }),
+    [edit, ws.lot],
   );
 
   useEffect(() => {

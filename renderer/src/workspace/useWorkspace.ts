@@ -39,20 +39,7 @@ export interface Workspace {
   history: History;
   /** What the planner should fix (loaded while wanted, then kept up to date by each edit's delta). */
   checks: PlanChecks | null;
-  /**
-   * Moves areas into a zone in one round trip: the answer (what changed) is
-   * applied here, nothing is fetched again. Resolves to the metrics before and
-   * after, or null when it failed (the banner says why).
-   */
-  assignAreas(zoneId: string, areaCodes: string[]): Promise<{ before: PlanMetrics; after: PlanMetrics } | null>;
-  /**
-   * Undo or Redo in one round trip when all it did was move areas of the plan
-   * on screen (its answer applied here, as a paint's is); otherwise the
-   * workspace is read afresh. Resolves as assignAreas does, with the plan now
-   * on screen when another plan's edit was undone.
-   */
-  undoRedo(command: 'undo' | 'redo'): Promise<{ before: PlanMetrics | null; after: PlanMetrics | null; switchedTo: string | null } | null>;
-  /** Applies an edit's answer (a zone renamed, recoloured, banded; a contract set): nothing is fetched again. */
+  /** Applies an edit's answer (a paint, an undo, a zone made, renamed or merged, a contract set): nothing is fetched again. */
   applyDelta(delta: PlanDelta): void;
 }
 
@@ -213,40 +200,6 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     [lot, report],
   );
 
-  const assignAreas = useCallback(
-    async (zoneId: string, areaCodes: string[]) => {
-      const before = currentMetrics;
-      if (!before) return null;
-      try {
-        const delta: PlanDelta = await api.assignAreas({ zoneId, areaCodes, lot });
-        applyDelta(delta);
-        return { before, after: metricsAfter(before, delta) };
-      } catch (e) {
-        report(e);
-        return null;
-      }
-    },
-    [currentMetrics, lot, report, applyDelta],
-  );
-
-  const undoRedo = useCallback(
-    async (command: 'undo' | 'redo') => {
-      const before = currentMetrics;
-      try {
-        const result = command === 'undo' ? await api.undo({ lot }) : await api.redo({ lot });
-        if (result.delta && before) {
-          applyDelta(result.delta);
-          return { before, after: metricsAfter(before, result.delta), switchedTo: result.switchedTo ?? null };
-        }
-        return { before, after: await refresh(), switchedTo: result.switchedTo ?? null };
-      } catch (e) {
-        report(e);
-        return null;
-      }
-    },
-    [currentMetrics, lot, report, applyDelta, refresh],
-  );
-
   // Checks follow the plan: loaded when a panel wants them and none are held (a delta brings them up to date).
   useEffect(() => {
     if (!wants.checks || checks || !currentMetrics) return;
@@ -303,8 +256,6 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     setMonth,
     history,
     checks,
-    assignAreas,
-    undoRedo,
     applyDelta,
   };
 }
