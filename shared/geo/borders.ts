@@ -1,4 +1,5 @@
-import { boundsOf } from './bounds';
+import { boundsOf, type Bounds } from './bounds';
+import { PairMap } from './pair-map';
 import { pointInRing } from './point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
@@ -28,7 +29,69 @@ export interface PackedTopology {
 
 /** Coordinates closer than about this (in degrees, ~1 cm) count as the same point when matching borders. */
 export const SNAP_DEGREES = 1e-7;
-const CELL_BITS = 2 ** 26;
+/** Grid cells are numbered in 32 bits a side: 360° at SNAP_DEGREES fits, so the grid is the same wherever the areas are. */
+const CELLS = 2 ** 32 - 2;
+/** Where the grid starts when the areas' extent is not known in advance (an import adding areas as it reads them). */
+export const WHOLE_EARTH = { minX: -180, minY: -90, maxX: 180, maxY: 90 };
+
+/**
+ * Matches the vertices and edges of areas as they are added, one area at a
+ * time, so an import can build borders while it reads the file. Coordinates
+ * snap to a grid of SNAP_DEGREES from the extent's corner (coarser only when
+ * the extent is too large for 2^32 cells a side).
+ */
+export class EdgeTopologyBuilder {
+  private readonly rings: TopologyRing[] = [];
+  private readonly vertexIds = new PairMap(1 << 16);
+  private readonly edgeIds = new PairMap(1 << 16);
+  private positions = new Float64Array(1 << 16);
+  private readonly minX: number;
+  private readonly minY: number;
+  private readonly grid: number;
+
+  constructor(extent: Bounds = WHOLE_EARTH) {
+    this.minX = extent.minX;
+    this.minY = extent.minY;
+    this.grid = Math.max(SNAP_DEGREES, (extent.maxX - extent.minX) / CELLS, (extent.maxY - extent.minY) / CELLS);
+  }
+
+  add(code: string, geometry: AreaGeometry): void {
+    for (const polygon of polygonsOf(geometry)) {
+      polygon.forEach((ring, ringIndex) => {
+        const edges = new Int32Array(Math.max(0, ring.length - 1));
+        const vertices = new Int32Array(ring.length);
+        let previous = -1;
+        for (let i = 0; i < ring.length; i++) {
+          const x = ring[i]![0]!;
+          const y = ring[i]![1]!;
+          const before = this.vertexIds.size;
+          const id = this.vertexIds.idOf(Math.round((x - this.minX) / this.grid), Math.round((y - this.minY) / this.grid));
+          if (id === before) this.keepPosition(id, x, y);
+          vertices[i] = id;
+          if (i > 0) edges[i - 1] = previous < id ? this.edgeIds.idOf(previous, id) : this.edgeIds.idOf(id, previous);
+          previous = id;
+        }
+        this.rings.push({ code, edges, vertices, outer: ringIndex === 0 });
+      });
+    }
+  }
+
+  private keepPosition(id: number, x: number, y: number): void {
+    if (2 * id + 2 > this.positions.length) {
+      const grown = new Float64Array(this.positions.length * 2);
+      grown.set(this.positions);
+      this.positions = grown;
+    }
+    this.positions[2 * id] = x;
+    this.positions[2 * id + 1] = y;
+  }
+
+  build(): EdgeTopology {
+    const topology = Object.create(EdgeTopology.prototype) as EdgeTopology;
+    Object.assign(topology, { rings: this.rings, positions: this.positions.slice(0, 2 * this.vertexIds.size), edgeCount: this.edgeIds.size });
+    return topology;
+  }
+}
 
 /**
  * The edges of a set of areas, matched across areas: each distinct edge (to
@@ -43,40 +106,12 @@ export class EdgeTopology {
   readonly edgeCount: number;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
-    const { minX, minY, maxX, maxY } = boundsOf(geometries.values());
-    // Two grid cell numbers packed into one exact double: no strings for millions of vertices.
-    const grid = Math.max(SNAP_DEGREES, (maxX - minX) / (CELL_BITS - 2), (maxY - minY) / (CELL_BITS - 2));
-    const vertexIds = new Map<number, number>();
-    const edgeIds = new Map<number, number>();
-    const positions: number[] = [];
-    for (const [code, geometry] of geometries) {
-      for (const polygon of polygonsOf(geometry)) {
-        polygon.forEach((ring, ringIndex) => {
-          const edges = new Int32Array(Math.max(0, ring.length - 1));
-          const vertices = new Int32Array(ring.length);
-          let previous = -1;
-          ring.forEach((p, i) => {
-            const cell = Math.round((p[0]! - minX) / grid) * CELL_BITS + Math.round((p[1]! - minY) / grid);
-            let id = vertexIds.get(cell);
-            if (id === undefined) {
-              vertexIds.set(cell, (id = vertexIds.size));
-              positions.push(p[0]!, p[1]!);
-            }
-            vertices[i] = id;
-            if (i > 0) {
-              const key = previous < id ? previous * CELL_BITS + id : id * CELL_BITS + previous;
-              let edge = edgeIds.get(key);
-              if (edge === undefined) edgeIds.set(key, (edge = edgeIds.size));
-              edges[i - 1] = edge;
-            }
-            previous = id;
-          });
-          this.rings.push({ code, edges, vertices, outer: ringIndex === 0 });
-        });
-      }
-    }
-    this.positions = Float64Array.from(positions);
-    this.edgeCount = edgeIds.size;
+    const builder = new EdgeTopologyBuilder(boundsOf(geometries.values()));
+    for (const [code, geometry] of geometries) builder.add(code, geometry);
+    const built = builder.build();
+    this.rings = built.rings;
+    this.positions = built.positions;
+    this.edgeCount = built.edgeCount;
   }
 
   /** The topology as flat arrays: stored with the project, it is rebuilt without matching a coordinate. */
@@ -135,16 +170,25 @@ export class EdgeTopology {
 
   /** Pairs of areas that share at least one edge (each pair once, codes in order): their borders touch along a line. */
   neighbours(): [string, string][] {
-    const firstUser = new Map<number, string>();
-    const pairs = new Set<string>();
+    // Areas numbered in code order, so pairs of numbers sort as pairs of codes do.
+    const codes = [...new Set(this.rings.map((r) => r.code))].sort();
+    const index = new Map(codes.map((c, i) => [c, i]));
+    const firstUser = new Int32Array(this.edgeCount).fill(-1);
+    const pairs = new Set<number>();
     for (const r of this.rings) {
+      const area = index.get(r.code)!;
       for (const e of r.edges) {
-        const other = firstUser.get(e);
-        if (other === undefined) firstUser.set(e, r.code);
-        else if (other !== r.code) pairs.add(other < r.code ? `${other}\u0000${r.code}` : `${r.code}\u0000${other}`);
+        const other = firstUser[e]!;
+        if (other === -1) firstUser[e] = area;
+        else if (other !== area) pairs.add(other < area ? other * codes.length + area : area * codes.length + other);
       }
     }
-    return [...pairs].sort().map((p) => p.split('\u0000') as [string, string]);
+    return Float64Array.from(pairs)
+      .sort()
+      .reduce<[string, string][]>((out, key) => {
+        out.push([codes[Math.floor(key / codes.length)]!, codes[key % codes.length]!]);
+        return out;
+      }, []);
   }
 
   /**

@@ -106,7 +106,8 @@ function readRing(raw: unknown, label: string, repair: boolean, out: GeometryChe
       return null;
     }
     const last = ring[ring.length - 1];
-    if (!last || last[0] !== x || last[1] !== y) ring.push([x, y]);
+    // A bare pair is kept as it is (no copy of millions of positions); z and m are dropped from longer ones.
+    if (!last || last[0] !== x || last[1] !== y) ring.push(p.length === 2 ? (p as Position) : [x, y]);
   }
   const first = ring[0];
   const last = ring[ring.length - 1];

@@ -30,15 +30,37 @@ export function splitLoops(closed: Position[]): SplitResult {
   const { ring, spikes } = withoutSpikes(closed.slice(0, -1));
   const n = ring.length;
   const crossings: Crossing[] = [];
-  const inserts: { t: number; p: Position }[][] = Array.from({ length: n }, () => []);
-  const order = [...Array(n).keys()].sort((a, b) => minX(ring, a) - minX(ring, b));
+  // Most rings meet themselves nowhere: points to insert are kept only for the edges that have them.
+  const inserts = new Map<number, { t: number; p: Position }[]>();
+  const insert = (edge: number, t: number, p: Position) => {
+    const list = inserts.get(edge);
+    if (list) list.push({ t, p });
+    else inserts.set(edge, [{ t, p }]);
+  };
+  // Each edge's box in typed arrays: the sweep compares millions of boxes on a large import.
+  const x0 = new Float64Array(n);
+  const x1 = new Float64Array(n);
+  const y0 = new Float64Array(n);
+  const y1 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = ring[i]!;
+    const b = ring[(i + 1) % n]!;
+    x0[i] = Math.min(a[0]!, b[0]!);
+    x1[i] = Math.max(a[0]!, b[0]!);
+    y0[i] = Math.min(a[1]!, b[1]!);
+    y1[i] = Math.max(a[1]!, b[1]!);
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => x0[a]! - x0[b]!);
   let overlap: Position | null = null;
   for (let oi = 0; oi < n && !overlap; oi++) {
     const i = order[oi]!;
-    const iMaxX = maxX(ring, i);
+    const iMaxX = x1[i]!;
     for (let oj = oi + 1; oj < n; oj++) {
       const j = order[oj]!;
-      if (minX(ring, j) > iMaxX) break;
+      if (x0[j]! > iMaxX) break;
+      if (y1[i]! < y0[j]! || y1[j]! < y0[i]!) continue;
       const adjacent = (i + 1) % n === j || (j + 1) % n === i;
       const hit = meet(ring[i]!, ring[(i + 1) % n]!, ring[j]!, ring[(j + 1) % n]!, adjacent);
       if (!hit) continue;
@@ -47,25 +69,17 @@ export function splitLoops(closed: Position[]): SplitResult {
         break;
       }
       crossings.push({ kind: hit.kind, point: hit.point });
-      if (hit.ti > 0 && hit.ti < 1) inserts[i]!.push({ t: hit.ti, p: hit.point });
-      if (hit.tj > 0 && hit.tj < 1) inserts[j]!.push({ t: hit.tj, p: hit.point });
+      if (hit.ti > 0 && hit.ti < 1) insert(i, hit.ti, hit.point);
+      if (hit.tj > 0 && hit.tj < 1) insert(j, hit.tj, hit.point);
     }
   }
   if (overlap) return { loops: [], crossings, overlap, spikes };
   const noded: Position[] = [];
   for (let i = 0; i < n; i++) {
     noded.push(ring[i]!);
-    for (const { p } of inserts[i]!.sort((a, b) => a.t - b.t)) noded.push(p);
+    for (const { p } of inserts.get(i)?.sort((a, b) => a.t - b.t) ?? []) noded.push(p);
   }
   return { loops: crossings.length > 0 ? loopsAtRepeats(noded) : [[...ring, ring[0]!]], crossings, overlap: null, spikes };
-}
-
-function minX(ring: Position[], i: number): number {
-  return Math.min(ring[i]![0]!, ring[(i + 1) % ring.length]![0]!);
-}
-
-function maxX(ring: Position[], i: number): number {
-  return Math.max(ring[i]![0]!, ring[(i + 1) % ring.length]![0]!);
 }
 
 function same(a: Position, b: Position): boolean {
