@@ -47,16 +47,16 @@ export async function readBoundaryFile(fileName: string, bytes: Uint8Array, sibl
 /** Deeper than a MultiPolygon's coordinates (4) with room for a stray level: anything more is refused before any recursive walk sees it. */
 const MAX_COORDINATE_DEPTH = 5;
 
-/** How deep arrays nest in `value`, counted without recursion and no further than just past `limit`. */
-function nestingDepth(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (!Array.isArray(v)) continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
+/** How deep arrays nest in `value`, counted no further than just past `limit` (so the recursion is never deeper than that). */
+function nestingDepth(value: unknown, limit: number, depth = 0): number {
+  if (!Array.isArray(value)) return depth;
+  let deepest = depth + 1;
+  if (deepest > limit) return deepest;
+  for (const item of value) {
+    if (!Array.isArray(item)) continue;
+    const d = nestingDepth(item, limit, depth + 1);
+    if (d > deepest) deepest = d;
     if (deepest > limit) return deepest;
-    for (const item of v) if (Array.isArray(item)) stack.push([item, depth + 1]);
   }
   return deepest;
 }
@@ -107,12 +107,7 @@ function readGeoJson(bytes: Uint8Array, layer?: string): BoundarySource {
   let features: RawFeature[];
   if (object.type === 'FeatureCollection') {
     if (!Array.isArray(object.features)) throw new ImportFileError('the FeatureCollection has no "features" list');
-    features = (object.features as unknown[]).map((f) => {
-      const feature = (f ?? {}) as { properties?: unknown; geometry?: unknown; id?: unknown; type?: unknown };
-      const properties = typeof feature.properties === 'object' && feature.properties !== null ? { ...(feature.properties as Record<string, unknown>) } : {};
-      if (feature.id !== undefined && properties.id === undefined) properties.id = feature.id;
-      return { properties, geometry: feature.geometry ?? null };
-    });
+    features = (object.features as unknown[]).map(toRawFeature);
   } else if (object.type === 'Feature') {
     const f = object as { properties?: Record<string, unknown>; geometry?: unknown };
     features = [{ properties: { ...(f.properties ?? {}) }, geometry: f.geometry ?? null }];
@@ -123,20 +118,34 @@ function readGeoJson(bytes: Uint8Array, layer?: string): BoundarySource {
     throw new ImportFileError(`the file is JSON but not GeoJSON boundaries (it has ${what}; expected a FeatureCollection of polygons)`);
   }
   if (features.length === 0) throw new ImportFileError('the file holds no features');
+  return checkDepth({ format: 'geojson', layers: [], layer: null, features, declaredCrs: declaredCrsOf(object) });
+}
+
+/** The coordinate system a GeoJSON object's (old-style) "crs" member names, if any. */
+export function declaredCrsOf(object: { crs?: { properties?: { name?: unknown } } }): string | null {
   const crsName = object.crs?.properties?.name;
-  const declaredCrs = typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
-  return checkDepth({ format: 'geojson', layers: [], layer: null, features, declaredCrs });
+  return typeof crsName === 'string' ? (normaliseCrsName(crsName) ?? crsName) : null;
+}
+
+/** One element of a FeatureCollection's features, as the checks read it: its properties (with its id among them) and geometry. */
+export function toRawFeature(value: unknown): RawFeature {
+  const feature = (value ?? {}) as { properties?: unknown; geometry?: unknown; id?: unknown; type?: unknown };
+  const properties = typeof feature.properties === 'object' && feature.properties !== null ? { ...(feature.properties as Record<string, unknown>) } : {};
+  if (feature.id !== undefined && properties.id === undefined) properties.id = feature.id;
+  return { properties, geometry: feature.geometry ?? null };
 }
 
 /** Refuses coordinates nested deeper than any boundary's, before anything walks them recursively. */
+export function checkFeatureDepth(f: RawFeature, index: number): void {
+  const depth = nestingDepth((f.geometry as { coordinates?: unknown } | null)?.coordinates, MAX_COORDINATE_DEPTH);
+  if (depth > MAX_COORDINATE_DEPTH) {
+    const id = f.properties.id ?? f.properties.code;
+    throw new ImportFileError(`feature ${index + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
+  }
+}
+
 function checkDepth(source: BoundarySource): BoundarySource {
-  source.features.forEach((f, i) => {
-    const depth = nestingDepth((f.geometry as { coordinates?: unknown } | null)?.coordinates, MAX_COORDINATE_DEPTH);
-    if (depth > MAX_COORDINATE_DEPTH) {
-      const id = f.properties.id ?? f.properties.code;
-      throw new ImportFileError(`feature ${i + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
-    }
-  });
+  source.features.forEach(checkFeatureDepth);
   return source;
 }
 

@@ -1,19 +1,21 @@
-import { EdgeTopology } from '../../shared/geo/borders';
-import { boundsOf } from '../../shared/geo/bounds';
+import { EdgeTopologyBuilder } from '../../shared/geo/borders';
+import type { Area } from '../../shared/domain/types';
+import { boundsOf, type Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { guessCoordinates } from '../../shared/import/coordinates';
 import { checkGeometry } from '../../shared/import/geometry-check';
 import { guessBoundaryFields, type BoundaryKind } from '../../shared/import/kinds';
 import { assignByOverlap } from '../../shared/import/overlay';
 import type { ImportProblem } from '../../shared/import/problems';
-import type { ImportRequest } from '../../shared/import/request';
+import type { ImportPreview, ImportRequest } from '../../shared/import/request';
+import { PROBLEMS_SHOWN, text } from './import-outcome';
 import { ZONE_COLOURS } from '../../shared/style/zone-colours';
 import type { ProjectDb } from '../store/db';
 import { storeTopology } from '../store/area-cache';
-import { insertAreaNeighbours, insertAssignments, insertZones, readAreaGeometries, readAreas, readBands } from '../store/model-data';
-import { clearAreaNeighbours, readOtherAreaGeometries, upsertAreas } from '../store/imported-rows';
+import { insertAreaNeighbours, insertAssignments, insertZones, readAreaGeometries, readBands } from '../store/model-data';
+import { areaUpsert, clearAreaNeighbours, insertDistricts, readOtherAreaGeometries } from '../store/imported-rows';
 import { insertPlan, listPlans, setCurrentPlan } from '../store/plans';
-import type { BoundarySource } from './boundary-file';
+import type { BoundarySource, RawFeature } from './boundary-file';
 import { BNG, isKnownCrs, reprojectCoordinates, toWgs84, WGS84 } from './crs';
 import type { Progress } from './progress';
 
@@ -36,19 +38,35 @@ export interface BoundaryCheck {
   blocked: string | null;
 }
 
+/** What a file's first features decide for all of them: which properties are the id and name, and how to read the coordinates. */
+export interface BoundaryRules {
+  idField: string | null;
+  nameField: string | null;
+  columns: string[];
+  crsUsed: string | null;
+  /** Turns a position into WGS84 longitude/latitude (null when it already is). */
+  convert: ((p: Position) => Position) | null;
+  swapped: boolean;
+  /** A reason the whole file cannot be imported as asked. */
+  blocked: string | null;
+}
+
+/** The features' properties as the first 200 features have them, in the order first seen. */
+export function columnsOf(sample: readonly RawFeature[]): string[] {
+  return [...new Set(sample.slice(0, 200).flatMap((f) => Object.keys(f.properties)))];
+}
+
 /**
- * Reads the features of a boundary file into checked WGS84 polygons: picks
- * the id and name properties, works out (or is told) the coordinate system,
- * and checks every geometry. Problems name the feature by number and id.
+ * Picks the id and name properties and works out (or is told) the coordinate
+ * system, from the properties of the first features and the extent of the
+ * raw coordinates (`rawBounds`).
  */
-export function checkBoundaries(source: BoundarySource, request: ImportRequest, progress: Progress): BoundaryCheck {
-  const columns = [...new Set(source.features.slice(0, 200).flatMap((f) => Object.keys(f.properties)))];
+export function boundaryRules(columns: string[], rawBounds: Bounds, declared: string | null, request: ImportRequest): BoundaryRules {
   const guessed = guessBoundaryFields(columns);
   const idField = request.idField ?? guessed.idField;
   const nameField = request.nameField ?? guessed.nameField;
-  const problems: ImportProblem[] = [];
-  const base = { idField, nameField, columns, features: [], total: source.features.length, problems };
-  const block = (reason: string, crsUsed: string | null = null): BoundaryCheck => ({ ...base, crsUsed, blocked: reason });
+  const base = { idField, nameField, columns, convert: null, swapped: false };
+  const block = (reason: string, crsUsed: string | null = null): BoundaryRules => ({ ...base, crsUsed, blocked: reason });
   const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ') || 'none';
 
   if (!columns.length) return block('the features have no properties at all, so none can serve as an id: give each feature an id property (in QGIS, the field calculator with $id, or the LSOA code) and import again');
@@ -57,11 +75,9 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
   if (nameField && !columns.includes(nameField)) return block(`the features have no property "${nameField}" (they have ${list(columns)})`);
 
   // The coordinate system: what the user says, else what the file says, else what the numbers look like.
-  const declared = source.declaredCrs;
   let crs = request.crs ?? (declared && (/^EPSG:\d+$/.test(declared) || (declared.startsWith('WKT: ') && isKnownCrs(declared))) ? declared : null);
   if (!crs && declared) return block(`the file declares the coordinate system ${declared}, which CareCover cannot convert; choose its EPSG code (for British National Grid, EPSG:27700)`);
   if (crs && !isKnownCrs(crs)) return block(`CareCover does not know ${crs}; reproject the file to WGS84 (EPSG:4326) or British National Grid (EPSG:27700) in QGIS first`);
-  const rawBounds = coordinateBounds(source.features.map((f) => f.geometry));
   const shape = Number.isFinite(rawBounds.minX) ? guessCoordinates(rawBounds) : 'lonlat';
   const extent = `x ${fmt(rawBounds.minX)} to ${fmt(rawBounds.maxX)}, y ${fmt(rawBounds.minY)} to ${fmt(rawBounds.maxY)}`;
   let swap = false;
@@ -74,7 +90,6 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
     if (shape === 'latlon') {
       if (!request.repair) return block(`latitude and longitude look swapped (${extent}: the first number of each position should be the longitude); repairing swaps them back`);
       swap = true;
-      problems.push({ severity: 'repaired', where: 'file', problem: 'latitude and longitude were swapped: swapped them back' });
     } else if (shape === 'unknown') {
       return block(`the coordinates (${extent}) are not longitude and latitude; choose the file's coordinate system (for example EPSG:27700)`);
     }
@@ -83,54 +98,119 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
     return block(`the file is said to be in British National Grid, but its coordinates (${extent}) look like longitude and latitude; import it as EPSG:4326`);
   }
   const convert: ((p: Position) => Position) | null = swap ? (p) => [p[1]!, p[0]!] : crs !== WGS84 ? toWgs84(crs) : null;
+  return { ...base, crsUsed: crs, convert, swapped: swap, blocked: null };
+}
 
-  const features: CheckedFeature[] = [];
-  const seen = new Map<string, number>();
-  source.features.forEach((feature, index) => {
-    if (index % 2000 === 0) progress.report('Checking features', index / source.features.length);
+/** Whether two sets of rules read coordinates the same way (the rules from a file's first features, and from all of them). */
+export function sameReading(a: BoundaryRules, b: BoundaryRules): boolean {
+  return a.blocked === b.blocked && a.crsUsed === b.crsUsed && a.swapped === b.swapped && a.idField === b.idField && a.nameField === b.nameField;
+}
+
+/**
+ * Checks features one at a time into WGS84 polygons under a file's rules.
+ * Problems name the feature by number and id.
+ */
+export class FeatureChecker {
+  readonly problems: ImportProblem[] = [];
+  accepted = 0;
+  private readonly seen = new Map<string, number>();
+  /** The extent of the checked (converted) outlines, to see that a conversion landed in the UK. */
+  private readonly converted = emptyBounds();
+
+  constructor(
+    private readonly rules: BoundaryRules & { idField: string },
+    private readonly repair: boolean,
+  ) {
+    if (rules.swapped) this.problems.push({ severity: 'repaired', where: 'file', problem: 'latitude and longitude were swapped: swapped them back' });
+  }
+
+  check(feature: RawFeature, index: number): CheckedFeature | null {
+    const { idField, nameField, convert } = this.rules;
     const rawId = feature.properties[idField];
     const id = rawId === null || rawId === undefined ? '' : String(rawId).trim();
     const where = `feature ${index + 1}${id ? ` (${id})` : ''}`;
-    const error = (problem: string) => problems.push({ severity: 'error', where, problem });
+    const error = (problem: string) => {
+      this.problems.push({ severity: 'error', where, problem });
+      return null;
+    };
     if (!id) return error(`has no id in "${idField}"`);
-    const first = seen.get(id);
+    const first = this.seen.get(id);
     if (first !== undefined) return error(`has the same id as feature ${first + 1}`);
-    seen.set(id, index);
+    this.seen.set(id, index);
     const g = feature.geometry as { coordinates?: unknown } | null;
     if (convert && g && typeof g === 'object') reprojectCoordinates(g.coordinates, convert);
-    const check = checkGeometry(feature.geometry, request.repair ?? false);
+    const check = checkGeometry(feature.geometry, this.repair);
     for (const problem of check.errors) error(problem);
-    for (const problem of check.repairs) problems.push({ severity: 'repaired', where, problem });
-    if (!check.geometry) return;
+    for (const problem of check.repairs) this.problems.push({ severity: 'repaired', where, problem });
+    if (!check.geometry) return null;
+    if (convert) extendBounds(this.converted, check.geometry);
+    this.accepted++;
     const rawName = nameField ? feature.properties[nameField] : null;
-    features.push({ id, name: rawName === null || rawName === undefined || String(rawName).trim() === '' ? id : String(rawName).trim(), properties: feature.properties, geometry: check.geometry });
-  });
-  if (features.length > 0 && crs !== WGS84) {
-    const after = boundsOf(features.map((f) => f.geometry));
-    if (guessCoordinates(after) !== 'lonlat') return block(`after converting from ${crs} the boundaries are not in the United Kingdom; is ${crs} the right coordinate system?`, crs);
+    return { id, name: rawName === null || rawName === undefined || String(rawName).trim() === '' ? id : String(rawName).trim(), properties: feature.properties, geometry: check.geometry };
   }
-  return { ...base, crsUsed: crs, features, blocked: null };
+
+  /** After the last feature: why the whole file cannot be imported, when a conversion put the boundaries outside the United Kingdom. */
+  finish(): string | null {
+    const crs = this.rules.crsUsed;
+    if (this.accepted > 0 && crs !== WGS84 && guessCoordinates(this.converted) !== 'lonlat') return `after converting from ${crs} the boundaries are not in the United Kingdom; is ${crs} the right coordinate system?`;
+    return null;
+  }
+}
+
+function extendBounds(b: Bounds, geometry: AreaGeometry): void {
+  const own = boundsOf([geometry]);
+  if (own.minX < b.minX) b.minX = own.minX;
+  if (own.minY < b.minY) b.minY = own.minY;
+  if (own.maxX > b.maxX) b.maxX = own.maxX;
+  if (own.maxY > b.maxY) b.maxY = own.maxY;
+}
+
+/**
+ * Reads every feature of a boundary file (held whole) into checked WGS84
+ * polygons: the zones import, which needs them all at once to place areas.
+ */
+export function checkBoundaries(source: BoundarySource, request: ImportRequest, progress: Progress): BoundaryCheck {
+  const rules = boundaryRules(columnsOf(source.features), coordinateBounds(source.features.map((f) => f.geometry)), source.declaredCrs, request);
+  const base = { idField: rules.idField, nameField: rules.nameField, columns: rules.columns, crsUsed: rules.crsUsed, features: [], total: source.features.length, problems: [] };
+  if (rules.blocked) return { ...base, blocked: rules.blocked };
+  const checker = new FeatureChecker(rules as BoundaryRules & { idField: string }, request.repair ?? false);
+  const features: CheckedFeature[] = [];
+  source.features.forEach((feature, index) => {
+    if (index % 2000 === 0) progress.report('Checking features', index / source.features.length);
+    const checked = checker.check(feature, index);
+    if (checked) features.push(checked);
+  });
+  return { ...base, features, problems: checker.problems, blocked: checker.finish() };
 }
 
 /** The extent of every numeric position of some raw geometries. */
-function coordinateBounds(geometries: unknown[]) {
-  const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-      const [x, y] = c as number[];
-      if (Number.isFinite(x) && Number.isFinite(y)) {
-        if (x! < b.minX) b.minX = x!;
-        if (x! > b.maxX) b.maxX = x!;
-        if (y! < b.minY) b.minY = y!;
-        if (y! > b.maxY) b.maxY = y!;
-      }
-      return;
-    }
-    for (const child of c) visit(child);
-  };
-  for (const g of geometries) if (g && typeof g === 'object') visit((g as { coordinates?: unknown }).coordinates);
+function coordinateBounds(geometries: unknown[]): Bounds {
+  const b = emptyBounds();
+  for (const g of geometries) extendRawBounds(b, g);
   return b;
+}
+
+export const emptyBounds = (): Bounds => ({ minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity });
+
+/** Widens `b` to every finite numeric position of a raw (unchecked) geometry. */
+export function extendRawBounds(b: Bounds, geometry: unknown): void {
+  if (geometry && typeof geometry === 'object') visitPositions(b, (geometry as { coordinates?: unknown }).coordinates);
+}
+
+function visitPositions(b: Bounds, c: unknown): void {
+  if (!Array.isArray(c)) return;
+  if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+    const x = c[0];
+    const y = c[1];
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      if (x < b.minX) b.minX = x;
+      if (x > b.maxX) b.maxX = x;
+      if (y < b.minY) b.minY = y;
+      if (y > b.maxY) b.maxY = y;
+    }
+    return;
+  }
+  for (const child of c) visitPositions(b, child);
 }
 
 function fmt(v: number): string {
@@ -151,52 +231,62 @@ export interface BoundaryPlan {
   write(db: ProjectDb): void;
 }
 
-export function planBoundaries(kind: BoundaryKind, db: ProjectDb, check: BoundaryCheck, request: ImportRequest, fileStem: string, progress: Progress): BoundaryPlan {
-  return kind === 'areas' ? planAreas(db, check.features, progress) : planZones(db, check.features, request, fileStem, progress);
-}
-
-function planAreas(db: ProjectDb, features: CheckedFeature[], progress: Progress): BoundaryPlan {
-  const existing = new Map(readAreas(db).map((a) => [a.code, a]));
-  const rows = features.map((f) => {
-    const before = existing.get(f.id);
-    const population = Number(pick(f.properties, /^(pop|population|all_?ages|usual_?residents|pop\d{2,4})$/i));
-    const district = pick(f.properties, /^LAD\d*CD$/i);
-    const ruc = pick(f.properties, /^RUC\d*CD$/i);
-    return {
-      code: f.id,
-      name: f.name,
-      district: district === undefined ? (before?.district ?? '') : String(district),
-      population: Number.isFinite(population) && population >= 0 ? Math.round(population) : (before?.population ?? 0),
-      ruc: ruc === undefined ? (before?.ruc ?? '') : String(ruc),
-      geometry: f.geometry,
-    };
-  });
-  const updated = rows.filter((r) => existing.has(r.code)).length;
+/** An area's row as an import writes it: what the file says, else what the project already had. */
+function areaRow(f: CheckedFeature, before: Area | undefined): Area {
+  const population = Number(pick(f.properties, /^(pop|population|all_?ages|usual_?residents|pop\d{2,4})$/i));
+  const district = pick(f.properties, /^LAD\d*CD$/i);
+  const ruc = pick(f.properties, /^RUC\d*CD$/i);
   return {
-    added: rows.length - updated,
-    updated,
-    planName: null,
-    notes: [],
-    write(target) {
-      upsertAreas(target, rows, (i) => {
-        if (i % 2000 === 0) progress.report('Writing areas', i / rows.length);
-      });
-      // Borders are found again over every area: a new area may border old ones.
-      progress.report('Finding shared borders', null);
-      clearAreaNeighbours(target);
-      // The imported geometries are already parsed; only the project's other areas are read back.
-      const geometries = new Map(rows.map((r) => [r.code, r.geometry] as const));
-      for (const [code, geometry] of readOtherAreaGeometries(target, geometries)) geometries.set(code, geometry);
-      progress.report('Finding shared borders', 0.5);
-      const topology = new EdgeTopology(geometries);
-      insertAreaNeighbours(target, topology.neighbours());
-      // Kept with the project: the map draws from it without matching borders again.
-      storeTopology(target, topology);
-    },
+    code: f.id,
+    name: f.name,
+    district: district === undefined ? (before?.district ?? '') : String(district),
+    population: Number.isFinite(population) && population >= 0 ? Math.round(population) : (before?.population ?? 0),
+    ruc: ruc === undefined ? (before?.ruc ?? '') : String(ruc),
   };
 }
 
-function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportRequest, fileStem: string, progress: Progress): BoundaryPlan {
+/**
+ * Writes checked areas as they come (inside the import's transaction) and
+ * matches their borders at the same time, so no feature is kept once it has
+ * been written. `finish` adds the project's other areas and stores borders,
+ * neighbours and districts.
+ */
+export class AreaWriter {
+  private readonly upsert: (area: Area, geometry: AreaGeometry) => void;
+  private readonly borders = new EdgeTopologyBuilder();
+  private readonly codes = new Set<string>();
+  private readonly districts = new Set<string>();
+
+  constructor(
+    private readonly target: ProjectDb,
+    private readonly existing: ReadonlyMap<string, Area>,
+  ) {
+    this.upsert = areaUpsert(target);
+  }
+
+  add(f: CheckedFeature): void {
+    const row = areaRow(f, this.existing.get(f.id));
+    this.upsert(row, f.geometry);
+    this.borders.add(f.id, f.geometry);
+    this.codes.add(f.id);
+    if (row.district) this.districts.add(row.district);
+  }
+
+  finish(progress: Progress): void {
+    insertDistricts(this.target, this.districts);
+    // Borders are found over every area: a new area may border old ones.
+    progress.report('Finding shared borders', null);
+    for (const [code, geometry] of readOtherAreaGeometries(this.target, this.codes)) this.borders.add(code, geometry);
+    const topology = this.borders.build();
+    clearAreaNeighbours(this.target);
+    insertAreaNeighbours(this.target, topology.neighbours());
+    // Kept with the project: the map draws from it without matching borders again.
+    storeTopology(this.target, topology);
+  }
+}
+
+/** What importing checked zones will do: a new plan, with each area in the zone covering most of it. */
+export function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportRequest, fileStem: string, progress: Progress): BoundaryPlan {
   const areas = readAreaGeometries(db);
   progress.report('Placing areas in zones', null);
   const overlay = assignByOverlap(areas, features.map((f) => ({ id: f.id, geometry: f.geometry })));
@@ -238,21 +328,90 @@ function planZones(db: ProjectDb, features: CheckedFeature[], request: ImportReq
   };
 }
 
-/** Accepted outlines in a 320 × 240 box, simplified to a few thousand points, for the preview. */
-export function outlinePath(geometries: AreaGeometry[]): string | null {
-  if (geometries.length === 0) return null;
-  const b = boundsOf(geometries);
-  const k = Math.cos((((b.minY + b.maxY) / 2) * Math.PI) / 180);
-  const scale = Math.min(310 / Math.max((b.maxX - b.minX) * k, 1e-9), 230 / Math.max(b.maxY - b.minY, 1e-9));
-  const total = geometries.reduce((n, g) => n + (g.type === 'Polygon' ? g.coordinates[0]!.length : g.coordinates.reduce((m, p) => m + p[0]!.length, 0)), 0);
-  const step = Math.max(1, Math.ceil(total / 20000));
-  const parts: string[] = [];
-  for (const g of geometries) {
+/** About how many points the preview's outline keeps. */
+const SKETCH_POINTS = 20000;
+
+/**
+ * The accepted outlines in a 320 × 240 box for the preview, simplified to a
+ * few thousand points by keeping every `step`th position of each outer ring;
+ * fed one geometry at a time, so a streamed import need not keep them.
+ */
+export class OutlineSketch {
+  private readonly rings: Position[][] = [];
+  private readonly bounds = emptyBounds();
+
+  constructor(private readonly step: number) {}
+
+  /** The step for about SKETCH_POINTS points out of `positions`. */
+  static forPositions(positions: number): OutlineSketch {
+    return new OutlineSketch(Math.max(1, Math.ceil(positions / SKETCH_POINTS)));
+  }
+
+  add(g: AreaGeometry): void {
+    extendBounds(this.bounds, g);
     for (const polygon of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
-      const ring = polygon[0]!.filter((_, i, all) => i % step === 0 || i === all.length - 1);
-      if (ring.length < 3) continue;
-      parts.push('M' + ring.map((p) => `${(5 + (p[0]! - b.minX) * k * scale).toFixed(1)} ${(235 - (p[1]! - b.minY) * scale).toFixed(1)}`).join('L') + 'Z');
+      const ring = polygon[0]!.filter((_, i, all) => i % this.step === 0 || i === all.length - 1);
+      if (ring.length >= 3) this.rings.push(ring);
     }
   }
-  return parts.join('');
+
+  path(): string | null {
+    if (this.rings.length === 0) return null;
+    const b = this.bounds;
+    const k = Math.cos((((b.minY + b.maxY) / 2) * Math.PI) / 180);
+    const scale = Math.min(310 / Math.max((b.maxX - b.minX) * k, 1e-9), 230 / Math.max(b.maxY - b.minY, 1e-9));
+    return this.rings.map((ring) => 'M' + ring.map((p) => `${(5 + (p[0]! - b.minX) * k * scale).toFixed(1)} ${(235 - (p[1]! - b.minY) * scale).toFixed(1)}`).join('L') + 'Z').join('');
+  }
+}
+
+/** The preview's outline of geometries held together (the zones import). */
+export function outlinePath(geometries: AreaGeometry[]): string | null {
+  const total = geometries.reduce((n, g) => n + (g.type === 'Polygon' ? g.coordinates[0]!.length : g.coordinates.reduce((m, p) => m + p[0]!.length, 0)), 0);
+  const sketch = OutlineSketch.forPositions(total);
+  for (const g of geometries) sketch.add(g);
+  return sketch.path();
+}
+
+/** What a boundary import's preview is made from. */
+export interface BoundaryPreviewParts {
+  file: { kind: ImportPreview['kind']; fileName: string; sha256: string; bytes: number };
+  source: Pick<BoundarySource, 'format' | 'layers' | 'layer' | 'declaredCrs'>;
+  rules: Pick<BoundaryRules, 'idField' | 'nameField' | 'columns' | 'crsUsed'>;
+  counts: { total: number; accepted: number; added: number; updated: number };
+  /** The first few accepted features. */
+  first: CheckedFeature[];
+  problems: ImportProblem[];
+  outline: string | null;
+  plan: string | null;
+  blocked: string | null;
+}
+
+export function boundaryPreview(p: BoundaryPreviewParts): ImportPreview {
+  const { rules, source, counts } = p;
+  const layerNote = source.layer ? `layer "${source.layer}", ` : '';
+  // The sample shows the id, the name and up to three other properties.
+  const extra = rules.columns.filter((c) => c !== rules.idField && c !== rules.nameField).slice(0, 3);
+  return {
+    ...p.file,
+    format: source.format,
+    detail: `${layerNote}${rules.crsUsed ? `coordinates ${rules.crsUsed === 'EPSG:4326' ? 'WGS84 longitude/latitude' : `${rules.crsUsed}, converted to WGS84`}` : 'coordinates not read'}`,
+    layers: source.layers,
+    layer: source.layer,
+    columns: rules.columns,
+    idField: rules.idField,
+    nameField: rules.nameField,
+    mapping: null,
+    crs: { declared: source.declaredCrs, used: rules.crsUsed },
+    total: counts.total,
+    accepted: counts.accepted,
+    rejected: counts.total - counts.accepted,
+    added: counts.added,
+    updated: counts.updated,
+    sample: { headers: ['Id', 'Name', ...extra], rows: p.first.slice(0, 5).map((f) => [f.id, f.name, ...extra.map((c) => text(f.properties[c]))]) },
+    problems: p.problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: p.problems.length,
+    outline: p.outline,
+    plan: p.plan,
+    blocked: p.blocked,
+  };
 }

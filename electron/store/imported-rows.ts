@@ -49,27 +49,27 @@ export function upsertDemand(db: ProjectDb, rows: readonly DemandRow[]): void {
   for (const r of rows) upsert.run(r.areaCode, r.service, r.hours, r.people);
 }
 
-/** Areas added or replaced, their districts recorded; `onRow` is told each row's index (for progress). */
-export function upsertAreas(db: ProjectDb, areas: readonly (Area & { geometry: AreaGeometry })[], onRow?: (index: number) => void): void {
+/** Adds or replaces one area at a time (an import writes each as it is read). */
+export function areaUpsert(db: ProjectDb): (area: Area, geometry: AreaGeometry) => void {
   const upsert = db.prepare(
     `INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, district = excluded.district, population = excluded.population, ruc = excluded.ruc, geometry = excluded.geometry`,
   );
-  areas.forEach((a, i) => {
-    onRow?.(i);
-    upsert.run(a.code, a.name, a.district, a.population, a.ruc, JSON.stringify(a.geometry));
-  });
+  return (a, geometry) => upsert.run(a.code, a.name, a.district, a.population, a.ruc, JSON.stringify(geometry));
+}
+
+/** Districts the areas name, recorded by code when they are new. */
+export function insertDistricts(db: ProjectDb, codes: Iterable<string>): void {
   const district = db.prepare('INSERT OR IGNORE INTO districts (code, name) VALUES (?, ?)');
-  for (const code of new Set(areas.map((a) => a.district).filter(Boolean))) district.run(code, code);
+  for (const code of codes) district.run(code, code);
 }
 
 /** The stored geometries of every area not in `known` (whose parsed geometry the caller already holds). */
-export function readOtherAreaGeometries(db: ProjectDb, known: ReadonlyMap<string, AreaGeometry>): Map<string, AreaGeometry> {
-  const others = new Map<string, AreaGeometry>();
-  for (const row of db.prepare('SELECT code, geometry FROM areas').iterate() as Iterable<{ code: string; geometry: string }>) {
-    if (!known.has(row.code)) others.set(row.code, JSON.parse(row.geometry) as AreaGeometry);
-  }
-  return others;
+export function readOtherAreaGeometries(db: ProjectDb, known: { has(code: string): boolean }): Map<string, AreaGeometry> {
+  // Codes first (from the areas' summary index): the known areas' boundaries are never read back.
+  const codes = (db.prepare('SELECT code FROM areas').pluck().all() as string[]).filter((code) => !known.has(code));
+  const geometry = db.prepare('SELECT geometry FROM areas WHERE code = ?').pluck();
+  return new Map(codes.map((code) => [code, JSON.parse(geometry.get(code) as string) as AreaGeometry]));
 }
 
 /** Forgets every border between areas: they are found again over all areas after an import. */

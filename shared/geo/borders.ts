@@ -42,8 +42,8 @@ export const WHOLE_EARTH = { minX: -180, minY: -90, maxX: 180, maxY: 90 };
  */
 export class EdgeTopologyBuilder {
   private readonly rings: TopologyRing[] = [];
-  private readonly vertexIds = new PairMap(1 << 16);
-  private readonly edgeIds = new PairMap(1 << 16);
+  private vertexIds = new PairMap(1 << 16);
+  private edgeIds = new PairMap(1 << 16);
   private positions = new Float64Array(1 << 16);
   private readonly minX: number;
   private readonly minY: number;
@@ -86,9 +86,13 @@ export class EdgeTopologyBuilder {
     this.positions[2 * id + 1] = y;
   }
 
+  /** The topology of every area added; the builder's matching tables are let go (they are the largest part of it). */
   build(): EdgeTopology {
     const topology = Object.create(EdgeTopology.prototype) as EdgeTopology;
     Object.assign(topology, { rings: this.rings, positions: this.positions.slice(0, 2 * this.vertexIds.size), edgeCount: this.edgeIds.size });
+    this.vertexIds = new PairMap();
+    this.edgeIds = new PairMap();
+    this.positions = new Float64Array(0);
     return topology;
   }
 }

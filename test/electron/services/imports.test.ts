@@ -54,11 +54,11 @@ describe('import jobs', () => {
       fs.writeFileSync(big, JSON.stringify({ type: 'FeatureCollection', features }));
       const { jobId } = services.imports.start({ kind: 'areas', file: big }, 'import');
       const steps = new Set<string>();
-      for (let i = 0; i < 2000 && services.imports.job(jobId).step !== 'Checking features'; i++) {
+      for (let i = 0; i < 2000 && services.imports.job(jobId).step !== 'Reading and checking features'; i++) {
         steps.add(services.imports.job(jobId).step);
         await new Promise((r) => setTimeout(r, 2));
       }
-      expect(services.imports.job(jobId).step).toBe('Checking features');
+      expect(services.imports.job(jobId).step).toBe('Reading and checking features');
       expect(services.imports.cancel(jobId)).toEqual({ cancelled: true });
       const job = await settle(() => services.imports.job(jobId));
       expect(job).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
