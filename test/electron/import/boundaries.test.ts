@@ -62,6 +62,25 @@ describe('importing areas from boundary files', () => {
     expect(listImports(db)).toEqual([expect.objectContaining({ kind: 'areas', fileName: name.split('/').pop(), rowsAccepted: 6, rowsRejected: 0 })]);
   });
 
+  it('honours a coordinate system declared after the features: the pass decided from the first features runs again, and the first attempt leaves nothing behind', async () => {
+    const { db } = emptyProject();
+    const collection = JSON.parse(fs.readFileSync(fixture('melton-6-bng-nocrs.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    // More features than the first look decides from (200), so the decision is taken before the "crs" is read.
+    const features = Array.from({ length: 250 }, (_, n) => {
+      const f = structuredClone(collection.features[n % 6]!);
+      f.properties.LSOA11CD = `${String(f.properties.LSOA11CD)}-${n}`;
+      return f;
+    });
+    const late = path.join(tempDir(), 'crs-last.geojson');
+    fs.writeFileSync(late, JSON.stringify({ type: 'FeatureCollection', features, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::27700' } } }));
+    expect((await previewFile(db, 'areas', late)).crs).toEqual({ declared: 'EPSG:27700', used: 'EPSG:27700' });
+    const { result } = await importFile(db, 'areas', late);
+    expect(result).toMatchObject({ accepted: 250, added: 250 });
+    expect(listImports(db)).toHaveLength(1);
+    const melton = [...readAreaGeometries(db).values()].flatMap((g) => polygonsOf(g).flat(2));
+    expect(melton.every(([x, y]) => x! > -2 && x! < 0 && y! > 52 && y! < 53.5)).toBe(true);
+  });
+
   it('reads TopoJSON (as mapshaper and web maps write it): each object a layer to choose, borders within a metre of the original', async () => {
     const { db } = emptyProject();
     const preview = await previewFile(db, 'areas', 'melton-6.topojson');
