@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Envelope } from '../../shared/api/errors';
+import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
 import type { ApiCaller } from '../api-caller';
 import { CSP_HEADER, TOKEN_HEADER } from '../security';
 import { readStaticFile } from '../static-files';
@@ -76,6 +76,11 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   const status = envelope.ok
     ? 200
     : ({ 'bad-request': 400, unauthorized: 401, forbidden: 403, 'unknown-method': 404, busy: 409, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
+  // A binary answer (the area layer) goes as its bytes; the page's transport reads it back by its type.
+  if (envelope.ok && envelope.value instanceof Uint8Array) {
+    const bytes = envelope.value;
+    return send(res, 200, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), BINARY_ANSWER, { 'Cache-Control': 'no-store' });
+  }
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 

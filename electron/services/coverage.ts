@@ -25,13 +25,14 @@ import {
   writeSettings,
   type Place,
 } from '../store/model-data';
-import type { MapData, PlanDelta } from '../../shared/api/contract';
+import type { MapState, PlanDelta } from '../../shared/api/contract';
 import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/checks';
 import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
-import { areaRevision, base64, loadMapCache, loadTopology } from '../store/area-cache';
+import { areaRevision, base64, loadDistrictOutlines, loadTopology } from '../store/area-cache';
+import { packLayerBundle } from '../../shared/geo/layer-bundle';
 import { flatBounds, type Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta, writeMeta } from '../store/project-meta';
@@ -42,7 +43,7 @@ import { neighbourLists } from '../../shared/geo/area-neighbours';
 
 /** Five decimals of a degree is about a metre: finer than a screen shows, and half the bytes to send. */
 /** [[south, west], [north, east]], or null for a project with no areas. */
-function leafletBounds(b: Bounds): MapData['bounds'] {
+function leafletBounds(b: Bounds): MapState['bounds'] {
   return Number.isFinite(b.minX) ? [[b.minY, b.minX], [b.maxY, b.maxX]] : null;
 }
 
@@ -50,7 +51,7 @@ function leafletBounds(b: Bounds): MapData['bounds'] {
 interface PlanCache {
   inputs: PlanInputs;
   geography?: ZoneGeography;
-  map?: MapData;
+  map?: MapState;
   /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
   models: Map<LotFilter, PlanModel>;
   /** For the settings' minimum demand. */
@@ -88,8 +89,9 @@ export class CoverageService {
     revision: number;
     geometries?: Map<string, AreaGeometry>;
     topology?: { topology: EdgeTopology; packed: PackedTopology };
-    /** The encoded layer and district outlines: plan-independent, so not redone after each zone edit. */
-    map?: ReturnType<typeof loadMapCache>;
+    /** The map's area layer as bytes and the district outlines: plan-independent, so not redone after each zone edit. */
+    layer?: Uint8Array;
+    districtOutlines?: Record<string, string>;
     reach?: AreaReach;
     neighbours?: [string, string][];
     neighbourLists?: Map<string, string[]>;
@@ -149,15 +151,15 @@ export class CoverageService {
     };
   }
 
-  /** Everything the map draws for a plan: the areas (packed, with their zone), zone and district outlines, places. */
-  mapData(planName?: string): MapData {
+  /** Everything the map draws for a plan but the areas' rings: each area's zone, zone and district outlines, places. */
+  mapData(planName?: string): MapState {
     const db = this.session.db();
     const { plan, inputs, cached } = this.entry(planName);
     if (cached.map) return cached.map;
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
-    const loaded = this.packedTopology();
-    const { topology, packed } = loaded;
-    const stored = (this.areaState().map ??= loadMapCache(db, loaded));
+    const { topology, packed } = this.packedTopology();
+    const state = this.areaState();
+    const districtOutlines = (state.districtOutlines ??= loadDistrictOutlines(db, topology));
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
@@ -168,13 +170,21 @@ export class CoverageService {
         districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? ''),
         zoneIds: packed.codes.map((c) => inputs.assignments.get(c) ?? null),
       },
-      layer: stored.layer,
       zoneOutlines: packedOutlines(topology, (code) => inputs.assignments.get(code)),
-      districtOutlines: Object.entries(stored.districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
+      districtOutlines: Object.entries(districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
       bounds: leafletBounds(flatBounds(packed.positions)),
     };
     return cached.map;
+  }
+
+  /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas. */
+  areaLayer(): Uint8Array {
+    const state = this.areaState();
+    if (state.layer) return state.layer;
+    const { packed } = this.packedTopology();
+    const { ringArea, ringOuter, ringStart, vertices } = packed;
+    return (state.layer = packLayerBundle({ revision: this.layerRevision(), ringArea, ringOuter, ringStart, vertices, positions: Float32Array.from(packed.positions) }));
   }
 
   /** Zones dissolved from their areas, district outlines and places: what exports draw. */

@@ -51,10 +51,8 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
       return { path: chosen && files.offer(chosen, 'project') };
     },
     listPlans: () => coverage.plans(),
-    getMapData: ({ plan, knownLayer }) => {
-      const map = coverage.mapData(plan);
-      return knownLayer === map.layerRevision ? { ...map, layer: null } : map;
-    },
+    getMapData: ({ plan }) => coverage.mapData(plan),
+    getAreaLayer: () => coverage.areaLayer(),
     getPlanMetrics: ({ plan, lot }) => coverage.metrics(plan, lot),
     listProviders: () => coverage.providers(),
     getContingency: ({ zoneId, plan, lot }) => coverage.contingency(zoneId, plan, lot),

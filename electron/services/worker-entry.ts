@@ -59,7 +59,7 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
  * most for the piece under way, which it would have needed anyway.
  */
 async function warmUp(): Promise<void> {
-  for (const [method, request] of [['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['listProviders', {}], ['getSettings', {}], ['getHistory', {}]] as const) {
+  for (const [method, request] of [['getAreaLayer', {}], ['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['listProviders', {}], ['getSettings', {}], ['getHistory', {}]] as const) {
     await dispatch(services.handlers, method, request);
     await new Promise((resolve) => setImmediate(resolve)); // calls that came in go first
   }

@@ -1,6 +1,5 @@
 import { EdgeTopology, type PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
-import { encodeDeltas } from '../../shared/geo/varint';
 import { saveIfPossible, type ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
 import { statement } from './statements';
@@ -56,11 +55,8 @@ export function decodeTopology(blob: Uint8Array): PackedTopology {
  */
 export function storeTopology(db: ProjectDb, topology: EdgeTopology): PackedTopology {
   const packed = topology.pack();
-  db.prepare('UPDATE area_cache SET topology = ?, map_layer = ?, district_outlines = ? WHERE id = 1').run(
-    encodeTopology(packed),
-    JSON.stringify(encodeMapLayer(packed)),
-    JSON.stringify(encodeDistrictOutlines(db, topology)),
-  );
+  // map_layer (migration 6) is no longer written: the map's layer is packed from the topology when first asked for (shared/geo/layer-bundle.ts).
+  db.prepare('UPDATE area_cache SET topology = ?, map_layer = NULL, district_outlines = ? WHERE id = 1').run(encodeTopology(packed), JSON.stringify(encodeDistrictOutlines(db, topology)));
   return packed;
 }
 
@@ -76,15 +72,8 @@ export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: P
   return { topology, packed };
 }
 
-export type MapLayer = { ringArea: string; ringOuter: string; ringStart: string; vertices: string; positions: string };
-
 /** A typed array's bytes as base64: how binary travels inside the JSON API. */
 export const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-/** The areas' rings for the map, as base64 typed arrays (shared/geo/area-layer.ts reads them). */
-export function encodeMapLayer(p: PackedTopology): MapLayer {
-  return { ringArea: base64(p.ringArea), ringOuter: base64(p.ringOuter), ringStart: base64(p.ringStart), vertices: base64(encodeDeltas(p.vertices)), positions: base64(Float32Array.from(p.positions)) };
-}
 
 /** Outlines of every district, as base64 packed lines (plan-independent, so kept with the project). */
 export function encodeDistrictOutlines(db: ProjectDb, topology: EdgeTopology): Record<string, string> {
@@ -92,13 +81,11 @@ export function encodeDistrictOutlines(db: ProjectDb, topology: EdgeTopology): R
   return Object.fromEntries([...topology.outlines((code) => district.get(code))].map(([code, lines]) => [code, base64(packLines(lines))]));
 }
 
-/** The map layer and district outlines, read back or worked out and stored for the next open. */
-export function loadMapCache(db: ProjectDb, loaded: { topology: EdgeTopology; packed: PackedTopology }): { layer: MapLayer; districtOutlines: Record<string, string> } {
-  const row = db.prepare('SELECT map_layer, district_outlines FROM area_cache WHERE id = 1').get() as { map_layer: string | null; district_outlines: string | null };
-  const layer = row.map_layer ? (JSON.parse(row.map_layer) as MapLayer) : encodeMapLayer(loaded.packed);
-  const districtOutlines = row.district_outlines ? (JSON.parse(row.district_outlines) as Record<string, string>) : encodeDistrictOutlines(db, loaded.topology);
-  if (!row.map_layer || !row.district_outlines) {
-    saveIfPossible(db, () => db.prepare('UPDATE area_cache SET map_layer = ?, district_outlines = ? WHERE id = 1').run(JSON.stringify(layer), JSON.stringify(districtOutlines)));
-  }
-  return { layer, districtOutlines };
+/** District outlines (plan-independent), read back or worked out and stored for the next open. */
+export function loadDistrictOutlines(db: ProjectDb, topology: EdgeTopology): Record<string, string> {
+  const stored = db.prepare('SELECT district_outlines FROM area_cache WHERE id = 1').pluck().get() as string | null;
+  if (stored) return JSON.parse(stored) as Record<string, string>;
+  const outlines = encodeDistrictOutlines(db, topology);
+  saveIfPossible(db, () => db.prepare('UPDATE area_cache SET district_outlines = ? WHERE id = 1').run(JSON.stringify(outlines)));
+  return outlines;
 }

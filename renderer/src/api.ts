@@ -1,7 +1,7 @@
 import type { AppEvent, DesktopBridge } from '../../shared/api/bridge';
 import { createClient, type Transport } from '../../shared/api/client';
 import type { Api } from '../../shared/api/contract';
-import type { Envelope } from '../../shared/api/errors';
+import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
 
 declare global {
   interface Window {
@@ -41,6 +41,8 @@ function httpTransport(): Transport {
       return { ok: false, error: { code: 'internal', message: 'CareCover is not answering: is the host still running?' } };
     }
     try {
+      // The area layer comes as its bytes (electron/host/server.ts); every other answer is a JSON envelope.
+      if (response.ok && response.headers.get('Content-Type') === BINARY_ANSWER) return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
       return (await response.json()) as Envelope<unknown>;
     } catch {
       return { ok: false, error: { code: 'internal', message: `CareCover answered ${response.status} ${response.statusText}.` } };

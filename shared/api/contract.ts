@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ContingencySchema, LotFilterSchema, PlanMetricsSchema, PlanTotalsSchema, WithdrawalResultSchema, ZoneMetricsSchema } from '../coverage/schemas';
 import { IsoDateSchema, LotSchema, ProviderSchema, RateBandSchema, SettingsFieldsSchema, SettingsSchema } from '../domain/schemas';
 import type { AreaGeometry as AreaGeometryType } from '../geo/types';
+import type { LayerBundle } from '../geo/layer-bundle';
 import { ExportRequestSchema } from '../export/request';
 import { ImportJobSchema, ImportRecordSchema, ImportRequestSchema, ProjectCountsSchema } from '../import/request';
 import { BandCostInputsSchema, CostsReportSchema, FrameworkTermSchema, PricingScenarioSchema, ScenarioChangeSchema, ScenarioComparisonSchema } from '../costs/schemas';
@@ -61,15 +62,18 @@ const AreaGeometry = z.custom<AreaGeometryType>(
   'a GeoJSON Polygon or MultiPolygon',
 );
 
-const AreaLayerData = z.object({ ringArea: z.string(), ringOuter: z.string(), ringStart: z.string(), vertices: z.string(), positions: z.string() });
-export const MapData = z.object({
+/**
+ * A plan's map as getMapData sends it: the plan's state (the zone of each
+ * area, zone outlines) and what is drawn over it. The areas' rings, the
+ * largest and most static part, travel apart as bytes (getAreaLayer,
+ * shared/geo/layer-bundle.ts), once per `layerRevision`.
+ */
+export const MapState = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),
   /** One entry per area, in the layer's order (area i is codes[i]). */
   areas: z.object({ codes: z.array(z.string()), names: z.array(z.string()), districts: z.array(z.string()), zoneIds: z.array(z.string().nullable()) }),
   /** Names this project's areas as they are: it changes whenever an area does (an import), and differs between projects. */
   layerRevision: z.string(),
-  /** The areas' rings as base64 little-endian typed arrays (vertices as delta varints, shared/geo/varint.ts); shared/geo/area-layer.ts says how to read them. */
-  layer: AreaLayerData,
   /** Outlines as base64 Float32 longitude/latitude pairs, a NaN pair between lines (shared/geo/packed-lines.ts). */
   zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: z.string() })),
   districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: z.string() })),
@@ -77,14 +81,11 @@ export const MapData = z.object({
   /** [[south, west], [north, east]] */
   bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]).nullable(),
 });
-export type MapData = z.infer<typeof MapData>;
-/**
- * getMapData's answer: the layer, the largest and most static part, is left
- * out (null) when the caller says it holds the layer of this revision
- * (`knownLayer`), so it crosses once per revision of the areas, not per read.
- */
-export const MapDataAnswer = MapData.extend({ layer: AreaLayerData.nullable() });
-export type MapDataAnswer = z.infer<typeof MapDataAnswer>;
+export type MapState = z.infer<typeof MapState>;
+/** A plan's whole map, as the page holds it: the plan's state with the area layer of its revision. */
+export type MapData = MapState & { layer: LayerBundle };
+/** The area layer's bytes (a packed LayerBundle). */
+const LayerBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'the area layer as bytes');
 
 const noArgs = z.strictObject({});
 
@@ -134,7 +135,7 @@ export const PlanDelta = z.object({
   lot: LotFilterSchema,
   /** [area code, its zone now (null: in none)], for the areas whose zone changed. */
   assignments: z.array(z.tuple([z.string(), z.string().nullable()])),
-  zoneOutlines: MapData.shape.zoneOutlines,
+  zoneOutlines: MapState.shape.zoneOutlines,
   zones: z.array(ZoneMetricsSchema),
   totals: PlanTotalsSchema,
   checks: PlanChecksSchema,
@@ -170,7 +171,8 @@ export const contract = {
     response: z.object({ path: z.string().nullable() }),
   },
   listPlans: { request: noArgs, response: z.array(PlanSummary) },
-  getMapData: { request: z.strictObject({ plan: planName, knownLayer: z.string().max(200).optional() }), response: MapDataAnswer },
+  getMapData: { request: z.strictObject({ plan: planName }), response: MapState },
+  getAreaLayer: { request: noArgs, response: LayerBytes },
   getPlanMetrics: {
     request: z.strictObject({ plan: planName, lot: LotFilterSchema.optional() }),
     response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),

@@ -52,3 +52,6 @@ export class ApiError extends Error {
 
 /** What every transport carries back: a value or a typed error, never a thrown exception. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** The HTTP content type of an answer that is bytes (the area layer) rather than a JSON envelope. */
+export const BINARY_ANSWER = 'application/octet-stream';

@@ -13,6 +13,7 @@ export const API_METHODS = [
   'chooseProjectFile',
   'listPlans',
   'getMapData',
+  'getAreaLayer',
   'getPlanMetrics',
   'listProviders',
   'getContingency',

@@ -1,4 +1,4 @@
-import type { MapData, PlanDelta } from './contract';
+import type { MapState, PlanDelta } from './contract';
 import type { PlanMetrics } from '../coverage/schemas';
 
 const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
@@ -10,7 +10,7 @@ const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
  * decoded. Map data of another plan is returned as it was. The service patches
  * the map data it keeps the same way, so both sides agree by construction.
  */
-export function mapAfter(map: MapData, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>): MapData {
+export function mapAfter<M extends MapState>(map: M, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>): M {
   if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0 && !delta.removedZones?.length)) return map;
   let index = indexOfCodes.get(map.areas.codes);
   if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));

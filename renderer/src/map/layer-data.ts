@@ -1,6 +1,5 @@
 import type { MapData } from '../../../shared/api/contract';
 import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
-import { decodeDeltas } from '../../../shared/geo/varint';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 
@@ -19,7 +18,7 @@ export function floatsOf(base64: string): Float32Array {
   return new Float32Array(bytes(base64));
 }
 
-/** Decoded per layer (the static part, kept by reference across edits), not per map data. */
+/** Indexed per layer (the static part, kept by reference across edits), not per map data. */
 const decoded = new WeakMap<MapData['layer'], { layer: AreaLayer; index: AreaIndex }>();
 /** Each map data's view of its layer: the decoded arrays with that map data's zones. */
 const views = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
@@ -34,15 +33,7 @@ export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex 
   if (view) return view;
   let hit = decoded.get(mapData.layer);
   if (!hit) {
-    const l = mapData.layer;
-    const ringStart = new Int32Array(bytes(l.ringStart));
-    const layer = buildAreaLayer(mapData.areas, {
-      ringArea: new Int32Array(bytes(l.ringArea)),
-      ringOuter: new Uint8Array(bytes(l.ringOuter)),
-      ringStart,
-      vertices: decodeDeltas(new Uint8Array(bytes(l.vertices)), ringStart[ringStart.length - 1] ?? 0),
-      positions: new Float32Array(bytes(l.positions)),
-    });
+    const layer = buildAreaLayer(mapData.areas, mapData.layer);
     hit = { layer, index: new AreaIndex(layer) };
     decoded.set(mapData.layer, hit);
   }

@@ -1,25 +1,24 @@
 import type { MapData } from '../../../shared/api/contract';
+import { unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
 import { api } from '../api';
 
-/** The area layer last received, by revision: sent by the services once per revision of the areas, not with every read. */
-let held: { revision: string; layer: MapData['layer'] } | null = null;
+/** The area layer last received: sent as bytes once per revision of the areas, kept across edits and plans. */
+let held: LayerBundle | null = null;
+
+async function areaLayer(): Promise<LayerBundle> {
+  return (held = unpackLayerBundle(await api.getAreaLayer({})));
+}
 
 /**
- * A plan's map data, the area layer included. The services are told which
- * layer this page holds and leave it out when it is still the project's, so
- * reloading after an edit (or opening another plan beside this one) carries
- * only the plan's state; the decoded layer, kept by the layer object, stays
- * decoded too.
+ * A plan's map: its state from getMapData, with the area layer this page
+ * holds when it is still the project's (its revision says so), else the layer
+ * fetched anew. On first load both are asked for at once.
  */
 export async function fetchMapData(plan?: string): Promise<MapData> {
-  const answer = await api.getMapData({ plan, knownLayer: held?.revision });
-  if (answer.layer) {
-    held = { revision: answer.layerRevision, layer: answer.layer };
-    return { ...answer, layer: answer.layer };
-  }
-  if (held?.revision === answer.layerRevision) return { ...answer, layer: held.layer };
-  // Another request changed what is held meanwhile: ask for the whole.
-  const whole = await api.getMapData({ plan });
-  held = { revision: whole.layerRevision, layer: whole.layer! };
-  return { ...whole, layer: whole.layer! };
+  const [state, fresh] = await Promise.all([api.getMapData({ plan }), held ? null : areaLayer()]);
+  let layer = fresh ?? held!;
+  // An import between the two answers, or since the layer was fetched: fetch the layer of this state.
+  if (layer.revision !== state.layerRevision) layer = await areaLayer();
+  if (layer.revision !== state.layerRevision) return fetchMapData(plan);
+  return { ...state, layer };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { unpackLayerBundle } from '../../../shared/geo/layer-bundle';
 import { dispatch } from '../../../shared/api/dispatch';
 import { createServices, type Services } from '../../../electron/services';
 import { tempDir } from '../../helpers/temp';
@@ -24,21 +25,22 @@ describe('coverage API on the default project', () => {
     expect(value.metrics.totals.zones).toBe(14);
   });
 
-  it('sends the area layer once per revision: left out when the caller holds it, sent again for another project', async () => {
-    const first = (await call('getMapData', {})) as { ok: true; value: { layerRevision: string; layer: unknown; areas: { codes: string[] } } };
-    expect(first.value.layer).not.toBeNull();
-    const again = (await call('getMapData', { knownLayer: first.value.layerRevision })) as typeof first;
-    expect(again.value.layer).toBeNull();
-    expect(again.value.layerRevision).toBe(first.value.layerRevision);
-    expect(again.value.areas.codes).toEqual(first.value.areas.codes);
-    expect(((await call('getMapData', { knownLayer: 'something else' })) as typeof first).value.layer).not.toBeNull();
+  it('sends the area layer apart from the map state, as bytes naming the revision the state names; another project has another', async () => {
+    const state = (await call('getMapData', {})) as { ok: true; value: { layerRevision: string; areas: { codes: string[] } } & Record<string, unknown> };
+    expect(state.value).not.toHaveProperty('layer');
+    const bytes = (await call('getAreaLayer', {})) as { ok: true; value: Uint8Array };
+    expect(bytes.value).toBeInstanceOf(Uint8Array);
+    const layer = unpackLayerBundle(bytes.value);
+    expect(layer.revision).toBe(state.value.layerRevision);
+    // Every area's rings: as many area numbers as the state has codes.
+    expect(Math.max(...layer.ringArea) + 1).toBe(state.value.areas.codes.length);
 
     // The same template in another file is another project: its layer is not taken for this one's.
     const dir = tempDir();
     services.session.create(path.join(dir, 'other.carecover'), 'default');
-    const other = (await call('getMapData', { knownLayer: first.value.layerRevision })) as typeof first;
-    expect(other.value.layerRevision).not.toBe(first.value.layerRevision);
-    expect(other.value.layer).not.toBeNull();
+    const other = (await call('getMapData', {})) as typeof state;
+    expect(other.value.layerRevision).not.toBe(state.value.layerRevision);
+    expect(unpackLayerBundle(((await call('getAreaLayer', {})) as typeof bytes).value).revision).toBe(other.value.layerRevision);
   });
 
   it('finds contingency candidates for a red zone and refuses an unknown zone', async () => {

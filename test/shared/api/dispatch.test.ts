@@ -39,6 +39,7 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     getProposalJob: unused,
     cancelProposal: unused,
     getMapData: unused,
+    getAreaLayer: unused,
     getPlanMetrics: unused,
     listProviders: unused,
     getContingency: unused,

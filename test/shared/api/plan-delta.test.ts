@@ -7,7 +7,7 @@ const map: MapData = {
   plan: { id: 1, name: 'Plan' },
   layerRevision: 'r1',
   areas: { codes: ['A1', 'A2', 'B1', 'C1'], names: ['a1', 'a2', 'b1', 'c1'], districts: ['D', 'D', 'D', 'D'], zoneIds: ['ZA', 'ZA', 'ZB', null] },
-  layer: { ringArea: 'r', ringOuter: 'o', ringStart: 's', vertices: 'v', positions: 'p' },
+  layer: { revision: 'r1', ringArea: new Int32Array(), ringOuter: new Uint8Array(), ringStart: new Int32Array(1), vertices: new Int32Array(), positions: new Float32Array() },
   zoneOutlines: [
     { zoneId: 'ZA', lines: 'za-before' },
     { zoneId: 'ZB', lines: 'zb-before' },

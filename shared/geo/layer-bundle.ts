@@ -1,0 +1,66 @@
+import { decodeDeltas, encodeDeltas } from './varint';
+import type { LayerArrays } from './area-layer';
+
+/**
+ * The map's area layer as one binary message: what crosses from the services
+ * to the page once per revision of the areas, as bytes (not base64 in JSON).
+ *
+ * Layout (little-endian): "CCL1"; five uint32 counts — revision bytes, rings,
+ * vertex-delta bytes, vertices, positions; then the revision (UTF-8) and each
+ * array (ringArea Int32, ringOuter Uint8, ringStart Int32 of rings + 1,
+ * vertices as delta varints, positions Float32 pairs), each starting on a
+ * 4-byte boundary.
+ */
+export interface LayerBundle extends LayerArrays {
+  /** The areas' revision this layer draws (MapData's layerRevision). */
+  revision: string;
+}
+
+const MAGIC = 0x314c4343; // "CCL1"
+const HEADER = 24;
+const align = (n: number) => (n + 3) & ~3;
+
+export function packLayerBundle(layer: LayerBundle): Uint8Array {
+  const revision = new TextEncoder().encode(layer.revision);
+  const deltas = encodeDeltas(layer.vertices);
+  const rings = layer.ringArea.length;
+  const parts: Uint8Array[] = [revision, bytesOf(layer.ringArea), layer.ringOuter, bytesOf(layer.ringStart), deltas, bytesOf(layer.positions)];
+  const out = new Uint8Array(parts.reduce((size, part) => align(size + part.length), HEADER));
+  const header = new DataView(out.buffer);
+  [MAGIC, revision.length, rings, deltas.length, layer.vertices.length, layer.positions.length].forEach((value, i) => header.setUint32(4 * i, value, true));
+  let at = HEADER;
+  for (const part of parts) {
+    out.set(part, at);
+    at = align(at + part.length);
+  }
+  return out;
+}
+
+/** Reads a bundle back; anything that is not one (or is cut short) is refused with a message, never half-read. */
+export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
+  if (bytes.length < HEADER) throw new Error(`the area layer is ${bytes.length} bytes, too short to be one`);
+  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
+  const [magic, revisionBytes, rings, deltaBytes, vertices, positions] = [0, 1, 2, 3, 4, 5].map((i) => header.getUint32(4 * i, true)) as [number, number, number, number, number, number];
+  if (magic !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
+  const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4];
+  const needed = sizes.reduce((size, part) => align(size + part), HEADER);
+  if (bytes.length < needed) throw new Error(`the area layer is cut short: ${bytes.length} bytes of ${needed}`);
+  let at = HEADER;
+  // Each array copied out: the message's own buffer may start anywhere, and typed arrays need aligned starts.
+  const take = () => {
+    const size = sizes.shift()!;
+    const part = bytes.slice(at, at + size);
+    at = align(at + size);
+    return part;
+  };
+  const revision = new TextDecoder().decode(take());
+  const ringArea = new Int32Array(take().buffer);
+  const ringOuter = take();
+  const ringStart = new Int32Array(take().buffer);
+  const vertexDeltas = take();
+  return { revision, ringArea, ringOuter, ringStart, vertices: decodeDeltas(vertexDeltas, vertices), positions: new Float32Array(take().buffer) };
+}
+
+function bytesOf(array: Int32Array | Float32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EdgeTopology } from '../../../shared/geo/borders';
+import { packLayerBundle, unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
+import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
+
+describe('the area layer bundle', () => {
+  const p = new EdgeTopology(areaGeometries(loadDefaultProject())).pack();
+  const layer: LayerBundle = { revision: 'sample.carecover|2026-12-04|7 é', ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) };
+
+  it('reads back exactly what was packed, from a buffer starting anywhere', () => {
+    const packed = packLayerBundle(layer);
+    // Far smaller than the arrays as they are: vertex ids take about a byte each.
+    expect(packed.length).toBeLessThan(p.vertices.byteLength + layer.positions.byteLength);
+    const shifted = new Uint8Array(packed.length + 3);
+    shifted.set(packed, 3);
+    for (const bytes of [packed, shifted.subarray(3)]) {
+      const back = unpackLayerBundle(bytes);
+      expect(back.revision).toBe(layer.revision);
+      for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
+    }
+  });
+
+  it('refuses what is not a bundle, or is cut short, with a message', () => {
+    const packed = packLayerBundle(layer);
+    expect(() => unpackLayerBundle(packed.subarray(0, 10))).toThrow('too short');
+    expect(() => unpackLayerBundle(packed.subarray(0, packed.length - 5))).toThrow(/cut short: \d+ bytes of \d+/);
+    const wrong = packed.slice();
+    wrong[0] = 0;
+    expect(() => unpackLayerBundle(wrong)).toThrow('wrong first bytes');
+  });
+});
