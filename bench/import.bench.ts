@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
   console.log(`  ${files.length} district files merged into one GeoJSON of ${mb.toFixed(1)} MB`);
 
   const child = (mode: string, ...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, ...args], { env: { ...process.env, CARECOVER_BENCH_CHILD: mode }, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const result = spawnSync(process.execPath, [__filename, ...args], { env: { ...process.env, CARECOVER_BENCH_CHILD: mode }, encoding: 'utf8', maxBuffer: 1 << 24 });
     if (result.status !== 0) throw new Error(`bench child ${mode} failed: ${result.stderr}`);
     return JSON.parse(result.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; [key: string]: unknown };
   };

@@ -201,8 +201,9 @@ export class PlanEditor {
 
   /**
    * An undo or redo that only moved areas of the plan on screen answers with
-   * the same delta a paint does (the UI applies it in place); anything else
-   * (zones, contracts, settings, another plan) leaves the UI to read afresh.
+   * the same delta a paint does (the UI applies it in place); one that put a
+   * contract back answers as setContract does; anything else (settings,
+   * another plan) leaves the UI to read afresh.
    */
   private undoOrRedo(step: (db: ProjectDb) => EditSummary | null, lot: LotFilter): UndoneEdit | null {
     const revisionBefore = this.session.revision;
@@ -214,7 +215,14 @@ export class PlanEditor {
     });
     if (!edit) return null;
     const change = edit.changed;
-    if (!change || edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
+    if (edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
+    // A contract back as it was: the zones holding its areas answer as setContract's do.
+    if (edit.supplyAreas) {
+      const zoneOf = readAssignments(this.session.db(), current.id);
+      const zones = [...new Set(edit.supplyAreas.map((code) => zoneOf.get(code)).filter((z): z is string => z !== undefined))];
+      return { ...edit, delta: { ...this.coverage.zonesChanged(current, zones, lot), history: this.history() } };
+    }
+    if (!change) return { ...edit, delta: null };
     const touched = new Set([...change.from, ...change.zones, ...[...change.to.values()].filter((z): z is string => z !== null)]);
     // Only areas moved between zones that stay: patched in place as a paint is. Zones made, gone or changed: read afresh.
     if (change.zones.size === 0 && change.removed.length === 0) return { ...edit, delta: { ...this.coverage.moved(current, change.to, touched, revisionBefore, lot), history: this.history() } };

@@ -157,6 +157,8 @@ export interface EditSummary {
    * plan (a paint, a new zone, a merge, a rename, a plan CSV): what changed.
    */
   changed: ZoneChanges | null;
+  /** When it changed only supply rows (a provider's contract): the areas whose supply changed. */
+  supplyAreas: string[] | null;
 }
 
 export interface ZoneChanges {
@@ -184,13 +186,18 @@ function zoneChangesOf(changes: RowChange[], side: 'before' | 'after'): ZoneChan
   };
 }
 
+function supplyAreasOf(changes: RowChange[]): string[] | null {
+  if (changes.length === 0 || changes.some((c) => c.table !== 'supply')) return null;
+  return [...new Set(changes.map((c) => String(c.key.area_code)))];
+}
+
 export function undo(db: ProjectDb): EditSummary | null {
   const edit = db.prepare('SELECT id, plan_id AS planId, description, changes FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as (EditSummary & { changes: string }) | undefined;
   if (!edit) return null;
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'before');
   db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'before') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'before'), supplyAreas: supplyAreasOf(changes) };
 }
 
 export function redo(db: ProjectDb): EditSummary | null {
@@ -199,7 +206,7 @@ export function redo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'after');
   db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'after') };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'after'), supplyAreas: supplyAreasOf(changes) };
 }
 
 /**

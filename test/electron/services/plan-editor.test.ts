@@ -287,7 +287,7 @@ describe('a paint answers with what it changed (one round trip)', () => {
     expect(services.coverage.mapData().zoneOutlines.some((o) => o.zoneId === 'Z14')).toBe(false);
   });
 
-  it('undoing and redoing zone edits (a new zone, a merge, a rename) answer with deltas; undoing a contract does not, and the UI reads afresh', async () => {
+  it('undoing and redoing zone edits (a new zone, a merge, a rename) and a contract answer with deltas; undoing a settings change does not, and the UI reads afresh', async () => {
     services.coverage.mapData();
     services.editor.checks();
     const moved = areasOf('Z13').slice(0, 2);
@@ -311,8 +311,19 @@ describe('a paint answers with what it changed (one round trip)', () => {
     expect(unrenamed.delta!.zones.map((z) => [z.zoneId, z.name])).toEqual([['Z12', 'East Leicestershire Villages']]);
     await expectMatchesReload(unrenamed.delta!);
 
+    // A contract put back answers as setContract does: the zone's figures with the provider's hours as they were.
     const held = services.coverage.metrics().metrics.zones.find((z) => z.zoneId === 'Z14')!.providers[0]!;
     services.editor.setContract(undefined, held.providerId, 'Z14', held.committedHours + 50);
+    for (const [step, hours] of [['undo', held.committedHours], ['redo', held.committedHours + 50]] as const) {
+      const done = await services.handlers[step]({});
+      expect(done.delta!.assignments).toEqual([]);
+      expect(done.delta!.zones.map((z) => z.zoneId)).toEqual(['Z14']);
+      expect(done.delta!.zones[0]!.providers.find((p) => p.providerId === held.providerId)!.committedHours).toBeCloseTo(hours, 6);
+      await expectMatchesReload(done.delta!);
+    }
+
+    // A settings change still leaves the UI to read afresh (the settings themselves are not in a delta).
+    services.coverage.updateSettings({ settings: { redBelow: 0.5 } });
     expect((await services.handlers.undo({})).delta).toBeNull();
   });
 
