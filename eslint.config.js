@@ -70,9 +70,10 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      // Hooks called in the same order every render. (exhaustive-deps is not on yet: 13 effects
-      // leave out on purpose or by mistake what they read; each wants looking at on its own.)
+      // Hooks called in the same order every render, and every effect and callback naming what it
+      // reads (a parent's callback that must not re-run an effect is read through useLatest).
       'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
       'import-x/no-nodejs-modules': ['error'],
       'no-restricted-imports': ['error', { patterns: banned(NODE_OR_NATIVE, 'The renderer touches no Node, files or SQL: call the typed API.') }],
     },

@@ -52,7 +52,8 @@ export function App() {
   const [lastSelection, setLastSelection] = useState<string[]>([]);
   /** Zones locked for "Propose zones…" (null while it is closed): clicking a zone on the map then locks or unlocks it. */
   const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
-  const showError = useCallback((message: string) => state.setError(message), [state.setError]);
+  const { setError } = state;
+  const showError = useCallback((message: string) => setError(message), [setError]);
   const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking, {
     trend: tab === 'zones' || tab === 'time',
     contingency: tab === 'zones',
@@ -74,23 +75,24 @@ export function App() {
    * answers with what it changed (a delta) is applied as it is; after any
    * other the workspace is read again.
    */
+  const { currentMetrics, applyDelta, refresh } = ws;
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
       setWorking(true);
-      const before = ws.currentMetrics;
+      const before = currentMetrics;
       try {
         const delta = deltaOf(await change());
         if (delta) {
-          ws.applyDelta(delta);
+          applyDelta(delta);
           noteCost(before, before && metricsAfter(before, delta));
-        } else noteCost(before, await ws.refresh());
+        } else noteCost(before, await refresh());
       } catch (e) {
         showError((e as Error).message);
       } finally {
         setWorking(false);
       }
     },
-    [ws.refresh, ws.applyDelta, ws.currentMetrics, noteCost, showError],
+    [refresh, applyDelta, currentMetrics, noteCost, showError],
   );
   /** A brush stroke, rectangle or lasso: one round trip, whose answer is applied as it is. */
   const paintAreas = useCallback((zoneId: string, areaCodes: string[]) => edit(() => api.assignAreas({ zoneId, areaCodes, lot: ws.lot })), [edit, ws.lot]);

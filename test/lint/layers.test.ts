@@ -37,6 +37,7 @@ const TREE: Record<string, string> = {
   'renderer/src/node-builtin.ts': "import fs from 'node:fs';\nexport const read = fs.readFileSync;\n",
   'renderer/src/sqlite.ts': "import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n",
   'renderer/src/electron.ts': "import { ipcRenderer } from 'electron';\nexport const ipc = ipcRenderer;\n",
+  'renderer/src/effect-missing-dependency.tsx': "import { useEffect, useState } from 'react';\nexport function Panel({ plan }: { plan: string }) {\n  const [shown, setShown] = useState('');\n  useEffect(() => setShown(plan), []);\n  return shown;\n}\n",
   'renderer/src/hook-in-condition.tsx': "import { useState } from 'react';\nexport function Panel({ open }: { open: boolean }) {\n  if (open) useState(0);\n  return null;\n}\n",
   // electron/: SQL only in store/; the main process does not import the UI.
   'electron/store/settings.ts': "import Database from 'better-sqlite3';\nexport const read = (db: Database.Database) => db.prepare('SELECT 1').get();\nexport const clear = (db: Database.Database) => db.exec('DELETE FROM settings');\nexport const version = (db: Database.Database) => db.pragma('user_version');\n",
@@ -84,6 +85,7 @@ describe('the layer rules', () => {
     ['renderer/src/sqlite.ts', 'no-restricted-imports'],
     ['renderer/src/electron.ts', 'no-restricted-imports'],
     ['renderer/src/hook-in-condition.tsx', 'react-hooks/rules-of-hooks'],
+    ['renderer/src/effect-missing-dependency.tsx', 'react-hooks/exhaustive-deps'],
     ['electron/services/prepares-sql.ts', 'no-restricted-syntax'],
     ['electron/services/execs-sql.ts', 'no-restricted-syntax'],
     ['electron/services/pragma.ts', 'no-restricted-syntax'],

@@ -38,12 +38,14 @@ export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, 
   const [scenarios, setScenarios] = useState<string[]>([]);
   const [months, setMonths] = useState<string[]>([]);
 
+  // The choices it was opened with (a parent's new object on each render must not reset what the user has chosen since).
+  const [opening] = useState(initial);
   useEffect(() => {
     api
       .getExportChoices({})
-      .then(({ choices }) => setChoice({ ...DEFAULTS, ...((choices ?? {}) as Partial<ExportRequestInput>), lot, withdrawal: false, date: undefined, ...initial }))
+      .then(({ choices }) => setChoice({ ...DEFAULTS, ...((choices ?? {}) as Partial<ExportRequestInput>), lot, withdrawal: false, date: undefined, ...opening }))
       .catch(() => undefined);
-  }, [lot]);
+  }, [lot, opening]);
 
   useEffect(() => {
     api.getCosts({}).then((r) => setScenarios(r.scenarios), () => undefined);
@@ -56,7 +58,7 @@ export function ExportDialog({ app, projectName, lot = 'all', onClose, onError, 
     if (choice.from && choice.to && months.includes(choice.from) && months.includes(choice.to)) return;
     const to = months.at(-1)!;
     setChoice((c) => ({ ...c, to, from: months[Math.max(0, months.length - 4)] }));
-  }, [choice.kind, months]);
+  }, [choice.kind, choice.from, choice.to, months]);
 
   useEffect(() => {
     if (choice.kind !== 'map') return setPreview(null);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLatest } from './use-latest';
 import type { AppInfo } from '../../../shared/api/contract';
 import { IMPORT_KINDS, isBoundaryKind, KIND_LABELS, TABLE_FIELDS, type ImportKind, type TableKind } from '../../../shared/import/kinds';
 import type { ImportJob, ImportPreview, ImportRequest, ImportResult } from '../../../shared/import/request';
@@ -43,7 +44,8 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
   const running = job?.state.state === 'running';
   const modal = useModal<HTMLDivElement>(onClose, () => !running);
 
-  async function run(mode: 'preview' | 'import', request: ImportRequest) {
+  const imported = useLatest(onImported);
+  const run = useCallback(async (mode: 'preview' | 'import', request: ImportRequest) => {
     setError(null);
     if (mode === 'preview') setResult(null);
     try {
@@ -59,7 +61,7 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
         setPreview(state.preview);
         if (state.result) {
           setResult(state.result);
-          onImported(state.result);
+          imported.current(state.result);
         }
       } else if (state.state === 'failed') {
         setError(state.error?.message ?? 'The import failed.');
@@ -68,13 +70,13 @@ export function ImportDialog({ app, onClose, onImported }: Props) {
     } catch (e) {
       setError((e as Error).message);
     }
-  }
+  }, [imported]);
 
   // Every change of file, kind or option checks the file again.
   useEffect(() => {
     if (!file) return;
     void run('preview', { kind, file: file.path, fileName: file.fileName, ...options });
-  }, [file, kind, options]);
+  }, [file, kind, options, run]);
 
   async function choose(picked: File | undefined) {
     if (!picked) return;

@@ -39,8 +39,12 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   const colouring = useRef(colourBy);
   colouring.current = colourBy;
   // The zone of each area changes with every edit; the layer's geometry (and the canvas drawn from it) does not.
-  const zoneIds = useRef(layerOf(mapData).layer.zoneIds);
-  zoneIds.current = layerOf(mapData).layer.zoneIds;
+  const layerZoneIds = layerOf(mapData).layer.zoneIds;
+  const zoneIds = useRef(layerZoneIds);
+  zoneIds.current = layerZoneIds;
+  // The canvas is made once per layer (below) from the map data of that moment.
+  const latestMap = useRef(mapData);
+  latestMap.current = mapData;
 
   // What it reads is fixed when it is made, so the canvas can tell the areas whose colour an edit changed.
   const paintOf = (layerZoneIds: (string | null)[], zoneMap = zones.current, colour = colouring.current) => (area: number): AreaPaint => {
@@ -53,7 +57,7 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   };
 
   useEffect(() => {
-    const { layer, index } = layerOf(mapData);
+    const { layer, index } = layerOf(latestMap.current);
     const created = new AreaCanvasLayer(layer, paintOf(zoneIds.current));
     const container = map.getContainer();
     const tooltip = L.tooltip({ sticky: true, direction: 'top', offset: [0, -8], className: 'hover-tip' });
@@ -139,10 +143,10 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   useEffect(() => {
     const current = canvas.current;
     const was = paintedWith.current;
-    paintedWith.current = { metrics, colourBy, zoneIds: zoneIds.current };
-    if (was === null || (was.metrics === metrics && was.colourBy === colourBy && was.zoneIds === zoneIds.current)) return;
-    if (current) current.setPaint(paintOf(zoneIds.current));
-  }, [metrics, colourBy, zoneIds.current]);
+    paintedWith.current = { metrics, colourBy, zoneIds: layerZoneIds };
+    if (was === null || (was.metrics === metrics && was.colourBy === colourBy && was.zoneIds === layerZoneIds)) return;
+    if (current) current.setPaint(paintOf(layerZoneIds));
+  }, [metrics, colourBy, layerZoneIds]);
 
   return null;
 }

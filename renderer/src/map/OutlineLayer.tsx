@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import { floatsOf } from './layer-data';
@@ -19,12 +19,19 @@ function floatsOfEntry(entry: { lines: string }): Float32Array {
 export function OutlineLayer({ mapData }: { mapData: MapData }) {
   const map = useMap();
   const layer = useRef<OutlineCanvasLayer | null>(null);
-  const sets = [
-    { style: DISTRICT, lines: mapData.districtOutlines.map(floatsOfEntry) },
-    { style: ZONE, lines: mapData.zoneOutlines.map(floatsOfEntry) },
-  ];
+  const { districtOutlines, zoneOutlines } = mapData;
+  const sets = useMemo(
+    () => [
+      { style: DISTRICT, lines: districtOutlines.map(floatsOfEntry) },
+      { style: ZONE, lines: zoneOutlines.map(floatsOfEntry) },
+    ],
+    [districtOutlines, zoneOutlines],
+  );
+  // The canvas is made once per map (below) with the outlines of that moment; later ones are handed to it.
+  const latestSets = useRef(sets);
+  latestSets.current = sets;
   useEffect(() => {
-    const created = new OutlineCanvasLayer(sets).addTo(map);
+    const created = new OutlineCanvasLayer(latestSets.current).addTo(map);
     layer.current = created;
     return () => {
       created.remove();
@@ -35,6 +42,6 @@ export function OutlineLayer({ mapData }: { mapData: MapData }) {
   useEffect(() => {
     if (first.current) return void (first.current = false);
     layer.current?.setLines(sets);
-  }, [mapData.districtOutlines, mapData.zoneOutlines]);
+  }, [sets]);
   return null;
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLatest } from '../components/use-latest';
 import type { Map as LeafletMap } from 'leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics } from '../../../shared/coverage/schemas';
@@ -31,20 +32,22 @@ export function CompareMaps({ names, settings, onClose, onError }: Props) {
   const maps = useRef<[LeafletMap | null, LeafletMap | null]>([null, null]);
   const syncing = useRef(false);
 
+  const reportError = useLatest(onError);
+  const [nameA, nameB] = names;
   useEffect(() => {
     let live = true;
     const load = async (plan: string): Promise<Side> => {
       const [mapData, { metrics }] = await Promise.all([fetchMapData(plan), api.getPlanMetrics({ plan })]);
       return { mapData, metrics };
     };
-    Promise.all([load(names[0]), load(names[1])]).then(
+    Promise.all([load(nameA), load(nameB)]).then(
       (loaded) => live && setSides(loaded as [Side, Side]),
-      (e: Error) => onError(e.message),
+      (e: Error) => reportError.current(e.message),
     );
     return () => {
       live = false;
     };
-  }, [names[0], names[1]]);
+  }, [nameA, nameB, reportError]);
 
   // Each map, once it exists, follows the other's moves (and leads its own).
   const follow = useCallback(
@@ -60,8 +63,8 @@ export function CompareMaps({ names, settings, onClose, onError }: Props) {
     },
     [],
   );
-  const followA = useCallback(follow(0), [follow]);
-  const followB = useCallback(follow(1), [follow]);
+  const followA = useMemo(() => follow(0), [follow]);
+  const followB = useMemo(() => follow(1), [follow]);
 
   return (
     <div className="dialog-backdrop" onKeyDown={modal.onKeyDown}>

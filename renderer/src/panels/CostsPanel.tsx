@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useLatest } from '../components/use-latest';
 import { rateChartSpec, termChartSpec } from '../../../shared/costs/charts';
 import { BASE_SCENARIO, type BandCost, type CostInputs, type CostsReport, type ScenarioChange, type ScenarioComparison } from '../../../shared/costs/schemas';
 import { costSentence, savingsSentence, SHORT_LOT_LABELS, yearLabel } from '../../../shared/costs/wording';
@@ -142,18 +143,19 @@ export function CostsPanel({ onError }: Props) {
   const typed = useRef(false);
 
   const view = (change?: ScenarioChange) => ({ scenario, change });
-  function show(r: CostsReport, resetFields: boolean) {
+  const show = useCallback((r: CostsReport, resetFields: boolean) => {
     setReport(r);
     if (resetFields) setFields(scenarioFields(r));
     setTerm({ start: r.term.start, end: r.term.end, envelope: String(Math.round(r.term.envelope)), envelopeRise: pct(r.term.envelopeRise), baseNlw: r.term.baseNlw.toFixed(2) });
-  }
-  const refreshComparison = () => api.comparePricingScenarios({}).then(setComparison, (e: Error) => onError(e.message));
+  }, []);
+  const reportError = useLatest(onError);
+  const refreshComparison = useCallback(() => api.comparePricingScenarios({}).then(setComparison, (e: Error) => reportError.current(e.message)), [reportError]);
 
   useEffect(() => {
     typed.current = false;
-    api.getCosts({ scenario }).then((r) => show(r, true), (e: Error) => onError(e.message));
-  }, [scenario]);
-  useEffect(() => void refreshComparison(), []);
+    api.getCosts({ scenario }).then((r) => show(r, true), (e: Error) => reportError.current(e.message));
+  }, [scenario, show, reportError]);
+  useEffect(() => void refreshComparison(), [refreshComparison]);
 
   // Typing re-prices at once (after a pause), without saving: the scenario shows as changed until saved.
   useEffect(() => {
@@ -161,7 +163,7 @@ export function CostsPanel({ onError }: Props) {
     const change = changeOf(fields);
     if (typeof change === 'string') return setFieldProblem(change);
     const timer = setTimeout(() => {
-      api.getCosts(view(change)).then(
+      api.getCosts({ scenario, change }).then(
         (r) => {
           setFieldProblem(null);
           show(r, false);
@@ -170,7 +172,7 @@ export function CostsPanel({ onError }: Props) {
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [fields]);
+  }, [fields, scenario, show]);
 
   const termSpec = useMemo(() => report && termChartSpec(report, { width: 500, height: 220 }), [report]);
   const rateSpec = useMemo(() => report && rateChartSpec(report, { width: 440 }), [report]);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useLatest } from '../components/use-latest';
 import type { PlanSummary } from '../../../shared/api/contract';
 import { api } from '../api';
 import { hours, millions, percent } from '../../../shared/format';
@@ -44,8 +45,9 @@ export function ScenariosPanel({ onChanged, onError, zones, proposeLocks, onProp
 
   const current = plans.find((p) => p.isCurrent);
 
-  const load = () => api.listPlans({}).then(setPlans, (e: Error) => onError(e.message));
-  useEffect(() => void load(), []);
+  const reportError = useLatest(onError);
+  const load = useCallback(() => api.listPlans({}).then(setPlans, (e: Error) => reportError.current(e.message)), [reportError]);
+  useEffect(() => void load(), [load]);
 
   async function act(action: () => Promise<unknown>) {
     try {
