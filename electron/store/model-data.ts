@@ -29,7 +29,8 @@ export function readAreaNeighbours(db: ProjectDb): [string, string][] {
 }
 
 export function readZones(db: ProjectDb, planId: number): Zone[] {
-  return db.prepare('SELECT id, name, colour, band_override AS bandOverride FROM zones WHERE plan_id = ? ORDER BY id').all(planId) as Zone[];
+  const rows = db.prepare('SELECT id, name, colour, band_override AS bandOverride, locked FROM zones WHERE plan_id = ? ORDER BY id').all(planId) as (Omit<Zone, 'locked'> & { locked: number })[];
+  return rows.map((z) => ({ ...z, locked: z.locked === 1 }));
 }
 
 export function readAssignments(db: ProjectDb, planId: number): Map<string, string> {

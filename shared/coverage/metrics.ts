@@ -372,6 +372,7 @@ export class PlanModel {
       hourlyRate: band.hourlyRate,
       rate: lot === 'all' ? band.hourlyRate : rateFor(band, lot),
       bandOverridden: overridden,
+      locked: zone.locked ?? false,
       weeklyCost,
       annualCost: weeklyCost * settings.weeksPerYear,
       councilAnnualCost: councilWeeklyCost * settings.weeksPerYear,

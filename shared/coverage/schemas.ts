@@ -96,6 +96,8 @@ export const ZoneMetricsSchema = z.object({
   /** The rate of the lot shown (per week for live-in); the home-care rate for "all". */
   rate: z.number(),
   bandOverridden: z.boolean(),
+  /** The zone keeps its areas until unlocked. */
+  locked: z.boolean(),
   /** Cost of meeting the lot's demand at the band's rates (every lot for "all", live-in by the week). */
   weeklyCost: z.number(),
   annualCost: z.number(),

@@ -30,6 +30,8 @@ export const ZoneSchema = z.object({
   name: z.string(),
   colour: z.string(),
   bandOverride: z.string().nullable(),
+  /** Locked zones keep their areas: no paint, split or merge moves any, and zone proposals leave them as they are. */
+  locked: z.boolean().optional(),
 });
 
 export const ProviderSchema = z.object({

@@ -215,6 +215,14 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     await page.waitForTimeout(1000);
     expect(apiCalls(beforeRename)).toEqual(['updateZone']);
 
+    // Lock shows what it did, in the panel and the zone table, and the same button unlocks.
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
+    await expect.poll(() => page.locator('.edit').getByText(/^Locked: no paint/).count()).toBe(1);
+    await app.screenshot('redesign-locked');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
+
     await page.getByLabel('Merge into').selectOption('Z13');
     const beforeMerge = requests.length;
     await page.getByRole('button', { name: 'Merge', exact: true }).click();

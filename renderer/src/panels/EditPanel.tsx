@@ -167,13 +167,11 @@ export function EditPanel({ zones, selectedZoneId, history, checks, painting, to
           <button type="button" className="button" disabled={!zone || (name.trim() === zone.name && colour === zone.colour)} onClick={() => void onEdit(() => api.updateZone({ zoneId: target, name: name.trim(), colour }))}>
             Rename / recolour
           </button>
-          <button type="button" className="button" onClick={() => void onEdit(() => api.updateZone({ zoneId: target, locked: true }))}>
-            Lock
-          </button>
-          <button type="button" className="button" onClick={() => void onEdit(() => api.updateZone({ zoneId: target, locked: false }))}>
-            Unlock
+          <button type="button" className="button" disabled={!zone} aria-pressed={zone?.locked ?? false} onClick={() => void onEdit(() => api.updateZone({ zoneId: target, locked: !zone?.locked }))}>
+            {zone?.locked ? 'Unlock' : 'Lock'}
           </button>
         </div>
+        {zone?.locked && <p className="hint">Locked: no paint, split or merge moves its areas, and zone proposals leave it as it is.</p>}
         <div className="field">
           <label htmlFor={`${id}-merge`}>Merge into</label>
           <select id={`${id}-merge`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>

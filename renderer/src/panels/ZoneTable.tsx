@@ -101,6 +101,7 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
                     {z.name}
                   </button>
                   {z.flags.length > 0 && <span className="flag-list">{z.flags.map((f) => FLAG_LABELS[f]).join(' · ')}</span>}
+                  {z.locked && <span className="badge badge--changed">locked</span>}
                   {changedZones.has(z.zoneId) && <span className="badge badge--changed">changed</span>}
                 </th>
                 <td className="num">{hidden.get(z.zoneId) ?? quantity(z.demandHours, z.unit)}</td>

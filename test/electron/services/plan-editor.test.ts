@@ -93,8 +93,10 @@ describe('zone edits', () => {
     expect(services.coverage.settings().settings.redBelow).toBe(0.9);
   });
 
-  it('a locked zone can be painted neither into nor out of', () => {
-    services.editor.updateZone(undefined, 'Z14', { locked: true });
+  it('a locked zone can be painted neither into nor out of, and its figures say it is locked', () => {
+    const locked = services.editor.updateZone(undefined, 'Z14', { locked: true });
+    expect(locked.zones.map((z) => [z.zoneId, z.locked])).toEqual([['Z14', true]]);
+    expect(services.coverage.metrics().metrics.zones.filter((z) => z.locked).map((z) => z.zoneId)).toEqual(['Z14']);
     const into = areasOf('Z13').slice(0, 1);
     expect(() => services.editor.assignAreas(undefined, 'Z14', into)).toThrow(/locked/);
     expect(() => services.editor.assignAreas(undefined, 'Z13', areasOf('Z14').slice(0, 1))).toThrow(/locked/);
