@@ -50,16 +50,17 @@ export function splitLoops(closed: Position[]): SplitResult {
     y0[i] = Math.min(a[1]!, b[1]!);
     y1[i] = Math.max(a[1]!, b[1]!);
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => x0[a]! - x0[b]!);
+  const { order, bucket, bucketOf } = xOrder(x0);
   let overlap: Position | null = null;
   for (let oi = 0; oi < n && !overlap; oi++) {
     const i = order[oi]!;
     const iMaxX = x1[i]!;
+    const lastBucket = bucketOf(iMaxX);
     for (let oj = oi + 1; oj < n; oj++) {
+      // Past the bucket of this edge's right end, every later edge starts to its right.
+      if (bucket[oj]! > lastBucket) break;
       const j = order[oj]!;
-      if (x0[j]! > iMaxX) break;
+      if (x0[j]! > iMaxX) continue;
       if (y1[i]! < y0[j]! || y1[j]! < y0[i]!) continue;
       const adjacent = (i + 1) % n === j || (j + 1) % n === i;
       const hit = meet(ring[i]!, ring[(i + 1) % n]!, ring[j]!, ring[(j + 1) % n]!, adjacent);
@@ -80,6 +81,46 @@ export function splitLoops(closed: Position[]): SplitResult {
     for (const { p } of inserts.get(i)?.sort((a, b) => a.t - b.t) ?? []) noded.push(p);
   }
   return { loops: crossings.length > 0 ? loopsAtRepeats(noded) : [[...ring, ring[0]!]], crossings, overlap: null, spikes };
+}
+
+/** Buckets of x across a ring's extent: 2^30 of them, so only edges starting within a billionth of the extent share one. */
+const BUCKETS = 2 ** 30;
+/** Edge numbers below this fit beside a bucket in one exact double. */
+const MAX_EDGES = 2 ** 22;
+
+/**
+ * The edges in order of their left ends, by a native sort of numbers rather
+ * than a comparator (a large import sorts millions of edges): each key is the
+ * edge's x bucket and its number in one double. Edges in one bucket come in
+ * number order, so a sweep must stop on the bucket, not on x itself.
+ */
+function xOrder(x0: Float64Array): { order: Uint32Array; bucket: Float64Array; bucketOf(x: number): number } {
+  const n = x0.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x0[i]! < lo) lo = x0[i]!;
+    if (x0[i]! > hi) hi = x0[i]!;
+  }
+  const scale = hi > lo ? BUCKETS / (hi - lo) : 0;
+  const bucketOf = (x: number) => Math.floor((x - lo) * scale);
+  const order = new Uint32Array(n);
+  const bucket = new Float64Array(n);
+  if (n >= MAX_EDGES) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => x0[a]! - x0[b]!);
+    for (let k = 0; k < n; k++) bucket[k] = bucketOf(x0[order[k]!]!);
+    return { order, bucket, bucketOf };
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.min(bucketOf(x0[i]!), BUCKETS) * MAX_EDGES + i;
+  keys.sort();
+  for (let k = 0; k < n; k++) {
+    const key = keys[k]!;
+    order[k] = key % MAX_EDGES;
+    bucket[k] = Math.floor(key / MAX_EDGES);
+  }
+  return { order, bucket, bucketOf };
 }
 
 function same(a: Position, b: Position): boolean {

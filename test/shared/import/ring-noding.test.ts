@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLoops } from '../../../shared/import/ring-noding';
 
@@ -36,5 +37,38 @@ describe('splitLoops', () => {
     expect(result.overlap).not.toBeNull();
     expect(result.overlap![1]).toBe(0);
     expect(result.loops).toEqual([]);
+  });
+});
+
+describe('splitLoops against every pair of edges', () => {
+  // The sweep visits only edges whose x ranges meet (in x buckets); checking every pair must find the same crossings.
+  const everyPair = (ring: [number, number][]) => {
+    const n = ring.length - 1;
+    const cross = (a: number, b: number) => {
+      const [p, q, r, s] = [ring[a]!, ring[a + 1]!, ring[b]!, ring[b + 1]!];
+      const d = (q[0] - p[0]) * (s[1] - r[1]) - (q[1] - p[1]) * (s[0] - r[0]);
+      if (d === 0) return false;
+      const t = ((r[0] - p[0]) * (s[1] - r[1]) - (r[1] - p[1]) * (s[0] - r[0])) / d;
+      const u = ((r[0] - p[0]) * (q[1] - p[1]) - (r[1] - p[1]) * (q[0] - p[0])) / d;
+      return t > 1e-9 && t < 1 - 1e-9 && u > 1e-9 && u < 1 - 1e-9;
+    };
+    let count = 0;
+    for (let a = 0; a < n; a++) for (let b = a + 2; b < n; b++) if (!(a === 0 && b === n - 1) && cross(a, b)) count++;
+    return count;
+  };
+  it('finds every proper crossing of random rings, whose edges often start at nearly the same x', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3 })), { minLength: 4, maxLength: 30 }), (points) => {
+        // A coarse grid (many equal x) nudged by a few units in the last place: x values that differ but share a bucket.
+        const ring: [number, number][] = points.map(([x, y, nudge]) => [-1.2 + x * 1e-6 + nudge * 4e-16, 52.6 + y * 1e-6]);
+        ring.push(ring[0]!);
+        const result = splitLoops(ring);
+        if (result.overlap || result.spikes > 0) return;
+        // Crossings within rounding of a vertex count as touches; a random ring of distinct grid points has few.
+        expect(result.crossings.filter((c) => c.kind === 'cross').length).toBeLessThanOrEqual(everyPair(ring));
+        expect(result.crossings.length).toBeGreaterThanOrEqual(everyPair(ring));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
