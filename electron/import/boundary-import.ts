@@ -180,7 +180,8 @@ export function checkBoundaries(source: BoundarySource, request: ImportRequest, 
     const checked = checker.check(feature, index);
     if (checked) features.push(checked);
   });
-  return { ...base, features, problems: checker.problems, blocked: checker.finish() };
+  const refused = checker.finish();
+  return { ...base, features: refused ? [] : features, problems: checker.problems, blocked: refused };
 }
 
 /** The extent of every numeric position of some raw geometries. */

@@ -1,8 +1,9 @@
 import type { AreaGeometry, Position } from './types';
 
 /**
- * The map's areas as flat typed arrays, as MapData carries them: ring k
- * belongs to area ringArea[k] (outer when ringOuter[k] is 1) and runs through
+ * The map's areas as flat typed arrays, as the layer bundle carries them
+ * (shared/geo/layer-bundle.ts): ring k belongs to area ringArea[k] (outer
+ * when ringOuter[k] is 1) and runs through
  * vertices[ringStart[k] .. ringStart[k+1]); vertex v is at positions[2v]
  * (longitude), positions[2v+1] (latitude). An area's rings are consecutive.
  * Shared borders use the same vertices on both sides, so a county's or a

@@ -6,7 +6,7 @@ import type { LayerArrays } from './area-layer';
  * to the page once per revision of the areas, as bytes (not base64 in JSON).
  *
  * Layout (little-endian): "CCL1"; five uint32 counts — revision bytes, rings,
- * vertex-delta bytes, vertices, positions; then the revision (UTF-8) and each
+ * vertex-delta bytes, vertices, positions; then the revision (ASCII) and each
  * array (ringArea Int32, ringOuter Uint8, ringStart Int32 of rings + 1,
  * vertices as delta varints, positions Float32 pairs), each starting on a
  * 4-byte boundary.
@@ -21,7 +21,7 @@ const HEADER = 24;
 const align = (n: number) => (n + 3) & ~3;
 
 export function packLayerBundle(layer: LayerBundle): Uint8Array {
-  const revision = new TextEncoder().encode(layer.revision);
+  const revision = asciiBytes(layer.revision);
   const deltas = encodeDeltas(layer.vertices);
   const rings = layer.ringArea.length;
   const parts: Uint8Array[] = [revision, bytesOf(layer.ringArea), layer.ringOuter, bytesOf(layer.ringStart), deltas, bytesOf(layer.positions)];
@@ -53,7 +53,7 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
     at = align(at + size);
     return part;
   };
-  const revision = new TextDecoder().decode(take());
+  const revision = String.fromCharCode(...take());
   const ringArea = new Int32Array(take().buffer);
   const ringOuter = take();
   const ringStart = new Int32Array(take().buffer);
@@ -63,4 +63,11 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
 
 function bytesOf(array: Int32Array | Float32Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** A revision's characters as bytes: revisions are ASCII (a base64url digest), and shared/ has no text encoder. */
+function asciiBytes(text: string): Uint8Array {
+  const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+  if (bytes.some((b, i) => b !== text.charCodeAt(i) || b > 0x7e)) throw new Error(`a layer revision must be ASCII, not "${text}"`);
+  return bytes;
 }

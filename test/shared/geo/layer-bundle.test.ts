@@ -5,7 +5,7 @@ import { areaGeometries, loadDefaultProject } from '../../../electron/services/d
 
 describe('the area layer bundle', () => {
   const p = new EdgeTopology(areaGeometries(loadDefaultProject())).pack();
-  const layer: LayerBundle = { revision: 'sample.carecover|2026-12-04|7 é', ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) };
+  const layer: LayerBundle = { revision: 'Xq3_-z8Rk2Lm0aBcDeFgHi', ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) };
 
   it('reads back exactly what was packed, from a buffer starting anywhere', () => {
     const packed = packLayerBundle(layer);
@@ -27,5 +27,6 @@ describe('the area layer bundle', () => {
     const wrong = packed.slice();
     wrong[0] = 0;
     expect(() => unpackLayerBundle(wrong)).toThrow('wrong first bytes');
+    expect(() => packLayerBundle({ ...layer, revision: 'é' })).toThrow('must be ASCII');
   });
 });
