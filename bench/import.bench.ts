@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runImport } from '../electron/import/importer';
-import { writeEmptyProject } from '../electron/services/project-session';
-import { createProjectDb } from '../electron/store/db';
 import { sharedDataDir } from './england';
 
 /**
@@ -39,7 +36,8 @@ export async function run(): Promise<void> {
   console.log(`  ${files.length} district files merged into one GeoJSON of ${mb.toFixed(1)} MB`);
 
   const child = (mode: string, ...args: string[]) => {
-    const result = spawnSync(process.execPath, [__filename, ...args], { env: { ...process.env, CARECOVER_BENCH_CHILD: mode }, encoding: 'utf8', maxBuffer: 1 << 24 });
+    // A bundle of its own (bench/import-child.ts), so neither child carries the other benchmarks' libraries in its peak memory.
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'import-child.cjs'), mode, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (result.status !== 0) throw new Error(`bench child ${mode} failed: ${result.stderr}`);
     return JSON.parse(result.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; [key: string]: unknown };
   };
@@ -57,34 +55,4 @@ export async function run(): Promise<void> {
   fs.rmSync(project, { force: true });
   fs.rmSync(`${project}-wal`, { force: true });
   fs.rmSync(`${project}-shm`, { force: true });
-}
-
-/** The child side: one measured job, its figures as one JSON line. */
-export async function child(mode: string, args: string[]): Promise<void> {
-  const rssMb = () => process.resourceUsage().maxRSS / 1024;
-  if (mode === 'parse') {
-    const start = performance.now();
-    const json = JSON.parse(new TextDecoder().decode(fs.readFileSync(args[0]!))) as { features: unknown[] };
-    console.log(JSON.stringify({ ms: performance.now() - start, maxRssMb: rssMb(), features: json.features.length }));
-    return;
-  }
-  const [file, projectFile] = args as [string, string];
-  const db = createProjectDb(projectFile, { overwrite: true });
-  db.transaction(() => writeEmptyProject(db, 'England import (benchmark)'))();
-  const steps: Record<string, number> = {};
-  let last = { step: 'start', at: performance.now() };
-  const start = performance.now();
-  const { preview } = await runImport(db, { kind: 'areas', file }, 'import', {
-    report(step) {
-      if (step === last.step) return;
-      const now = performance.now();
-      steps[last.step] = (steps[last.step] ?? 0) + now - last.at;
-      last = { step, at: now };
-    },
-  });
-  const end = performance.now();
-  steps[last.step] = (steps[last.step] ?? 0) + end - last.at;
-  delete steps.start;
-  db.close();
-  console.log(JSON.stringify({ ms: end - start, maxRssMb: rssMb(), accepted: preview.accepted, repaired: preview.problems.filter((p) => p.severity === 'repaired').length, steps }));
 }

@@ -2,7 +2,7 @@ import { run as coverage } from './coverage.bench';
 import { run as dissolve } from './dissolve.bench';
 import { run as edit } from './edit.bench';
 import { run as exports } from './export.bench';
-import { child as importChild, run as importing } from './import.bench';
+import { run as importing } from './import.bench';
 import { run as map } from './map.bench';
 import { run as optimise } from './optimise.bench';
 import { run as trends } from './trends.bench';
@@ -10,8 +10,6 @@ import { run as trends } from './trends.bench';
 // npm run bench: prints figures and ratios against baselines measured in the same process.
 // Benchmarks that need ../shared/data say so and skip when it is missing.
 async function main(): Promise<void> {
-  const childMode = process.env.CARECOVER_BENCH_CHILD;
-  if (childMode) return importChild(childMode, process.argv.slice(2));
   console.log(`CareCover benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
   // npm run bench -- import map: only those sections.
   const only = process.argv.slice(2);

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { runImport } from '../electron/import/importer';
+import { writeEmptyProject } from '../electron/services/project-session';
+import { createProjectDb } from '../electron/store/db';
+
+/**
+ * The import benchmark's child (bench/import.bench.ts runs it twice): a plain
+ * JSON.parse of the file, or the areas import of it into a new project, its
+ * figures printed as one JSON line. Bundled on its own, so each child's peak
+ * memory is its job's and this code's, not every benchmark's libraries.
+ */
+async function child(mode: string, args: string[]): Promise<void> {
+  const rssMb = () => process.resourceUsage().maxRSS / 1024;
+  if (mode === 'parse') {
+    const start = performance.now();
+    const json = JSON.parse(new TextDecoder().decode(fs.readFileSync(args[0]!))) as { features: unknown[] };
+    console.log(JSON.stringify({ ms: performance.now() - start, maxRssMb: rssMb(), features: json.features.length }));
+    return;
+  }
+  const [file, projectFile] = args as [string, string];
+  const db = createProjectDb(projectFile, { overwrite: true });
+  db.transaction(() => writeEmptyProject(db, 'England import (benchmark)'))();
+  const steps: Record<string, number> = {};
+  let last = { step: 'start', at: performance.now() };
+  const start = performance.now();
+  const { preview } = await runImport(db, { kind: 'areas', file }, 'import', {
+    report(step) {
+      if (step === last.step) return;
+      const now = performance.now();
+      steps[last.step] = (steps[last.step] ?? 0) + now - last.at;
+      last = { step, at: now };
+    },
+  });
+  const end = performance.now();
+  steps[last.step] = (steps[last.step] ?? 0) + end - last.at;
+  delete steps.start;
+  db.close();
+  console.log(JSON.stringify({ ms: end - start, maxRssMb: rssMb(), accepted: preview.accepted, repaired: preview.problems.filter((p) => p.severity === 'repaired').length, steps }));
+}
+
+const [mode, ...args] = process.argv.slice(2);
+child(mode!, args).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
