@@ -92,7 +92,7 @@ function pass(db: ProjectDb, target: ProjectDb | null, input: AreaInput, request
   const existing = new Map(readAreas(db).map((a) => [a.code, a]));
   const writer = target ? new AreaWriter(target, existing) : null;
   const rawBounds = emptyBounds();
-  const sketch = new OutlineSketch(Math.max(1, Math.ceil(input.size / BYTES_PER_POSITION / 20000)));
+  const sketch = OutlineSketch.forPositions(input.size / BYTES_PER_POSITION);
   const first: CheckedFeature[] = [];
   const counts = { total: 0, added: 0, updated: 0 };
   // The first features, held until there are enough to decide the rules from.
@@ -103,7 +103,7 @@ function pass(db: ProjectDb, target: ProjectDb | null, input: AreaInput, request
 
   const decide = (rules: BoundaryRules) => {
     state.rules = rules;
-    if (!rules.blocked) state.checker = new FeatureChecker(rules as BoundaryRules & { idField: string }, request.repair ?? false);
+    state.checker = FeatureChecker.under(rules, request.repair ?? false);
     held.splice(0).forEach(take);
   };
   const take = (raw: RawFeature, index: number) => {

@@ -117,11 +117,16 @@ export class FeatureChecker {
   /** The extent of the checked (converted) outlines, to see that a conversion landed in the UK. */
   private readonly converted = emptyBounds();
 
-  constructor(
+  private constructor(
     private readonly rules: BoundaryRules & { idField: string },
     private readonly repair: boolean,
   ) {
     if (rules.swapped) this.problems.push({ severity: 'repaired', where: 'file', problem: 'latitude and longitude were swapped: swapped them back' });
+  }
+
+  /** A checker under rules that let the file be read, or null when they block it. */
+  static under(rules: BoundaryRules, repair: boolean): FeatureChecker | null {
+    return rules.blocked || !rules.idField ? null : new FeatureChecker(rules as BoundaryRules & { idField: string }, repair);
   }
 
   check(feature: RawFeature, index: number): CheckedFeature | null {
@@ -172,8 +177,8 @@ function extendBounds(b: Bounds, geometry: AreaGeometry): void {
 export function checkBoundaries(source: BoundarySource, request: ImportRequest, progress: Progress): BoundaryCheck {
   const rules = boundaryRules(columnsOf(source.features), coordinateBounds(source.features.map((f) => f.geometry)), source.declaredCrs, request);
   const base = { idField: rules.idField, nameField: rules.nameField, columns: rules.columns, crsUsed: rules.crsUsed, features: [], total: source.features.length, problems: [] };
-  if (rules.blocked) return { ...base, blocked: rules.blocked };
-  const checker = new FeatureChecker(rules as BoundaryRules & { idField: string }, request.repair ?? false);
+  const checker = FeatureChecker.under(rules, request.repair ?? false);
+  if (!checker) return { ...base, blocked: rules.blocked };
   const features: CheckedFeature[] = [];
   source.features.forEach((feature, index) => {
     if (index % 2000 === 0) progress.report('Checking features', index / source.features.length);

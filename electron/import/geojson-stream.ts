@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { utf8OrWindows1252 } from './decode-text';
 import { ImportFileError } from './errors';
 
 /**
@@ -38,17 +39,8 @@ const COLON = 0x3a;
 /** The members before the features array are small (type, name, crs, bbox); more than this is not a file to stream. */
 const MAX_MEMBERS_BYTES = 1 << 20;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
-
-/** A feature's text: UTF-8, or (as decode-text.ts reads a whole file) Windows-1252 when its bytes are not UTF-8. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return windows1252.decode(bytes);
-  }
-}
+/** A feature's text, read as decode-text.ts reads a whole file: UTF-8, else Windows-1252. */
+const decode = (bytes: Uint8Array) => utf8OrWindows1252(bytes).text;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
