@@ -1,8 +1,8 @@
 import { ApiError } from '../../shared/api/errors';
 import { costsReport } from '../../shared/costs/costs-report';
 import { baseScenario, defaultCostInputs } from '../../shared/costs/defaults';
+import { BASE_SCENARIO } from '../../shared/costs/wording';
 import {
-  BASE_SCENARIO,
   FrameworkTermSchema,
   PricingScenarioSchema,
   type BandCostInputs,

@@ -1,5 +1,6 @@
 import type { ServiceType, Settings } from '../domain/types';
-import { BASE_SCENARIO, type CostInputs, type FrameworkTerm, type PricingScenario } from './schemas';
+import { BASE_SCENARIO } from './wording';
+import type { CostInputs, FrameworkTerm, PricingScenario } from './schemas';
 
 /**
  * Starting inputs of the cost model, close to the 2022 Fair Cost of Care

@@ -29,8 +29,6 @@ export type CostInputs = z.infer<typeof CostInputsSchema>;
 export const BandCostInputsSchema = z.strictObject({ bandId: z.string().min(1), service: ServiceTypeSchema, inputs: CostInputsSchema });
 export type BandCostInputs = z.infer<typeof BandCostInputsSchema>;
 
-export const BASE_SCENARIO = 'Base';
-
 /** A pricing scenario: a new NLW from a date, CPI, demand growth, spot rates per lot and where bids are expected to land. */
 export const PricingScenarioSchema = z
   .strictObject({

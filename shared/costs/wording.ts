@@ -1,5 +1,8 @@
 /** How the costs are said, the same on screen, in the CLI and in the committee PDF. */
 
+/** The name of the scenario every other is compared with: today's rates under the project's settings. */
+export const BASE_SCENARIO = 'Base';
+
 /** A financial year label: 2026 → "2026/27". */
 export function yearLabel(year: number): string {
   return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;

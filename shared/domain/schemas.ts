@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { FUNDERS, PROVIDER_STATUSES, SERVICE_TYPES, SUPPLY_BASES } from './vocabulary';
 
 /** Runtime schemas of the domain; shared/domain/types.ts takes its types from here. */
-export const ServiceTypeSchema = z.enum(['home-care', 'chc', 'live-in']);
-export const ProviderStatusSchema = z.enum(['on-framework', 'exiting-framework', 'non-framework', 'new-bidder']);
-export const FunderSchema = z.enum(['council', 'nhs', 'joint']);
-export const SupplyBasisSchema = z.enum(['estimated', 'recorded']);
+export const ServiceTypeSchema = z.enum(SERVICE_TYPES);
+export const ProviderStatusSchema = z.enum(PROVIDER_STATUSES);
+export const FunderSchema = z.enum(FUNDERS);
+export const SupplyBasisSchema = z.enum(SUPPLY_BASES);
 /** An ISO date (YYYY-MM-DD). */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 

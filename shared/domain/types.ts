@@ -1,20 +1,20 @@
 import type { z } from 'zod';
-import {
+import type {
   FunderSchema,
   ProviderStatusSchema,
   ServiceTypeSchema,
   SupplyBasisSchema,
-  type AreaSchema,
-  type LotSchema,
-  type ProviderSchema,
-  type RateBandSchema,
-  type SettingsSchema,
-  type ZoneSchema,
+  AreaSchema,
+  LotSchema,
+  ProviderSchema,
+  RateBandSchema,
+  SettingsSchema,
+  ZoneSchema,
 } from './schemas';
 
 /** The domain of a CareCover project, as plain data shared by every layer. */
 
-export const SERVICE_TYPES = ServiceTypeSchema.options;
+export { FUNDERS, PROVIDER_STATUSES, SERVICE_TYPES } from './vocabulary';
 export type ServiceType = z.infer<typeof ServiceTypeSchema>;
 export const SERVICE_LABELS: Record<ServiceType, string> = {
   'home-care': 'Home care',
@@ -22,9 +22,7 @@ export const SERVICE_LABELS: Record<ServiceType, string> = {
   'live-in': 'Live-in / 24-hour care',
 };
 
-export const PROVIDER_STATUSES = ProviderStatusSchema.options;
 export type ProviderStatus = z.infer<typeof ProviderStatusSchema>;
-export const FUNDERS = FunderSchema.options;
 export type Funder = z.infer<typeof FunderSchema>;
 export type SupplyBasis = z.infer<typeof SupplyBasisSchema>;
 export type Lot = z.infer<typeof LotSchema>;

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { LotFilterSchema } from '../coverage/schemas';
-
-/** What can be exported, in which formats. */
-export const EXPORT_FORMATS = {
-  map: ['pdf', 'svg', 'png'],
-  table: ['csv', 'xlsx'],
-  zones: ['geojson', 'gpkg'],
-  areas: ['geojson', 'gpkg'],
-  'update-report': ['pdf', 'xlsx'],
-} as const;
+import { EXPORT_FORMATS } from './formats';
 
 export const ExportRequestSchema = z
   .strictObject({

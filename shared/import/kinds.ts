@@ -1,9 +1,7 @@
-import { z } from 'zod';
 
 /** What can be imported: boundaries (areas, zones) from GIS files, the rest from tables. */
 export const IMPORT_KINDS = ['areas', 'zones', 'providers', 'capacity', 'delivery', 'demand', 'lookup', 'rates', 'returns'] as const;
-export const ImportKindSchema = z.enum(IMPORT_KINDS);
-export type ImportKind = z.infer<typeof ImportKindSchema>;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type BoundaryKind = 'areas' | 'zones';
 export type TableKind = Exclude<ImportKind, BoundaryKind>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FileRefSchema } from '../api/file-ref';
-import { ImportKindSchema } from './kinds';
+import { IMPORT_KINDS } from './kinds';
+
+const ImportKindSchema = z.enum(IMPORT_KINDS);
 
 const fieldName = z.string().min(1).max(200);
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useModal } from './use-modal';
 import type { ExportRequestInput } from '../../../shared/export/request';
-import { EXPORT_FORMATS } from '../../../shared/export/request';
+import { EXPORT_FORMATS } from '../../../shared/export/formats';
 import type { AppInfo } from '../../../shared/api/contract';
 import { api } from '../api';
 import { exportToFile } from '../export-file';

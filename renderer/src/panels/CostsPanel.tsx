@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLatest } from '../components/use-latest';
 import { rateChartSpec, termChartSpec } from '../../../shared/costs/charts';
-import { BASE_SCENARIO, type BandCost, type CostInputs, type CostsReport, type ScenarioChange, type ScenarioComparison } from '../../../shared/costs/schemas';
-import { costSentence, savingsSentence, SHORT_LOT_LABELS, yearLabel } from '../../../shared/costs/wording';
+import type { BandCost, CostInputs, CostsReport, ScenarioChange, ScenarioComparison } from '../../../shared/costs/schemas';
+import { BASE_SCENARIO, costSentence, savingsSentence, SHORT_LOT_LABELS, yearLabel } from '../../../shared/costs/wording';
 import { hours, millions, rate } from '../../../shared/format';
 import { api } from '../api';
 import { VegaChart } from '../components/VegaChart';
