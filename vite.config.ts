@@ -22,11 +22,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The page's entry (renderer/src/main.tsx) is small and loads the app's chunk
+ * itself, so that the first calls go out before the app is parsed. The browser
+ * would only learn of that chunk when the entry runs: name it (and what it
+ * imports) in index.html, so it is fetched and parsed alongside.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'carecover-preload-app',
+    apply: 'build',
+    transformIndexHtml(_html, ctx) {
+      const bundle = ctx.bundle;
+      if (!bundle || !ctx.chunk) return [];
+      const files = new Set<string>([ctx.chunk.fileName]);
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (!chunk || chunk.type !== 'chunk' || files.has(fileName)) return;
+        files.add(fileName);
+        chunk.imports.forEach(visit);
+      };
+      ctx.chunk.dynamicImports.forEach(visit);
+      files.delete(ctx.chunk.fileName);
+      return [...files].map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' as const }));
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work under app://carecover/ and http://127.0.0.1:PORT/ alike.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadAppChunk()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../../shared/api/dispatch';
 import { ApiError, type Envelope } from '../../shared/api/errors';
+import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { FileHandles } from './file-access';
 import { createServices } from './index';
 import type { FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
@@ -53,13 +54,13 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
 }
 
 /**
- * While the window loads its page, what the page asks first is made ready:
- * the map, the metrics and the rest of the workspace are read and kept, so
- * the first map waits for none of it. A call that arrives meanwhile waits at
+ * While the window loads its page, what the page asks first is made ready
+ * (shared/api/first-screen.ts): the map, the metrics and the rest of the
+ * workspace are read and kept, so the first map waits for none of it. A call that arrives meanwhile waits at
  * most for the piece under way, which it would have needed anyway.
  */
 async function warmUp(): Promise<void> {
-  for (const [method, request] of [['getAreaLayer', {}], ['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['listProviders', {}], ['getSettings', {}], ['getHistory', {}]] as const) {
+  for (const [method, request] of FIRST_SCREEN_CALLS) {
     await dispatch(services.handlers, method, request);
     await new Promise((resolve) => setImmediate(resolve)); // calls that came in go first
   }

@@ -1,61 +1,12 @@
-import type { AppEvent, DesktopBridge } from '../../shared/api/bridge';
-import { createClient, type Transport } from '../../shared/api/client';
+import type { AppEvent } from '../../shared/api/bridge';
+import { createClient } from '../../shared/api/client';
 import type { Api } from '../../shared/api/contract';
-import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
+import type { Envelope } from '../../shared/api/errors';
+import { takeFirstCall } from './first-calls';
+import { bridge, hostTransport, TOKEN_HEADER, TOKEN_KEY } from './transport';
 
-declare global {
-  interface Window {
-    /** Present only in Electron, put there by the preload. */
-    carecover?: DesktopBridge;
-  }
-}
-
-const TOKEN_KEY = 'carecover.token';
-const TOKEN_HEADER = 'x-carecover-token';
-
-/**
- * The browser host hands the page its per-launch token in the URL fragment
- * (never sent to a server, never in logs). Keep it for reloads of this tab and
- * take it out of the address bar.
- */
-function browserHostToken(): string {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
-function httpTransport(): Transport {
-  const token = browserHostToken();
-  return async (method, request) => {
-    let response: Response;
-    try {
-      response = await fetch(`api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(request),
-      });
-    } catch {
-      return { ok: false, error: { code: 'internal', message: 'CareCover is not answering: is the host still running?' } };
-    }
-    try {
-      // The area layer comes as its bytes (electron/host/server.ts); every other answer is a JSON envelope.
-      if (response.ok && response.headers.get('Content-Type') === BINARY_ANSWER) return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
-      return (await response.json()) as Envelope<unknown>;
-    } catch {
-      return { ok: false, error: { code: 'internal', message: `CareCover answered ${response.status} ${response.statusText}.` } };
-    }
-  };
-}
-
-function ipcTransport(bridge: DesktopBridge): Transport {
-  return (method, request) => bridge.api[method](request);
-}
-
-const bridge = window.carecover;
-export const api: Api = createClient(bridge ? ipcTransport(bridge) : httpTransport());
+/** The typed API; the first screen's calls are answered by those already under way (first-calls.ts). */
+export const api: Api = createClient((method, request) => takeFirstCall(method, request) ?? hostTransport(method, request));
 
 /** App events from the native menu; the browser host has none. */
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {

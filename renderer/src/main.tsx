@@ -1,11 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// The page's entry is kept small: the first screen's calls go out as soon as it
+// runs (first-calls.ts), while the app's own chunk, preloaded by index.html, is
+// still being parsed; the first map then waits for whichever is later, not for both.
+import './first-calls';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
-import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+import('./app-root')
+  .then(({ mountApp }) => mountApp(root))
+  .catch((error: unknown) => {
+    root.textContent = `CareCover could not start: ${error instanceof Error ? error.message : String(error)}`;
+  });

@@ -5,6 +5,7 @@ import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared
 import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
+import { dropFirstCalls } from '../first-calls';
 import { fetchMapData } from './map-data';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
@@ -61,11 +62,6 @@ function loadWorkspace(lot: LotFilter = 'all') {
   return Promise.all([fetchMapData(), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({}), api.getHistory({})]);
 }
 
-// Started as soon as the bundle runs, while React and the project bar are still
-// starting: the host already has a project open, so the map need not wait for them.
-let prefetched: ReturnType<typeof loadWorkspace> | null = loadWorkspace();
-prefetched.catch(() => undefined);
-
 /**
  * The main screen's data for the open project. Every failure goes to `onError`
  * (the banner); what is on screen stays as it was.
@@ -95,9 +91,8 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     if (!projectKey) return;
     let live = true;
     setLoading(true);
-    const load = prefetched ?? loadWorkspace();
-    prefetched = null;
-    load
+    // On the page's first load, these are the calls first-calls.ts sent as the page started.
+    loadWorkspace()
       .then(([map, planMetrics, providerList, settings, edits]) => {
         if (!live) return;
         performance.mark('carecover:map-data-loaded');
@@ -112,7 +107,10 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
         // A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner.
         if (live && !(e instanceof Error && /no zone plan yet/.test(e.message))) report(e);
       })
-      .finally(() => live && setLoading(false));
+      .finally(() => {
+        dropFirstCalls();
+        if (live) setLoading(false);
+      });
     return () => {
       live = false;
     };

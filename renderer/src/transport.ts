@@ -1,0 +1,64 @@
+import type { DesktopBridge } from '../../shared/api/bridge';
+import type { Transport } from '../../shared/api/client';
+import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
+
+// How a call reaches the services, with nothing of the contract's validator or
+// the UI: the first calls (first-calls.ts) go out through it before the rest of
+// the page has been evaluated.
+
+declare global {
+  interface Window {
+    /** Present only in Electron, put there by the preload. */
+    carecover?: DesktopBridge;
+  }
+}
+
+export const TOKEN_KEY = 'carecover.token';
+export const TOKEN_HEADER = 'x-carecover-token';
+
+/**
+ * The browser host hands the page its per-launch token in the URL fragment
+ * (never sent to a server, never in logs). Keep it for reloads of this tab and
+ * take it out of the address bar.
+ */
+function browserHostToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpTransport(): Transport {
+  const token = browserHostToken();
+  return async (method, request) => {
+    let response: Response;
+    try {
+      response = await fetch(`api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(request),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'CareCover is not answering: is the host still running?' } };
+    }
+    try {
+      // The area layer comes as its bytes (electron/host/server.ts); every other answer is a JSON envelope.
+      if (response.ok && response.headers.get('Content-Type') === BINARY_ANSWER) return { ok: true, value: new Uint8Array(await response.arrayBuffer()) };
+      return (await response.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `CareCover answered ${response.status} ${response.statusText}.` } };
+    }
+  };
+}
+
+function ipcTransport(bridge: DesktopBridge): Transport {
+  return (method, request) => bridge.api[method](request);
+}
+
+/** The desktop bridge in Electron (put there by the preload), else none. */
+export const bridge = window.carecover;
+
+/** IPC through the preload in Electron, HTTP to the browser host otherwise. */
+export const hostTransport: Transport = bridge ? ipcTransport(bridge) : httpTransport();
