@@ -273,9 +273,9 @@ export class CoverageService {
    * contract) but moved no area changed: those zones' figures, the totals and
    * the checks, read afresh; outlines and the map are as they were.
    */
-  zonesChanged(plan: { id: number; name: string }, zoneIds: readonly string[], lot: LotFilter): Omit<PlanDelta, 'history'> {
+  zonesChanged(plan: { id: number; name: string }, zoneIds: readonly string[] | 'every', lot: LotFilter): Omit<PlanDelta, 'history'> {
     const metrics = this.metrics(plan.name, lot).metrics;
-    const touched = new Set(zoneIds);
+    const touched = new Set(zoneIds === 'every' ? metrics.zones.map((z) => z.zoneId) : zoneIds);
     return {
       plan: { id: plan.id, name: plan.name },
       lot,

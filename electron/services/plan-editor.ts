@@ -202,8 +202,10 @@ export class PlanEditor {
   /**
    * An undo or redo that only moved areas of the plan on screen answers with
    * the same delta a paint does (the UI applies it in place); one that put a
-   * contract back answers as setContract does; anything else (settings,
-   * another plan) leaves the UI to read afresh.
+   * contract back answers as setContract does; one that put settings back
+   * answers with every zone's figures and the settings; anything else
+   * (an edit of another plan, or of several kinds of rows) leaves the UI to
+   * read afresh.
    */
   private undoOrRedo(step: (db: ProjectDb) => EditSummary | null, lot: LotFilter): UndoneEdit | null {
     const revisionBefore = this.session.revision;
@@ -215,6 +217,8 @@ export class PlanEditor {
     });
     if (!edit) return null;
     const change = edit.changed;
+    // Settings belong to no plan: the plan on screen is refigured throughout.
+    if (edit.settingsOnly && current) return { ...edit, delta: { ...this.coverage.zonesChanged(current, 'every', lot), settings: this.coverage.settings(), history: this.history() } };
     if (edit.switchedTo !== null || !current || edit.planId !== current.id) return { ...edit, delta: null };
     // A contract back as it was: the zones holding its areas answer as setContract's do.
     if (edit.supplyAreas) {

@@ -159,6 +159,8 @@ export interface EditSummary {
   changed: ZoneChanges | null;
   /** When it changed only supply rows (a provider's contract): the areas whose supply changed. */
   supplyAreas: string[] | null;
+  /** It changed only the model's settings (rates, lots, the project's date, cost inputs): every zone's figures may follow. */
+  settingsOnly: boolean;
 }
 
 export interface ZoneChanges {
@@ -186,6 +188,13 @@ function zoneChangesOf(changes: RowChange[], side: 'before' | 'after'): ZoneChan
   };
 }
 
+/** The tables of the model's settings, which change no zone or supply row but any zone's figures. */
+const SETTINGS_TABLES: ReadonlySet<EditableTable> = new Set(['settings', 'lots', 'project_meta', 'rate_bands', 'cost_inputs', 'pricing_scenarios', 'framework_term']);
+
+function settingsOnly(changes: RowChange[]): boolean {
+  return changes.length > 0 && changes.every((c) => SETTINGS_TABLES.has(c.table));
+}
+
 function supplyAreasOf(changes: RowChange[]): string[] | null {
   if (changes.length === 0 || changes.some((c) => c.table !== 'supply')) return null;
   return [...new Set(changes.map((c) => String(c.key.area_code)))];
@@ -197,7 +206,7 @@ export function undo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'before');
   db.prepare('UPDATE edits SET undone = 1 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'before'), supplyAreas: supplyAreasOf(changes) };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'before'), supplyAreas: supplyAreasOf(changes), settingsOnly: settingsOnly(changes) };
 }
 
 export function redo(db: ProjectDb): EditSummary | null {
@@ -206,7 +215,7 @@ export function redo(db: ProjectDb): EditSummary | null {
   const changes = JSON.parse(edit.changes) as RowChange[];
   apply(db, changes, 'after');
   db.prepare('UPDATE edits SET undone = 0 WHERE id = ?').run(edit.id);
-  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'after'), supplyAreas: supplyAreasOf(changes) };
+  return { id: edit.id, planId: edit.planId, description: edit.description, changed: zoneChangesOf(changes, 'after'), supplyAreas: supplyAreasOf(changes), settingsOnly: settingsOnly(changes) };
 }
 
 /**

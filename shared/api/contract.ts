@@ -142,9 +142,11 @@ export const PlanDelta = z.object({
   history: History,
   /** Zones the edit did away with (a merge): dropped from the map and the figures. */
   removedZones: z.array(z.string()).optional(),
+  /** The model's settings now, when the edit changed them (an undone or redone settings change): then every zone is listed. */
+  settings: ModelSettings.optional(),
 });
 export type PlanDelta = z.infer<typeof PlanDelta>;
-/** After undo or redo: the history, and the delta when all it did was move areas of the plan on screen (the lot asked for). */
+/** After undo or redo: the history, and the delta when it moved areas of the plan on screen, set a contract or changed the settings (the lot asked for). */
 export const UndoResult = History.extend({ delta: PlanDelta.nullable() });
 
 /** A plan by name; omitted or "current" means the current plan. */

@@ -193,6 +193,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
       else api.getPlanMetrics({ lot }).then((m) => setMetrics(m.metrics), report);
       setChecks(delta.checks);
       setHistory(delta.history);
+      if (delta.settings) setModel(delta.settings);
       setWithdrawal(null);
     },
     [lot, report],

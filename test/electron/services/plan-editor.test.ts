@@ -289,7 +289,7 @@ describe('a paint answers with what it changed (one round trip)', () => {
     expect(services.coverage.mapData().zoneOutlines.some((o) => o.zoneId === 'Z14')).toBe(false);
   });
 
-  it('undoing and redoing zone edits (a new zone, a merge, a rename) and a contract answer with deltas; undoing a settings change does not, and the UI reads afresh', async () => {
+  it('undoing and redoing zone edits (a new zone, a merge, a rename) and a contract answer with deltas; and a settings change', async () => {
     services.coverage.mapData();
     services.editor.checks();
     const moved = areasOf('Z13').slice(0, 2);
@@ -324,9 +324,19 @@ describe('a paint answers with what it changed (one round trip)', () => {
       await expectMatchesReload(done.delta!);
     }
 
-    // A settings change still leaves the UI to read afresh (the settings themselves are not in a delta).
-    services.coverage.updateSettings({ settings: { redBelow: 0.5 } });
-    expect((await services.handlers.undo({})).delta).toBeNull();
+    // A settings change put back or done again answers with the settings and every zone's figures.
+    const before = services.coverage.settings();
+    const band = before.bands[0]!;
+    services.coverage.updateSettings({ settings: { redBelow: 0.5, distanceLimitKm: before.settings.distanceLimitKm + 10 }, bands: [{ ...band, hourlyRate: band.hourlyRate + 3, ceiling: null }] });
+    const after = services.coverage.settings();
+    const zoneCount = services.coverage.metrics().metrics.zones.length;
+    for (const [step, settings] of [['undo', before], ['redo', after]] as const) {
+      const done = await services.handlers[step]({ lot: 'home-care' });
+      expect(done.delta!.settings).toEqual(settings);
+      expect(done.delta!.assignments).toEqual([]);
+      expect(done.delta!.zones).toHaveLength(zoneCount);
+      await expectMatchesReload(done.delta!, 'home-care');
+    }
   });
 
   it('moves nothing, and records no edit, when every area is already in the zone', () => {
