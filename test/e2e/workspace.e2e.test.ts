@@ -131,8 +131,9 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     expect(await page.locator('.mode-banner').count()).toBe(0);
   });
 
-  it('changing a threshold recolours the map', async () => {
+  it('changing a threshold recolours the map, and undoing it is one round trip', async () => {
     const { page } = app;
+    const redBelow = app.services.coverage.settings().settings.redBelow;
     const amber = app.services.coverage.metrics().metrics.zones.find((z) => z.coverageClass === 'amber' && z.coverage! < 0.95)!;
     expect((await zoneStyles(app))[amber.zoneId]!.cls).toBe('amber');
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -150,6 +151,19 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     // Money reads as money.
     expect(await page.getByLabel('Budget envelope a year').inputValue()).toMatch(/^\d{1,3}(,\d{3})+$/);
     expect(app.services.coverage.settings().settings.redBelow).toBeCloseTo(0.95, 9);
+    // Undo (Ctrl+Z, out of the text field): its answer carries the settings and every zone's figures, so nothing is read again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const beforeUndo = app.requests.length;
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await zoneStyles(app))[amber.zoneId]!.cls).toBe('amber');
+    await expect.poll(() => page.getByRole('region', { name: 'Map legend' }).textContent()).toContain(`Red: coverage below ${Math.round(redBelow * 100)}%`);
+    // The form shows the settings put back, and the refusal of what it held before is gone.
+    await expect.poll(() => page.getByLabel('Red below (% coverage)').inputValue()).toBe(String(Math.round(redBelow * 1000) / 10));
+    expect(await page.locator('.form__problems').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    const calls = app.requests.slice(beforeUndo).filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((method) => method !== 'getOutsideChanges');
+    expect(calls).toEqual(['undo']);
+    await app.screenshot('workspace-settings-undone');
   });
 
   it('axe-core finds no serious or critical accessibility violation', async () => {

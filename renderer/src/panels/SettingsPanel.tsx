@@ -54,7 +54,11 @@ export function SettingsPanel({ model, onSave }: Props) {
   /** Problems by field (shown beside it), and any that belong to no field. */
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const [saved, setSaved] = useState(false);
-  useEffect(() => setFields(toFields(model)), [model]);
+  // New settings (saved here, or put back by Undo): the form shows them, and problems with what it held are gone.
+  useEffect(() => {
+    setFields(toFields(model));
+    setProblems(new Map());
+  }, [model]);
 
   const set = (key: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setSaved(false);
