@@ -26,8 +26,15 @@ export interface AreaLayer {
 
 export type LayerArrays = Pick<AreaLayer, 'ringArea' | 'ringOuter' | 'ringStart' | 'vertices' | 'positions'>;
 
-export function buildAreaLayer(areas: { codes: string[]; names: string[]; zoneIds: (string | null)[] }, arrays: LayerArrays): AreaLayer {
-  const count = areas.codes.length;
+/** What a layer's rings give without its areas' names: each area's first ring and bounding box. */
+export type LayerGeometry = Pick<AreaLayer, 'areaRings' | 'boxes'>;
+
+/**
+ * Each of `count` areas' first ring and bounding box (count defaults to the
+ * areas the rings name). Worked out from the rings alone, so the page can do
+ * it while the plan's state (the areas' names and zones) is still on its way.
+ */
+export function layerGeometry(arrays: LayerArrays, count = arrays.ringArea.reduce((most, a) => Math.max(most, a + 1), 0)): LayerGeometry {
   const rings = arrays.ringArea.length;
   const areaRings = new Int32Array(count + 1).fill(rings);
   for (let k = rings - 1; k >= 0; k--) areaRings[arrays.ringArea[k]!] = k;
@@ -48,6 +55,13 @@ export function buildAreaLayer(areas: { codes: string[]; names: string[]; zoneId
     }
     boxes.set([w, s, e, n], a * 4);
   }
+  return { areaRings, boxes };
+}
+
+/** The layer of `areas`, using `geometry` when it was worked out beforehand for as many areas. */
+export function buildAreaLayer(areas: { codes: string[]; names: string[]; zoneIds: (string | null)[] }, arrays: LayerArrays, geometry?: LayerGeometry): AreaLayer {
+  const count = areas.codes.length;
+  const { areaRings, boxes } = geometry && geometry.areaRings.length === count + 1 ? geometry : layerGeometry(arrays, count);
   return { codes: areas.codes, names: areas.names, zoneIds: areas.zoneIds, ...arrays, areaRings, boxes };
 }
 

@@ -1,5 +1,6 @@
 import type { AreaLayer } from '../../../shared/geo/area-layer';
-import { CanvasOverlay, toMercator, type View } from './canvas-overlay';
+import { CanvasOverlay, type View } from './canvas-overlay';
+import { mercatorOf } from './layer-data';
 
 /** How to fill one area: a colour or a hatching pattern, and its opacity. */
 export interface AreaPaint {
@@ -26,7 +27,7 @@ export class AreaCanvasLayer extends CanvasOverlay {
     private paintOf: (area: number) => AreaPaint,
   ) {
     super('areas', 350);
-    this.mercator = toMercator(layer.positions);
+    this.mercator = mercatorOf(layer.positions);
   }
 
   /**

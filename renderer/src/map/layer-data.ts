@@ -1,5 +1,6 @@
 import type { MapData } from '../../../shared/api/contract';
-import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
+import { AreaIndex, buildAreaLayer, layerGeometry, type AreaLayer, type LayerGeometry } from '../../../shared/geo/area-layer';
+import { toMercator } from './canvas-overlay';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 
@@ -18,6 +19,28 @@ export function floatsOf(base64: string): Float32Array {
   return new Float32Array(bytes(base64));
 }
 
+/** Worked out per layer as soon as its bytes are in (prepareLayer), not per map data. */
+const prepared = new WeakMap<MapData['layer'], LayerGeometry>();
+const projected = new WeakMap<Float32Array, Float64Array>();
+
+/** The layer's vertices in Web Mercator, projected once per layer. */
+export function mercatorOf(positions: Float32Array): Float64Array {
+  let mercator = projected.get(positions);
+  if (!mercator) projected.set(positions, (mercator = toMercator(positions)));
+  return mercator;
+}
+
+/**
+ * What the map needs of a layer that does not depend on the plan (each area's
+ * rings and box, the vertices projected), worked out when the layer arrives:
+ * on first load that is while the plan's state is still being made, so the
+ * first map does not do it after both are in.
+ */
+export function prepareLayer(layer: MapData['layer']): void {
+  if (!prepared.has(layer)) prepared.set(layer, layerGeometry(layer));
+  mercatorOf(layer.positions);
+}
+
 /** Indexed per layer (the static part, kept by reference across edits), not per map data. */
 const decoded = new WeakMap<MapData['layer'], { layer: AreaLayer; index: AreaIndex }>();
 /** Each map data's view of its layer: the decoded arrays with that map data's zones. */
@@ -33,7 +56,7 @@ export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex 
   if (view) return view;
   let hit = decoded.get(mapData.layer);
   if (!hit) {
-    const layer = buildAreaLayer(mapData.areas, mapData.layer);
+    const layer = buildAreaLayer(mapData.areas, mapData.layer, prepared.get(mapData.layer));
     hit = { layer, index: new AreaIndex(layer) };
     decoded.set(mapData.layer, hit);
   }

@@ -1,12 +1,15 @@
 import type { MapData } from '../../../shared/api/contract';
 import { unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
 import { api } from '../api';
+import { prepareLayer } from '../map/layer-data';
 
 /** The area layer last received: sent as bytes once per revision of the areas, kept across edits and plans. */
 let held: LayerBundle | null = null;
 
 async function areaLayer(): Promise<LayerBundle> {
-  return (held = unpackLayerBundle(await api.getAreaLayer({})));
+  held = unpackLayerBundle(await api.getAreaLayer({}));
+  prepareLayer(held); // while the plan's state may still be on its way
+  return held;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaContains, areaGeometry, AreaIndex, buildAreaLayer } from '../../../shared/geo/area-layer';
+import { areaContains, areaGeometry, AreaIndex, buildAreaLayer, layerGeometry } from '../../../shared/geo/area-layer';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { packLines, unpackLines } from '../../../shared/geo/packed-lines';
 import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
@@ -12,6 +12,24 @@ function layerFrom(topology: EdgeTopology) {
     { ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) },
   );
 }
+
+describe('a layer geometry worked out before the areas are known', () => {
+  it('is the layer built with it, and one for another number of areas is not used', () => {
+    const p = new EdgeTopology(geometries).pack();
+    const arrays = { ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) };
+    const areas = { codes: p.codes, names: p.codes, zoneIds: p.codes.map(() => null) };
+    const early = layerGeometry(arrays);
+    expect(early.areaRings).toHaveLength(p.codes.length + 1);
+    const plain = buildAreaLayer(areas, arrays);
+    expect(buildAreaLayer(areas, arrays, early)).toEqual(plain);
+    expect(buildAreaLayer(areas, arrays, early).boxes).toBe(early.boxes);
+    // One area more than the rings name (an area with no rings yet): the early geometry is for too few areas.
+    const more = { codes: [...p.codes, 'X'], names: [...p.codes, 'X'], zoneIds: [...p.codes.map(() => null), null] };
+    const built = buildAreaLayer(more, arrays, early);
+    expect(built.areaRings).toHaveLength(p.codes.length + 2);
+    expect(built.boxes).toHaveLength((p.codes.length + 1) * 4);
+  });
+});
 
 describe('the packed topology', () => {
   it('unpacks to a topology with the same outlines, dissolve and neighbours', () => {
