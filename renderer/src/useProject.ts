@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, ProjectInfo, RecentProject } from '../../shared/api/contract';
 import { api, onAppEvent } from './api';
+import { dropFirstCalls } from './first-calls';
 
 /** How often an open window asks whether another program has saved to its project. */
 const OUTSIDE_CHANGES_POLL_MS = 2000;
@@ -55,7 +56,9 @@ export function useProject(): ProjectState {
   useEffect(() => {
     void run(async () => {});
     return onAppEvent((event) => {
-      if (event.type === 'project-changed') void run(async () => {});
+      if (event.type !== 'project-changed') return;
+      dropFirstCalls(); // answers about the project that was open are not this one's
+      void run(async () => {});
     });
   }, [run]);
 
