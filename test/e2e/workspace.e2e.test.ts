@@ -137,6 +137,13 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     const amber = app.services.coverage.metrics().metrics.zones.find((z) => z.coverageClass === 'amber' && z.coverage! < 0.95)!;
     expect((await zoneStyles(app))[amber.zoneId]!.cls).toBe('amber');
     await page.getByRole('tab', { name: 'Settings' }).click();
+    // Every tab is within the panel (they wrap): none is cut off, and choosing the last does not shift the panel sideways.
+    const outside = await page.evaluate(() => {
+      const panel = document.querySelector('.side-panel')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > panel.right + 0.5).map((t) => t.textContent);
+    });
+    expect(outside).toEqual([]);
+    expect(await page.locator('.totals').evaluate((el) => el.getBoundingClientRect().left)).toBeGreaterThanOrEqual(await page.locator('.side-panel').evaluate((el) => el.getBoundingClientRect().left));
     await page.getByLabel('Red below (% coverage)').fill('95');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(async () => (await zoneStyles(app))[amber.zoneId]!.cls).toBe('red');
