@@ -37,7 +37,12 @@ export function packSnapshot(month: string, rows: readonly SnapshotRow[], areaIn
     packed.area[i] = areaIndex.get(r.areaCode) ?? -1;
     packed.provider[i] = r.providerId === '' ? -1 : (providerIndex.get(r.providerId) ?? -1);
     packed.service[i] = SERVICE_TYPES.indexOf(r.service);
-    packed.values.set([r.committed, r.delivered, r.unsourced, r.waiting, r.handbacks], i * VALUES_PER_ROW);
+    const at = i * VALUES_PER_ROW;
+    packed.values[at] = r.committed;
+    packed.values[at + 1] = r.delivered;
+    packed.values[at + 2] = r.unsourced;
+    packed.values[at + 3] = r.waiting;
+    packed.values[at + 4] = r.handbacks;
   });
   return packed;
 }
