@@ -56,8 +56,9 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
 /**
  * While the window loads its page, what the page asks first is made ready
  * (shared/api/first-screen.ts): the map, the metrics and the rest of the
- * workspace are read and kept, so the first map waits for none of it. A call that arrives meanwhile waits at
- * most for the piece under way, which it would have needed anyway.
+ * workspace are read and kept, so the first map waits for none of it. A call
+ * that arrives meanwhile waits at most for the piece under way, which it would
+ * have needed anyway.
  */
 async function warmUp(): Promise<void> {
   for (const [method, request] of FIRST_SCREEN_CALLS) {
