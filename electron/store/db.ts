@@ -75,12 +75,22 @@ export function migrate(db: ProjectDb, to: number = LATEST_SCHEMA_VERSION): void
   const from = schemaVersion(db);
   if (to < from) throw new Error(`Cannot migrate down from schema ${from} to ${to}.`);
   if (to === from) return;
-  writeTransaction(db, () => {
-    for (const migration of MIGRATIONS) {
-      if (migration.version > from && migration.version <= to) migration.up(db);
-    }
-    db.pragma(`user_version = ${to}`);
-  });
+  const steps = MIGRATIONS.filter((m) => m.version > from && m.version <= to);
+  // SQLite's way to rebuild a table others refer to: foreign keys off outside the transaction, checked inside it.
+  const rebuilds = steps.some((m) => m.rebuildsTables) && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+  if (rebuilds) db.pragma('foreign_keys = OFF');
+  try {
+    writeTransaction(db, () => {
+      for (const migration of steps) migration.up(db);
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length) throw new Error(`Migrating to schema ${to} would leave ${broken.length} rows of ${broken[0]!.table} pointing at missing ${broken[0]!.parent}; the project was left as it was.`);
+      }
+      db.pragma(`user_version = ${to}`);
+    });
+  } finally {
+    if (rebuilds) db.pragma('foreign_keys = ON');
+  }
 }
 
 export interface CreateOptions {

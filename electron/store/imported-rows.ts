@@ -2,6 +2,7 @@ import type { Area, DemandRow, Provider } from '../../shared/domain/types';
 import type { AreaGeometry } from '../../shared/geo/types';
 import type { DeliveryRecord, LookupRecord } from '../../shared/import/table-rows';
 import type { ProjectDb } from './db';
+import { geometryBlob, geometryOfBlob } from './geometry-column';
 
 /**
  * What an import writes, each call inside the import's one transaction. An
@@ -50,12 +51,12 @@ export function upsertDemand(db: ProjectDb, rows: readonly DemandRow[]): void {
 }
 
 /** Adds or replaces one area at a time (an import writes each as it is read). */
-export function areaUpsert(db: ProjectDb): (area: Area, geometry: AreaGeometry) => void {
+export function areaUpsert(db: ProjectDb): (area: Area, geometry: AreaGeometry | Float64Array) => void {
   const upsert = db.prepare(
     `INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, district = excluded.district, population = excluded.population, ruc = excluded.ruc, geometry = excluded.geometry`,
   );
-  return (a, geometry) => upsert.run(a.code, a.name, a.district, a.population, a.ruc, JSON.stringify(geometry));
+  return (a, geometry) => upsert.run(a.code, a.name, a.district, a.population, a.ruc, geometryBlob(geometry));
 }
 
 /** Districts the areas name, recorded by code when they are new. */
@@ -69,7 +70,7 @@ export function readOtherAreaGeometries(db: ProjectDb, known: { has(code: string
   // Codes first (from the areas' summary index): the known areas' boundaries are never read back.
   const codes = (db.prepare('SELECT code FROM areas').pluck().all() as string[]).filter((code) => !known.has(code));
   const geometry = db.prepare('SELECT geometry FROM areas WHERE code = ?').pluck();
-  return new Map(codes.map((code) => [code, JSON.parse(geometry.get(code) as string) as AreaGeometry]));
+  return new Map(codes.map((code) => [code, geometryOfBlob(geometry.get(code) as Buffer, code)]));
 }
 
 /** Forgets every border between areas: they are found again over all areas after an import. */

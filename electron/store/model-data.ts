@@ -3,6 +3,7 @@ import { DEFAULT_LOTS, DEFAULT_SETTINGS } from '../../shared/domain/types';
 import type { AreaGeometry } from '../../shared/geo/types';
 import type { Area } from '../../shared/domain/types';
 import type { ProjectDb } from './db';
+import { geometryBlob, geometryOfBlob } from './geometry-column';
 import { readMeta } from './project-meta';
 
 // Reading and writing the coverage model's tables. Every writer expects to run
@@ -20,8 +21,8 @@ export function firstUnknownArea(db: ProjectDb, codes: Iterable<string>): string
 }
 
 export function readAreaGeometries(db: ProjectDb): Map<string, AreaGeometry> {
-  const rows = db.prepare('SELECT code, geometry FROM areas').all() as { code: string; geometry: string }[];
-  return new Map(rows.map((r) => [r.code, JSON.parse(r.geometry) as AreaGeometry]));
+  const rows = db.prepare('SELECT code, geometry FROM areas').raw().all() as [string, Buffer][];
+  return new Map(rows.map(([code, blob]) => [code, geometryOfBlob(blob, code)]));
 }
 
 export function readAreaNeighbours(db: ProjectDb): [string, string][] {
@@ -112,7 +113,7 @@ export function writeBands(db: ProjectDb, bands: readonly RateBand[]): void {
 
 export function insertAreas(db: ProjectDb, areas: readonly (Area & { geometry: AreaGeometry })[]): void {
   const insert = db.prepare('INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const a of areas) insert.run(a.code, a.name, a.district, a.population, a.ruc, JSON.stringify(a.geometry));
+  for (const a of areas) insert.run(a.code, a.name, a.district, a.population, a.ruc, geometryBlob(a.geometry));
 }
 
 export function insertAreaNeighbours(db: ProjectDb, pairs: readonly (readonly [string, string])[]): void {

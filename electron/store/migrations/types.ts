@@ -4,5 +4,11 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Rebuilds a table other tables refer to: foreign keys are switched off
+   * around the transaction (a dropped parent would otherwise cascade into its
+   * children) and checked before it commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Database): void;
 }

@@ -1,4 +1,6 @@
 import type { ProjectDb } from '../../../electron/store/db';
+import { geometryBlob } from '../../../electron/store/geometry-column';
+import { readAreaGeometries } from '../../../electron/store/model-data';
 
 /**
  * For every migration N: rows to put in a project at schema N-1, and what must
@@ -302,5 +304,46 @@ MIGRATION_CASES[10] = {
     assert(plan.some((step) => step.detail.includes('COVERING INDEX areas_summary')), `the areas' summary is read from its index (${plan.map((s) => s.detail).join('; ')})`);
     const rows = db.prepare('SELECT code, population FROM areas ORDER BY code').all() as { code: string; population: number }[];
     assert(JSON.stringify(rows) === JSON.stringify([{ code: 'E01', population: 10 }, { code: 'E02', population: 20 }]), 'areas survive, in code order');
+  },
+};
+
+MIGRATION_CASES[11] = {
+  seed(db) {
+    // A polygon with a hole and a two-part multipolygon as GeoJSON text, with rows in the tables that refer to areas.
+    const holed = { type: 'Polygon', coordinates: [[[-1.3, 52.6], [-1.2, 52.6], [-1.2, 52.7], [-1.3, 52.6]], [[-1.26, 52.62], [-1.24, 52.62], [-1.24, 52.63], [-1.26, 52.62]]] };
+    const parts = { type: 'MultiPolygon', coordinates: [[[[-1.2, 52.6], [-1.1, 52.6], [-1.1, 52.7], [-1.2, 52.6]]], [[[0.1234567891234, 52.1], [0.2, 52.1], [0.2, 52.2], [0.1234567891234, 52.1]]]] };
+    db.prepare("INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', ?), ('E02', 'Two', 'D', 20, 'E1', ?)").run(JSON.stringify(holed), JSON.stringify(parts));
+    db.exec(`INSERT INTO area_neighbours VALUES ('E01', 'E02');
+             INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'Z'), (1, 'E02', 'Z');
+             INSERT INTO demand VALUES ('E01', 'home-care', 60, 6);`);
+  },
+  verify(db) {
+    const rows = db.prepare('SELECT code, typeof(geometry) AS type, geometry FROM areas ORDER BY code').all() as { code: string; type: string; geometry: Buffer }[];
+    assert(rows.every((r) => r.type === 'blob'), `boundaries are blobs: ${rows.map((r) => r.type).join(', ')}`);
+    const geometries = readAreaGeometries(db);
+    assert(geometries.get('E01')!.type === 'Polygon' && geometries.get('E01')!.coordinates.length === 2, 'the polygon keeps its hole');
+    const parts = geometries.get('E02')!;
+    assert(parts.type === 'MultiPolygon' && parts.coordinates[1]![0]![0]![0] === 0.1234567891234, `the multipolygon keeps its parts and every digit: ${JSON.stringify(parts)}`);
+    // Nothing that refers to an area went with the old table.
+    for (const [table, n] of [['area_neighbours', 1], ['assignments', 2], ['demand', 1]] as const) {
+      assert((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n === n, `${table} keeps its rows`);
+    }
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT code, name, district, population, ruc FROM areas ORDER BY code').all() as { detail: string }[];
+    assert(plan.some((step) => step.detail.includes('COVERING INDEX areas_summary')), 'the summary index is made again');
+    const revision = () => (db.prepare('SELECT revision FROM area_cache').get() as { revision: number }).revision;
+    const before = revision();
+    db.prepare("UPDATE areas SET geometry = ? WHERE code = 'E02'").run(geometryBlob(geometries.get('E01')!));
+    assert(revision() === before + 1, "the area cache's triggers are made again");
+    let rejected = false;
+    try {
+      db.exec("INSERT INTO areas VALUES ('E03', 'Three', 'D', 1, 'C1', '{}')");
+    } catch {
+      rejected = true;
+    }
+    assert(rejected, 'a boundary as text is refused (STRICT BLOB column)');
+    db.exec("DELETE FROM areas WHERE code = 'E01'");
+    assert((db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n === 1, "an area's rows still go with it (foreign keys refer to the new table)");
   },
 };

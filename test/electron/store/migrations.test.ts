@@ -32,6 +32,22 @@ describe('migrations', () => {
     }
   });
 
+  it('stop at an area whose stored boundary cannot be read, naming it, with the project as it was and its foreign keys on', () => {
+    const file = path.join(tempDir(), 'm.carecover');
+    const db = createProjectDb(file, { schemaVersion: 10 });
+    try {
+      db.exec(`INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}'), ('E02', 'Two', 'D', 10, 'C1', 'not json');
+               INSERT INTO demand VALUES ('E01', 'home-care', 5, 1);`);
+      expect(() => migrate(db, 11)).toThrow(/Area E02: its stored boundary is not a GeoJSON polygon/);
+      expect(db.pragma('user_version', { simple: true })).toBe(10);
+      expect(db.prepare("SELECT typeof(geometry) AS t FROM areas WHERE code = 'E01'").get()).toEqual({ t: 'text' });
+      expect(db.prepare('SELECT count(*) AS n FROM demand').get()).toEqual({ n: 1 });
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('roll back completely when a step fails', () => {
     const file = path.join(tempDir(), 'm.carecover');
     const db = createProjectDb(file, { schemaVersion: 0 });
