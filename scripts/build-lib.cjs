@@ -13,6 +13,7 @@ const NODE_ENTRIES = {
   cli: 'electron/cli/main.ts',
   'export-worker': 'electron/export/worker-entry.ts',
   'import-worker': 'electron/import/worker-entry.ts',
+  'area-reader': 'electron/import/area-reader-entry.ts',
   'optimise-worker': 'electron/optimise/worker-entry.ts',
   'services-worker': 'electron/services/worker-entry.ts',
 };

@@ -54,7 +54,8 @@ function nestingDepth(value: unknown, limit: number, depth = 0): number {
   if (deepest > limit) return deepest;
   for (const item of value) {
     if (!Array.isArray(item)) continue;
-    const d = nestingDepth(item, limit, depth + 1);
+    // A position (numbers first) is not walked into: nothing reads past its first two numbers.
+    const d = typeof item[0] === 'number' ? depth + 2 : nestingDepth(item, limit, depth + 1);
     if (d > deepest) deepest = d;
     if (deepest > limit) return deepest;
   }

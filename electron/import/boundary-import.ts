@@ -1,6 +1,7 @@
 import { EdgeTopologyBuilder } from '../../shared/geo/borders';
 import type { Area } from '../../shared/domain/types';
 import { boundsOf, type Bounds } from '../../shared/geo/bounds';
+import { packGeometry } from '../../shared/geo/geometry-blob';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { guessCoordinates } from '../../shared/import/coordinates';
 import { checkGeometry } from '../../shared/import/geometry-check';
@@ -205,6 +206,22 @@ export function extendRawBounds(b: Bounds, geometry: unknown): void {
 
 function visitPositions(b: Bounds, c: unknown): void {
   if (!Array.isArray(c)) return;
+  // A ring's positions in one loop rather than a call each (millions of them in a national file).
+  if (Array.isArray(c[0]) && typeof (c[0] as unknown[])[0] === 'number') {
+    for (let i = 0; i < c.length; i++) {
+      const p = c[i] as unknown;
+      if (!Array.isArray(p)) continue;
+      const x = p[0] as unknown;
+      const y = p[1] as unknown;
+      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+        if (x < b.minX) b.minX = x;
+        if (x > b.maxX) b.maxX = x;
+        if (y < b.minY) b.minY = y;
+        if (y > b.maxY) b.maxY = y;
+      } else visitPositions(b, p);
+    }
+    return;
+  }
   if (typeof c[0] === 'number' && typeof c[1] === 'number') {
     const x = c[0];
     const y = c[1];
@@ -237,17 +254,40 @@ export interface BoundaryPlan {
   write(db: ProjectDb): void;
 }
 
-/** An area's row as an import writes it: what the file says, else what the project already had. */
-function areaRow(f: CheckedFeature, before: Area | undefined): Area {
+/** What a feature's properties say of its area besides its id and name; what the file lacks stays as the project had it. */
+export interface AreaFields {
+  district?: string;
+  population?: number;
+  ruc?: string;
+}
+
+/** An accepted area as the writer takes it: small fields and its boundary packed (shared/geo/geometry-blob.ts), so it crosses threads as one buffer. */
+export interface AreaRecord {
+  id: string;
+  name: string;
+  fields: AreaFields;
+  geometry: Float64Array;
+}
+
+export function areaRecord(f: CheckedFeature): AreaRecord {
   const population = Number(pick(f.properties, /^(pop|population|all_?ages|usual_?residents|pop\d{2,4})$/i));
   const district = pick(f.properties, /^LAD\d*CD$/i);
   const ruc = pick(f.properties, /^RUC\d*CD$/i);
+  const fields: AreaFields = {};
+  if (district !== undefined) fields.district = String(district);
+  if (Number.isFinite(population) && population >= 0) fields.population = Math.round(population);
+  if (ruc !== undefined) fields.ruc = String(ruc);
+  return { id: f.id, name: f.name, fields, geometry: packGeometry(f.geometry) };
+}
+
+/** An area's row as an import writes it: what the file says, else what the project already had. */
+function areaRow(r: AreaRecord, before: Area | undefined): Area {
   return {
-    code: f.id,
-    name: f.name,
-    district: district === undefined ? (before?.district ?? '') : String(district),
-    population: Number.isFinite(population) && population >= 0 ? Math.round(population) : (before?.population ?? 0),
-    ruc: ruc === undefined ? (before?.ruc ?? '') : String(ruc),
+    code: r.id,
+    name: r.name,
+    district: r.fields.district ?? before?.district ?? '',
+    population: r.fields.population ?? before?.population ?? 0,
+    ruc: r.fields.ruc ?? before?.ruc ?? '',
   };
 }
 
@@ -258,23 +298,26 @@ function areaRow(f: CheckedFeature, before: Area | undefined): Area {
  * neighbours and districts.
  */
 export class AreaWriter {
-  private readonly upsert: (area: Area, geometry: AreaGeometry) => void;
-  private readonly borders = new EdgeTopologyBuilder();
+  private readonly upsert: (area: Area, geometry: Float64Array) => void;
+  private readonly borders: EdgeTopologyBuilder;
   private readonly codes = new Set<string>();
   private readonly districts = new Set<string>();
 
+  /** `expectedPositions`: about how many positions the file holds (each border's are in two areas, so half as many vertices). */
   constructor(
     private readonly target: ProjectDb,
     private readonly existing: ReadonlyMap<string, Area>,
+    expectedPositions = 0,
   ) {
     this.upsert = areaUpsert(target);
+    this.borders = new EdgeTopologyBuilder(undefined, Math.max(1 << 15, Math.ceil(expectedPositions / 2)));
   }
 
-  add(f: CheckedFeature): void {
-    const row = areaRow(f, this.existing.get(f.id));
-    this.upsert(row, f.geometry);
-    this.borders.add(f.id, f.geometry);
-    this.codes.add(f.id);
+  add(r: AreaRecord): void {
+    const row = areaRow(r, this.existing.get(r.id));
+    this.upsert(row, r.geometry);
+    this.borders.addPacked(r.id, r.geometry);
+    this.codes.add(r.id);
     if (row.district) this.districts.add(row.district);
   }
 

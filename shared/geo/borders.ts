@@ -1,4 +1,5 @@
 import { boundsOf, type Bounds } from './bounds';
+import { geometryLayout, packGeometry } from './geometry-blob';
 import { PairMap } from './pair-map';
 import { pointInRing } from './point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
@@ -42,28 +43,41 @@ export const WHOLE_EARTH = { minX: -180, minY: -90, maxX: 180, maxY: 90 };
  */
 export class EdgeTopologyBuilder {
   private readonly rings: TopologyRing[] = [];
-  private vertexIds = new PairMap(1 << 16);
-  private edgeIds = new PairMap(1 << 16);
-  private positions = new Float64Array(1 << 16);
+  private vertexIds: PairMap;
+  private edgeIds: PairMap;
+  private positions: Float64Array;
   private readonly minX: number;
   private readonly minY: number;
   private readonly grid: number;
 
-  constructor(extent: Bounds = WHOLE_EARTH) {
+  /** `expectedVertices`: sized for that many from the start (an import's guess from the file's size), not doubled a dozen times on the way. */
+  constructor(extent: Bounds = WHOLE_EARTH, expectedVertices = 1 << 15) {
+    this.vertexIds = new PairMap(expectedVertices);
+    this.edgeIds = new PairMap(expectedVertices);
+    this.positions = new Float64Array(2 * expectedVertices);
     this.minX = extent.minX;
     this.minY = extent.minY;
     this.grid = Math.max(SNAP_DEGREES, (extent.maxX - extent.minX) / CELLS, (extent.maxY - extent.minY) / CELLS);
   }
 
   add(code: string, geometry: AreaGeometry): void {
-    for (const polygon of polygonsOf(geometry)) {
-      polygon.forEach((ring, ringIndex) => {
-        const edges = new Int32Array(Math.max(0, ring.length - 1));
-        const vertices = new Int32Array(ring.length);
+    this.addPacked(code, packGeometry(geometry));
+  }
+
+  /** An area's boundary as stored (shared/geo/geometry-blob.ts): an import hands it on packed, read straight from the doubles. */
+  addPacked(code: string, values: Float64Array): void {
+    const layout = geometryLayout(values);
+    let ring = 0;
+    let at = layout.start;
+    for (const rings of layout.ringsPerPolygon) {
+      for (let r = 0; r < rings; r++) {
+        const n = layout.positionsPerRing[ring++]!;
+        const edges = new Int32Array(Math.max(0, n - 1));
+        const vertices = new Int32Array(n);
         let previous = -1;
-        for (let i = 0; i < ring.length; i++) {
-          const x = ring[i]![0]!;
-          const y = ring[i]![1]!;
+        for (let i = 0; i < n; i++, at += 2) {
+          const x = values[at]!;
+          const y = values[at + 1]!;
           const before = this.vertexIds.size;
           const id = this.vertexIds.idOf(Math.round((x - this.minX) / this.grid), Math.round((y - this.minY) / this.grid));
           if (id === before) this.keepPosition(id, x, y);
@@ -71,8 +85,8 @@ export class EdgeTopologyBuilder {
           if (i > 0) edges[i - 1] = previous < id ? this.edgeIds.idOf(previous, id) : this.edgeIds.idOf(id, previous);
           previous = id;
         }
-        this.rings.push({ code, edges, vertices, outer: ringIndex === 0 });
-      });
+        this.rings.push({ code, edges, vertices, outer: r === 0 });
+      }
     }
   }
 

@@ -17,11 +17,14 @@ export function boundsOf(geometries: Iterable<AreaGeometry>): Bounds {
   const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const geometry of geometries) {
     for (const polygon of polygonsOf(geometry)) {
-      for (const [x, y] of polygon[0] ?? []) {
-        if (x! < b.minX) b.minX = x!;
-        if (x! > b.maxX) b.maxX = x!;
-        if (y! < b.minY) b.minY = y!;
-        if (y! > b.maxY) b.maxY = y!;
+      const ring = polygon[0] ?? [];
+      for (let i = 0; i < ring.length; i++) {
+        const x = ring[i]![0]!;
+        const y = ring[i]![1]!;
+        if (x < b.minX) b.minX = x;
+        if (x > b.maxX) b.maxX = x;
+        if (y < b.minY) b.minY = y;
+        if (y > b.maxY) b.maxY = y;
       }
     }
   }

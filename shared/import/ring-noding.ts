@@ -75,12 +75,14 @@ export function splitLoops(closed: Position[]): SplitResult {
     }
   }
   if (overlap) return { loops: [], crossings, overlap, spikes };
+  // Nearly every ring: it meets itself nowhere, so it is its own one loop.
+  if (crossings.length === 0) return { loops: [[...ring, ring[0]!]], crossings, overlap: null, spikes };
   const noded: Position[] = [];
   for (let i = 0; i < n; i++) {
     noded.push(ring[i]!);
     for (const { p } of inserts.get(i)?.sort((a, b) => a.t - b.t) ?? []) noded.push(p);
   }
-  return { loops: crossings.length > 0 ? loopsAtRepeats(noded) : [[...ring, ring[0]!]], crossings, overlap: null, spikes };
+  return { loops: loopsAtRepeats(noded), crossings, overlap: null, spikes };
 }
 
 /** Buckets of x across a ring's extent: 2^30 of them, so only edges starting within a billionth of the extent share one. */
@@ -129,6 +131,7 @@ function same(a: Position, b: Position): boolean {
 
 /** Drops A-B-A out-and-back spikes (around the ring's start too). */
 function withoutSpikes(open: Position[]): { ring: Position[]; spikes: number } {
+  if (!spikeOrRepeat(open)) return { ring: open, spikes: 0 };
   let ring = open;
   let spikes = 0;
   for (let changed = true; changed && ring.length >= 3; ) {
@@ -156,6 +159,16 @@ function withoutSpikes(open: Position[]): { ring: Position[]; spikes: number } {
   return { ring, spikes };
 }
 
+/** Whether any position equals the next or the one after (round the ring's end too): only then has withoutSpikes anything to do. */
+function spikeOrRepeat(open: Position[]): boolean {
+  const n = open.length;
+  for (let i = 0; i < n; i++) {
+    const p = open[i]!;
+    if (same(p, open[(i + 1) % n]!) || same(p, open[(i + 2) % n]!)) return true;
+  }
+  return false;
+}
+
 interface Meeting {
   kind: 'touch' | 'cross' | 'overlap';
   point: Position;
@@ -171,6 +184,8 @@ function meet(a: Position, b: Position, c: Position, d: Position, adjacent: bool
   const sy = d[1]! - c[1]!;
   if (Math.max(a[1]!, b[1]!) < Math.min(c[1]!, d[1]!) || Math.max(c[1]!, d[1]!) < Math.min(a[1]!, b[1]!)) return null;
   const denom = rx * sy - ry * sx;
+  // Neighbouring edges (every vertex has a pair) matter only when parallel: leave before any square root.
+  if (adjacent && denom * denom > EPS * EPS * (rx * rx + ry * ry) * (sx * sx + sy * sy)) return null;
   const qx = c[0]! - a[0]!;
   const qy = c[1]! - a[1]!;
   const scale = Math.hypot(rx, ry) * Math.hypot(sx, sy);
