@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { ImportPreview, ImportRequest } from '../../shared/import/request';
 import type { ImportProblem } from '../../shared/import/problems';
-import { checkFeatureDepth, declaredCrsOf, toRawFeature, type BoundarySource, type RawFeature } from './boundary-file';
+import { coordinatesTooDeep, declaredCrsOf, MAX_COORDINATE_DEPTH, toRawFeature, type BoundarySource, type RawFeature } from './boundary-file';
 import { boundaryPreview, boundaryRules, columnsOf, emptyBounds, extendRawBounds, FeatureChecker, OutlineSketch, sameReading, type BoundaryRules, type CheckedFeature } from './boundary-import';
 import { ImportFileError } from './errors';
 import { NotStreamable, streamFeatureCollection } from './geojson-stream';
@@ -63,8 +63,7 @@ export function readPass(input: AreaInput, request: ImportRequest, fileName: str
     accept?.(f);
   };
   const feature = (raw: RawFeature, index: number, fraction: number) => {
-    checkFeatureDepth(raw, index);
-    extendRawBounds(rawBounds, raw.geometry);
+    if (extendRawBounds(rawBounds, raw.geometry, MAX_COORDINATE_DEPTH) > MAX_COORDINATE_DEPTH) throw coordinatesTooDeep(raw, index);
     counts.total++;
     if (index % 2000 === 0) progress.report('Reading and checking features', fraction);
     if (state.rules) return take(raw, index);

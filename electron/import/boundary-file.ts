@@ -45,7 +45,7 @@ export async function readBoundaryFile(fileName: string, bytes: Uint8Array, sibl
 }
 
 /** Deeper than a MultiPolygon's coordinates (4) with room for a stray level: anything more is refused before any recursive walk sees it. */
-const MAX_COORDINATE_DEPTH = 5;
+export const MAX_COORDINATE_DEPTH = 5;
 
 /** How deep arrays nest in `value`, counted no further than just past `limit` (so the recursion is never deeper than that). */
 function nestingDepth(value: unknown, limit: number, depth = 0): number {
@@ -139,10 +139,12 @@ export function toRawFeature(value: unknown): RawFeature {
 /** Refuses coordinates nested deeper than any boundary's, before anything walks them recursively. */
 export function checkFeatureDepth(f: RawFeature, index: number): void {
   const depth = nestingDepth((f.geometry as { coordinates?: unknown } | null)?.coordinates, MAX_COORDINATE_DEPTH);
-  if (depth > MAX_COORDINATE_DEPTH) {
-    const id = f.properties.id ?? f.properties.code;
-    throw new ImportFileError(`feature ${index + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
-  }
+  if (depth > MAX_COORDINATE_DEPTH) throw coordinatesTooDeep(f, index);
+}
+
+export function coordinatesTooDeep(f: RawFeature, index: number): ImportFileError {
+  const id = f.properties.id ?? f.properties.code;
+  return new ImportFileError(`feature ${index + 1}${id === undefined ? '' : ` (${String(id).slice(0, 40)})`}: its coordinates are nested more than ${MAX_COORDINATE_DEPTH} levels deep (a Polygon's are 3 levels, a MultiPolygon's 4), so it is not a boundary`);
 }
 
 function checkDepth(source: BoundarySource): BoundarySource {

@@ -199,41 +199,47 @@ function coordinateBounds(geometries: unknown[]): Bounds {
 
 export const emptyBounds = (): Bounds => ({ minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity });
 
-/** Widens `b` to every finite numeric position of a raw (unchecked) geometry. */
-export function extendRawBounds(b: Bounds, geometry: unknown): void {
-  if (geometry && typeof geometry === 'object') visitPositions(b, (geometry as { coordinates?: unknown }).coordinates);
+/**
+ * Widens `b` to every finite numeric position of a raw (unchecked) geometry,
+ * and says how deeply its coordinates nest (a Polygon's 3, a MultiPolygon's
+ * 4), looking no deeper than `limit`: one walk does for both, so a national
+ * file's millions of positions are visited once before checking.
+ */
+export function extendRawBounds(b: Bounds, geometry: unknown, limit = Infinity): number {
+  return geometry && typeof geometry === 'object' ? visitPositions(b, (geometry as { coordinates?: unknown }).coordinates, 0, limit) : 0;
 }
 
-function visitPositions(b: Bounds, c: unknown): void {
-  if (!Array.isArray(c)) return;
-  // A ring's positions in one loop rather than a call each (millions of them in a national file).
-  if (Array.isArray(c[0]) && typeof (c[0] as unknown[])[0] === 'number') {
-    for (let i = 0; i < c.length; i++) {
-      const p = c[i] as unknown;
-      if (!Array.isArray(p)) continue;
-      const x = p[0] as unknown;
-      const y = p[1] as unknown;
-      if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
-        if (x < b.minX) b.minX = x;
-        if (x > b.maxX) b.maxX = x;
-        if (y < b.minY) b.minY = y;
-        if (y > b.maxY) b.maxY = y;
-      } else visitPositions(b, p);
-    }
-    return;
-  }
+function visitPositions(b: Bounds, c: unknown, depth: number, limit: number): number {
+  if (!Array.isArray(c)) return depth;
+  const here = depth + 1;
+  if (here > limit) return here;
   if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-    const x = c[0];
-    const y = c[1];
-    if (Number.isFinite(x) && Number.isFinite(y)) {
-      if (x < b.minX) b.minX = x;
-      if (x > b.maxX) b.maxX = x;
-      if (y < b.minY) b.minY = y;
-      if (y > b.maxY) b.maxY = y;
-    }
-    return;
+    // A position: nothing reads past its first two numbers, so nothing deeper in it is walked.
+    widen(b, c[0], c[1]);
+    return here;
   }
-  for (const child of c) visitPositions(b, child);
+  let deepest = here;
+  // A ring's positions in one loop rather than a call each (millions of them in a national file).
+  const ring = Array.isArray(c[0]) && typeof (c[0] as unknown[])[0] === 'number';
+  for (let i = 0; i < c.length; i++) {
+    const p = c[i] as unknown;
+    let d: number;
+    if (ring && Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') {
+      widen(b, p[0], p[1]);
+      d = here + 1;
+    } else d = visitPositions(b, p, here, limit);
+    if (d > deepest) deepest = d;
+    if (deepest > limit) return deepest;
+  }
+  return deepest;
+}
+
+function widen(b: Bounds, x: number, y: number): void {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  if (x < b.minX) b.minX = x;
+  if (x > b.maxX) b.maxX = x;
+  if (y < b.minY) b.minY = y;
+  if (y > b.maxY) b.maxY = y;
 }
 
 function fmt(v: number): string {

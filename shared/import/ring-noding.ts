@@ -38,10 +38,7 @@ export function splitLoops(closed: Position[]): SplitResult {
     else inserts.set(edge, [{ t, p }]);
   };
   // Each edge's box in typed arrays: the sweep compares millions of boxes on a large import.
-  const x0 = new Float64Array(n);
-  const x1 = new Float64Array(n);
-  const y0 = new Float64Array(n);
-  const y1 = new Float64Array(n);
+  const { x0, x1, y0, y1 } = scratchFor(n);
   for (let i = 0; i < n; i++) {
     const a = ring[i]!;
     const b = ring[(i + 1) % n]!;
@@ -50,7 +47,7 @@ export function splitLoops(closed: Position[]): SplitResult {
     y0[i] = Math.min(a[1]!, b[1]!);
     y1[i] = Math.max(a[1]!, b[1]!);
   }
-  const { order, bucket, bucketOf } = xOrder(x0);
+  const { order, bucket, bucketOf } = xOrder(x0, n);
   let overlap: Position | null = null;
   for (let oi = 0; oi < n && !overlap; oi++) {
     const i = order[oi]!;
@@ -96,8 +93,7 @@ const MAX_EDGES = 2 ** 22;
  * edge's x bucket and its number in one double. Edges in one bucket come in
  * number order, so a sweep must stop on the bucket, not on x itself.
  */
-function xOrder(x0: Float64Array): { order: Uint32Array; bucket: Float64Array; bucketOf(x: number): number } {
-  const n = x0.length;
+function xOrder(x0: Float64Array, n: number): { order: Uint32Array; bucket: Float64Array; bucketOf(x: number): number } {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -106,15 +102,14 @@ function xOrder(x0: Float64Array): { order: Uint32Array; bucket: Float64Array; b
   }
   const scale = hi > lo ? BUCKETS / (hi - lo) : 0;
   const bucketOf = (x: number) => Math.floor((x - lo) * scale);
-  const order = new Uint32Array(n);
-  const bucket = new Float64Array(n);
+  const { order, bucket, keys: allKeys } = scratchFor(n);
   if (n >= MAX_EDGES) {
     for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => x0[a]! - x0[b]!);
+    order.subarray(0, n).sort((a, b) => x0[a]! - x0[b]!);
     for (let k = 0; k < n; k++) bucket[k] = bucketOf(x0[order[k]!]!);
     return { order, bucket, bucketOf };
   }
-  const keys = new Float64Array(n);
+  const keys = allKeys.subarray(0, n);
   for (let i = 0; i < n; i++) keys[i] = Math.min(bucketOf(x0[i]!), BUCKETS) * MAX_EDGES + i;
   keys.sort();
   for (let k = 0; k < n; k++) {
@@ -123,6 +118,21 @@ function xOrder(x0: Float64Array): { order: Uint32Array; bucket: Float64Array; b
     bucket[k] = Math.floor(key / MAX_EDGES);
   }
   return { order, bucket, bucketOf };
+}
+
+/**
+ * Working arrays shared by every call (read only up to the ring's edge count),
+ * grown to the largest ring seen: a national import nodes tens of thousands
+ * of rings, and seven fresh typed arrays each cost more than the sweep.
+ */
+let scratch = { size: 0, x0: new Float64Array(0), x1: new Float64Array(0), y0: new Float64Array(0), y1: new Float64Array(0), order: new Uint32Array(0), bucket: new Float64Array(0), keys: new Float64Array(0) };
+
+function scratchFor(n: number): typeof scratch {
+  if (n > scratch.size) {
+    const size = Math.max(n, 2 * scratch.size, 1024);
+    scratch = { size, x0: new Float64Array(size), x1: new Float64Array(size), y0: new Float64Array(size), y1: new Float64Array(size), order: new Uint32Array(size), bucket: new Float64Array(size), keys: new Float64Array(size) };
+  }
+  return scratch;
 }
 
 function same(a: Position, b: Position): boolean {
