@@ -30,7 +30,6 @@ import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/chec
 import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
-import { packLines } from '../../shared/geo/packed-lines';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology } from '../store/area-cache';
 import { packLayerBundle } from '../../shared/geo/layer-bundle';
 import { flatBounds, type Bounds } from '../../shared/geo/bounds';
@@ -66,9 +65,9 @@ function packedOutlines(
   zoneOf: (code: string) => string | undefined,
   only?: { zones: ReadonlySet<string>; membersOf: (zoneId: string) => Iterable<string> },
 ): { zoneId: string; lines: string }[] {
-  const lines = topology.outlines(zoneOf, { whole: true, only: only?.zones, membersOf: only?.membersOf });
+  const lines = topology.packedOutlines(zoneOf, { whole: true, only: only?.zones, membersOf: only?.membersOf });
   const zones = only ? [...only.zones] : [...lines.keys()];
-  return zones.map((zoneId) => ({ zoneId, lines: base64(packLines(lines.get(zoneId) ?? [])) }));
+  return zones.map((zoneId) => ({ zoneId, lines: base64(lines.get(zoneId) ?? new Float32Array(0)) }));
 }
 
 export interface PlanSummary extends PlanRow {

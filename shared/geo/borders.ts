@@ -4,6 +4,12 @@ import { PairMap } from './pair-map';
 import { pointInRing } from './point-in-ring';
 import { polygonsOf, type AreaGeometry, type Position } from './types';
 
+export interface OutlineOptions {
+  whole?: boolean;
+  only?: ReadonlySet<string>;
+  membersOf?: (group: string) => Iterable<string>;
+}
+
 interface TopologyRing {
   code: string;
   edges: Int32Array;
@@ -362,10 +368,57 @@ export class EdgeTopology {
    * `whole`, each group draws all of its boundary, so its outline depends on its
    * own areas alone and `only` those groups need be rebuilt after an edit.
    */
-  outlines(
-    groupOf: (areaCode: string) => string | undefined,
-    options: { whole?: boolean; only?: ReadonlySet<string>; membersOf?: (group: string) => Iterable<string> } = {},
-  ): Map<string, Position[][]> {
+  outlines(groupOf: (areaCode: string) => string | undefined, options: OutlineOptions = {}): Map<string, Position[][]> {
+    const { names, runs } = this.outlineRuns(groupOf, options);
+    const result = new Map<string, Position[][]>();
+    names.forEach((name, g) => {
+      const lines: Position[][] = [];
+      const list = runs[g]!;
+      for (let j = 0; j < list.length; j += 3) {
+        const vertices = this.rings[list[j]!]!.vertices;
+        const line: Position[] = [];
+        for (let i = list[j + 1]!; i <= list[j + 2]!; i++) line.push(this.position(vertices[i]!));
+        lines.push(line);
+      }
+      result.set(name, lines);
+    });
+    return result;
+  }
+
+  /**
+   * The same outlines packed for the map as packLines (packed-lines.ts) packs
+   * them — written straight from the vertices, with no position arrays on the
+   * way (England's zones are a quarter of a million of them).
+   */
+  packedOutlines(groupOf: (areaCode: string) => string | undefined, options: OutlineOptions = {}): Map<string, Float32Array> {
+    const { names, runs } = this.outlineRuns(groupOf, options);
+    const result = new Map<string, Float32Array>();
+    const p = this.positions;
+    names.forEach((name, g) => {
+      const list = runs[g]!;
+      let count = 0;
+      for (let j = 0; j < list.length; j += 3) count += list[j + 2]! - list[j + 1]! + 2;
+      const out = new Float32Array(Math.max(0, count - 1) * 2);
+      let at = 0;
+      for (let j = 0; j < list.length; j += 3) {
+        if (j > 0) {
+          out[at++] = Number.NaN;
+          out[at++] = Number.NaN;
+        }
+        const vertices = this.rings[list[j]!]!.vertices;
+        for (let i = list[j + 1]!; i <= list[j + 2]!; i++) {
+          const v = 2 * vertices[i]!;
+          out[at++] = p[v]!;
+          out[at++] = p[v + 1]!;
+        }
+      }
+      result.set(name, out);
+    });
+    return result;
+  }
+
+  /** Each group's outline as runs of ring vertices: (ring, first vertex, last vertex) in threes, along the edges the group alone uses. */
+  private outlineRuns(groupOf: (areaCode: string) => string | undefined, options: OutlineOptions): { names: string[]; runs: number[][] } {
     const { only, whole = false } = options;
     if (only && !whole) throw new Error('Only whole outlines can be rebuilt for some groups: a shared border belongs to either side.');
     let keep: (g: number, e: number) => boolean;
@@ -381,28 +434,26 @@ export class EdgeTopology {
       // Kept when only one of the group's areas uses the edge (and, drawn once, no group sorting before it does).
       keep = whole ? (g, e) => used.countOf(g, e) === 1 : (g, e) => used.countOf(g, e) === 1 && !used.usedBefore(g, e);
     }
-
-    const result = new Map<string, Position[][]>();
-    names.forEach((name, g) => {
-      const lines: Position[][] = [];
+    const runs = names.map((_, g) => {
+      const list: number[] = [];
       for (const k of ringsOf[g]!) {
-        const r = this.rings[k]!;
-        let run: Position[] = [];
-        r.edges.forEach((e, i) => {
-          if (keep(g, e)) {
-            if (run.length === 0) run.push(this.position(r.vertices[i]!));
-            run.push(this.position(r.vertices[i + 1]!));
-          } else if (run.length) {
-            lines.push(run);
-            run = [];
+        const edges = this.rings[k]!.edges;
+        let from = -1;
+        for (let i = 0; i < edges.length; i++) {
+          if (keep(g, edges[i]!)) {
+            if (from < 0) from = i;
+          } else if (from >= 0) {
+            list.push(k, from, i);
+            from = -1;
           }
-        });
-        if (run.length) lines.push(run);
+        }
+        if (from >= 0) list.push(k, from, edges.length);
       }
-      result.set(name, lines);
+      return list;
     });
-    return result;
+    return { names, runs };
   }
+
 
   /**
    * Dissolves each group of areas into one MultiPolygon by following the

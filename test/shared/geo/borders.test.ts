@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeTopology, groupOutlines } from '../../../shared/geo/borders';
+import { packLines } from '../../../shared/geo/packed-lines';
 import { assignments, geometries } from '../../fixtures/small-plan';
 
 describe('groupOutlines', () => {
@@ -41,6 +42,15 @@ describe('EdgeTopology.outlines, whole', () => {
     const once = topology.outlines(zoneOf);
     for (const [zone, lines] of once) expect(edges(whole.get(zone)!)).toBeGreaterThanOrEqual(edges(lines));
     expect(edges(whole.get('ZB')!)).toBeGreaterThan(edges(once.get('ZB')!));
+  });
+
+  it('packs the same outlines straight from the vertices as packLines packs the position arrays', () => {
+    for (const options of [{}, { whole: true }, { whole: true, only: new Set(['ZB', 'ZA']) }]) {
+      const lines = topology.outlines(zoneOf, options);
+      const packed = topology.packedOutlines(zoneOf, options);
+      expect([...packed.keys()]).toEqual([...lines.keys()]);
+      for (const [zone, outline] of lines) expect([...packed.get(zone)!]).toEqual([...packLines(outline)]);
+    }
   });
 
   it('rebuilds only the zones asked for, the same as the whole map draws them', () => {
