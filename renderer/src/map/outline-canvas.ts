@@ -8,6 +8,9 @@ export interface OutlineStyle {
   dash?: number[];
 }
 
+/** A vertex closer than this to the last one drawn (in screen pixels, summed across and down) is skipped: below what a 1–2 px line shows. */
+const MIN_STEP_PX = 1;
+
 interface Prepared {
   style: OutlineStyle;
   lines: { mercator: Float64Array; west: number; south: number; east: number; north: number }[];
@@ -51,8 +54,13 @@ export class OutlineCanvasLayer extends CanvasOverlay {
 
   protected draw(ctx: CanvasRenderingContext2D, view: View): void {
     const { worldPx, originX, originY } = view;
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
+    // Rasterising the stroked outlines is most of the first frame on a
+    // national map (no GPU on council laptops). Round joins and caps cost Skia
+    // about twice what bevels and square ends do, which at 1–2 px look the
+    // same; so does dropping vertices within a pixel of the last one drawn
+    // (England's first frame: ≈ 95 ms to rasterise against ≈ 195 ms).
+    ctx.lineJoin = 'bevel';
+    ctx.lineCap = 'square';
     for (const { style, lines } of this.sets) {
       ctx.strokeStyle = style.colour;
       ctx.globalAlpha = style.opacity;
@@ -74,7 +82,7 @@ export class OutlineCanvasLayer extends CanvasOverlay {
           const y = m[i + 1]! * worldPx - originY;
           const lineEnds = i + 2 >= m.length || Number.isNaN(m[i + 2]!);
           if (starting) ctx.moveTo(x, y);
-          else if (Math.abs(x - lastX) + Math.abs(y - lastY) < 0.5 && !lineEnds) continue;
+          else if (Math.abs(x - lastX) + Math.abs(y - lastY) < MIN_STEP_PX && !lineEnds) continue;
           else ctx.lineTo(x, y);
           starting = false;
           lastX = x;
