@@ -2,10 +2,12 @@ import { EdgeTopology, type PackedTopology } from '../../shared/geo/borders';
 import { packLines } from '../../shared/geo/packed-lines';
 import { saveIfPossible, type ProjectDb } from './db';
 import { readAreaGeometries } from './model-data';
+import { TOPOLOGY_PART_BYTES } from './migrations/012-topology-parts';
 import { statement } from './statements';
 
 /**
- * The stored edge topology of a project's areas. Binary layout: a 4-byte
+ * The stored edge topology of a project's areas, kept in parts
+ * (area_topology_parts, migration 12) that read in order are: a 4-byte
  * length, a JSON header (codes, counts), then the typed arrays, each
  * starting on an 8-byte boundary, in PackedTopology's order.
  */
@@ -17,20 +19,26 @@ export function areaRevision(db: ProjectDb): number {
   return (statement(db, 'SELECT revision FROM area_cache WHERE id = 1').get() as { revision: number }).revision;
 }
 
-export function encodeTopology(p: PackedTopology): Buffer {
+/** The topology's encoding as pieces (views of its arrays, not copies), which concatenated are encodeTopology's bytes. */
+function topologyPieces(p: PackedTopology): Uint8Array[] {
   const header = Buffer.from(JSON.stringify({ codes: p.codes, edgeCount: p.edgeCount, lengths: ARRAYS.map((name) => p[name].length) }));
-  const align = (n: number) => Math.ceil(n / 8) * 8;
-  let size = align(4 + header.length);
-  const offsets = ARRAYS.map((name) => {
-    const at = size;
-    size = align(size + p[name].byteLength);
-    return at;
-  });
-  const out = Buffer.alloc(size);
-  out.writeUInt32LE(header.length, 0);
-  header.copy(out, 4);
-  ARRAYS.forEach((name, i) => Buffer.from(p[name].buffer, p[name].byteOffset, p[name].byteLength).copy(out, offsets[i]));
-  return out;
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length, 0);
+  const pieces: Uint8Array[] = [length, header];
+  let size = 4 + header.length;
+  const pad = () => {
+    const gap = (8 - (size % 8)) % 8;
+    if (gap) pieces.push(new Uint8Array(gap));
+    size += gap;
+  };
+  pad();
+  for (const name of ARRAYS) {
+    const array = p[name];
+    pieces.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    size += array.byteLength;
+    pad();
+  }
+  return pieces;
 }
 
 export function decodeTopology(blob: Uint8Array): PackedTopology {
@@ -42,29 +50,70 @@ export function decodeTopology(blob: Uint8Array): PackedTopology {
   const arrays = {} as Record<ArrayName, Int32Array | Uint8Array | Float64Array>;
   ARRAYS.forEach((name, i) => {
     const Type = TYPES[name];
-    arrays[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, header.lengths[i]!);
+    const count = header.lengths[i]!;
+    if (at + count * Type.BYTES_PER_ELEMENT > bytes.length) throw new Error(`the stored topology is cut short (${bytes.length} bytes, its ${name} ends past them)`);
+    arrays[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
     at = Math.ceil((at + arrays[name].byteLength) / 8) * 8;
   });
   return { codes: header.codes, edgeCount: header.edgeCount, ...(arrays as unknown as Omit<PackedTopology, 'codes' | 'edgeCount'>) };
 }
 
 /**
- * Stores a topology built from the project's current areas (an import builds
- * one anyway, for the neighbours), with the map layer and district outlines
- * drawn from it, so the first open after an import is as quick as any other.
+ * Writes the topology's encoding as parts of `partBytes` (the last shorter),
+ * so neither this side nor SQLite ever holds it as one value: England's is
+ * 30 MB, and one value of it meant three copies at once at an import's peak.
  */
+export function writeTopologyParts(db: ProjectDb, p: PackedTopology, partBytes = TOPOLOGY_PART_BYTES): void {
+  const insert = db.prepare('INSERT INTO area_topology_parts (part, bytes) VALUES (?, ?)');
+  db.prepare('DELETE FROM area_topology_parts').run();
+  // SQLite copies a bound value, so one staging buffer serves every part.
+  const staging = Buffer.allocUnsafe(partBytes);
+  let filled = 0;
+  let part = 0;
+  const flush = () => {
+    insert.run(part++, staging.subarray(0, filled));
+    filled = 0;
+  };
+  for (const piece of topologyPieces(p)) {
+    for (let at = 0; at < piece.length; ) {
+      const n = Math.min(partBytes - filled, piece.length - at);
+      staging.set(piece.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
+      if (filled === partBytes) flush();
+    }
+  }
+  if (filled) flush();
+}
+
+/** The stored topology's bytes, the parts read in order into one buffer (no larger than the topology), or null when none is stored. */
+export function readTopologyBytes(db: ProjectDb): Uint8Array | null {
+  const total = db.prepare('SELECT sum(length(bytes)) FROM area_topology_parts').pluck().get() as number | null;
+  if (!total) return null;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of db.prepare('SELECT bytes FROM area_topology_parts ORDER BY part').pluck().iterate() as IterableIterator<Uint8Array>) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/** Stores the topology and the district outlines from it (inside the caller's transaction: an import's, or loadTopology's). */
 export function storeTopology(db: ProjectDb, topology: EdgeTopology): PackedTopology {
   const packed = topology.pack();
+  const districtOutlines = JSON.stringify(encodeDistrictOutlines(db, topology));
+  writeTopologyParts(db, packed);
   // map_layer (migration 6) is no longer written: the map's layer is packed from the topology when first asked for (shared/geo/layer-bundle.ts).
-  db.prepare('UPDATE area_cache SET topology = ?, map_layer = NULL, district_outlines = ? WHERE id = 1').run(encodeTopology(packed), JSON.stringify(encodeDistrictOutlines(db, topology)));
+  db.prepare('UPDATE area_cache SET map_layer = NULL, district_outlines = ? WHERE id = 1').run(districtOutlines);
   return packed;
 }
 
 /** The stored topology (and its packed form), or one built from the areas now and stored, so the next open is quick. */
 export function loadTopology(db: ProjectDb): { topology: EdgeTopology; packed: PackedTopology } {
-  const row = db.prepare('SELECT topology FROM area_cache WHERE id = 1').get() as { topology: Uint8Array | null };
-  if (row.topology) {
-    const packed = decodeTopology(row.topology);
+  const bytes = readTopologyBytes(db);
+  if (bytes) {
+    const packed = decodeTopology(bytes);
     return { topology: EdgeTopology.unpack(packed), packed };
   }
   const topology = new EdgeTopology(readAreaGeometries(db));

@@ -1,19 +1,73 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeTopology, encodeTopology } from '../../../electron/store/area-cache';
+import { decodeTopology, loadTopology, readTopologyBytes, storeTopology, writeTopologyParts } from '../../../electron/store/area-cache';
+import { createProjectDb, writeTransaction } from '../../../electron/store/db';
+import { geometryBlob } from '../../../electron/store/geometry-column';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { geometries } from '../../fixtures/small-plan';
+import { tempDir } from '../../helpers/temp';
+
+function withDb(run: (db: ReturnType<typeof createProjectDb>) => void): void {
+  const db = createProjectDb(path.join(tempDir(), 'cache.carecover'));
+  try {
+    run(db);
+  } finally {
+    db.close();
+  }
+}
+
+const parts = (db: ReturnType<typeof createProjectDb>) => db.prepare('SELECT part, length(bytes) AS n FROM area_topology_parts ORDER BY part').all() as { part: number; n: number }[];
 
 describe('the stored topology', () => {
-  it('decodes the same wherever SQLite hands back its bytes, aligned or not', () => {
+  it('is written in parts of the size asked, which read back in order decode to the same topology', () => {
     const packed = new EdgeTopology(geometries).pack();
-    const encoded = encodeTopology(packed);
-    for (const shift of [0, 3, 8]) {
-      const buffer = new Uint8Array(encoded.length + shift);
-      buffer.set(encoded, shift);
-      const decoded = decodeTopology(buffer.subarray(shift));
+    withDb((db) => {
+      // 7 bytes: parts that split the header, the arrays and their padding anywhere.
+      writeTransaction(db, () => writeTopologyParts(db, packed, 7));
+      const stored = parts(db);
+      const bytes = readTopologyBytes(db)!;
+      expect(stored.length).toBe(Math.ceil(bytes.length / 7));
+      expect(stored.map((p) => p.part)).toEqual(stored.map((_, i) => i));
+      expect(stored.slice(0, -1).every((p) => p.n === 7) && stored.at(-1)!.n <= 7).toBe(true);
+      const decoded = decodeTopology(bytes);
       expect(decoded.codes).toEqual(packed.codes);
-      expect(Array.from(decoded.vertices)).toEqual(Array.from(packed.vertices));
-      expect(Array.from(decoded.positions)).toEqual(Array.from(packed.positions));
-    }
+      expect(decoded.edgeCount).toBe(packed.edgeCount);
+      for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'edges', 'positions'] as const) expect(Array.from(decoded[name])).toEqual(Array.from(packed[name]));
+      // Written again (another import), the old parts go: nothing of a longer topology is left at the end.
+      writeTransaction(db, () => writeTopologyParts(db, packed, 1 << 20));
+      expect(parts(db)).toEqual([{ part: 0, n: bytes.length }]);
+    });
+  });
+
+  it('decodes the same wherever its bytes start, aligned or not, and refuses bytes cut short', () => {
+    const packed = new EdgeTopology(geometries).pack();
+    withDb((db) => {
+      writeTransaction(db, () => writeTopologyParts(db, packed));
+      const bytes = readTopologyBytes(db)!;
+      for (const shift of [0, 3, 8]) {
+        const buffer = new Uint8Array(bytes.length + shift);
+        buffer.set(bytes, shift);
+        const decoded = decodeTopology(buffer.subarray(shift));
+        expect(Array.from(decoded.vertices)).toEqual(Array.from(packed.vertices));
+        expect(Array.from(decoded.positions)).toEqual(Array.from(packed.positions));
+      }
+      expect(() => decodeTopology(bytes.subarray(0, bytes.length - 16))).toThrow(/stored topology is cut short .*positions/);
+    });
+  });
+
+  it('is emptied when an area changes, and built again and stored on the next load', () => {
+    withDb((db) => {
+      expect(readTopologyBytes(db)).toBeNull();
+      db.exec(`INSERT INTO districts VALUES ('D', 'D')`);
+      const insert = db.prepare("INSERT INTO areas VALUES (?, ?, 'D', 10, 'C1', ?)");
+      for (const [code, g] of geometries) insert.run(code, code, geometryBlob(g));
+      const first = loadTopology(db);
+      expect(parts(db).length).toBeGreaterThan(0);
+      expect(loadTopology(db).packed.vertices).toEqual(first.packed.vertices);
+      db.prepare('DELETE FROM areas WHERE code = ?').run([...geometries.keys()][0]);
+      expect(readTopologyBytes(db)).toBeNull();
+      writeTransaction(db, () => storeTopology(db, first.topology));
+      expect(readTopologyBytes(db)).not.toBeNull();
+    });
   });
 });

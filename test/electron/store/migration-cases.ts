@@ -347,3 +347,39 @@ MIGRATION_CASES[11] = {
     assert((db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n === 1, "an area's rows still go with it (foreign keys refer to the new table)");
   },
 };
+
+/** A stored topology's bytes for migration 12: two whole parts and three bytes more, each byte telling where it sits. */
+const OLD_TOPOLOGY = Buffer.from(Array.from({ length: 2 * (1 << 20) + 3 }, (_, i) => (i * 31 + (i >> 20)) & 0xff));
+
+MIGRATION_CASES[12] = {
+  seed(db) {
+    db.prepare("INSERT INTO areas VALUES ('E01', 'One', 'D', 10, 'C1', ?)").run(geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }));
+    db.prepare("UPDATE area_cache SET topology = ?, district_outlines = '{}' WHERE id = 1").run(OLD_TOPOLOGY);
+  },
+  verify(db) {
+    const parts = () => db.prepare('SELECT part, bytes FROM area_topology_parts ORDER BY part').all() as { part: number; bytes: Buffer }[];
+    const moved = parts();
+    assert(JSON.stringify(moved.map((p) => [p.part, p.bytes.length])) === JSON.stringify([[0, 1 << 20], [1, 1 << 20], [2, 3]]), `the topology is moved in parts of a mebibyte: ${moved.map((p) => p.bytes.length).join(', ')}`);
+    assert(Buffer.concat(moved.map((p) => p.bytes)).equals(OLD_TOPOLOGY), 'the parts read in order are the old blob, byte for byte');
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('area_cache')").all() as { name: string }[]).map((c) => c.name);
+    assert(!columns.includes('topology') && columns.includes('district_outlines'), `area_cache no longer has the topology: ${columns.join(', ')}`);
+    const revision = () => (db.prepare('SELECT revision FROM area_cache').get() as { revision: number }).revision;
+    const before = revision();
+    db.exec("UPDATE areas SET district = 'D2' WHERE code = 'E01'");
+    assert(parts().length === 3 && revision() === before + 1, 'moving an area to another district keeps the topology');
+    db.exec("UPDATE areas SET name = 'Renamed' WHERE code = 'E01'");
+    assert(parts().length === 3, 'renaming an area keeps the topology');
+    db.exec("UPDATE areas SET code = 'E09' WHERE code = 'E01'");
+    assert(parts().length === 0 && revision() === before + 2, "changing an area's code empties the topology");
+    for (const [sql, what] of [
+      ["INSERT INTO areas SELECT 'E02', name, district, population, ruc, geometry FROM areas WHERE code = 'E09'", 'adding'],
+      ["UPDATE areas SET geometry = geometry WHERE code = 'E02'", "setting an area's boundary"],
+      ["DELETE FROM areas WHERE code = 'E02'", 'removing'],
+    ] as const) {
+      db.prepare('INSERT INTO area_topology_parts VALUES (0, x\'00\')').run();
+      const was = revision();
+      db.exec(sql);
+      assert(parts().length === 0 && revision() === was + 1, `${what} an area empties the topology`);
+    }
+  },
+};

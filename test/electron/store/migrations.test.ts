@@ -48,6 +48,16 @@ describe('migrations', () => {
     }
   });
 
+  it('make no topology parts from a project whose topology was not worked out yet', () => {
+    const db = createProjectDb(path.join(tempDir(), 'm.carecover'), { schemaVersion: 11 });
+    try {
+      migrate(db, 12);
+      expect(db.prepare('SELECT count(*) AS n FROM area_topology_parts').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('roll back completely when a step fails', () => {
     const file = path.join(tempDir(), 'm.carecover');
     const db = createProjectDb(file, { schemaVersion: 0 });
