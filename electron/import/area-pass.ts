@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { ImportPreview, ImportRequest } from '../../shared/import/request';
 import type { ImportProblem } from '../../shared/import/problems';
-import { coordinatesTooDeep, declaredCrsOf, MAX_COORDINATE_DEPTH, toRawFeature, type BoundarySource, type RawFeature } from './boundary-file';
-import { boundaryPreview, boundaryRules, columnsOf, emptyBounds, extendRawBounds, FeatureChecker, OutlineSketch, sameReading, type BoundaryRules, type CheckedFeature } from './boundary-import';
+import type { BoundarySource } from './boundary-file';
+import { boundaryPreview, boundaryRules, columnsOf, emptyBounds, extendRawBounds, FeatureChecker, OutlineSketch, sameReading, type BoundaryRules, type CheckedFeature } from './boundary-check';
 import { ImportFileError } from './errors';
 import { NotStreamable, streamFeatureCollection } from './geojson-stream';
 import { verdict } from './import-outcome';
 import type { Progress } from './progress';
+import { coordinatesTooDeep, declaredCrsOf, MAX_COORDINATE_DEPTH, toRawFeature, type RawFeature } from './raw-feature';
 
 /**
  * The id property and the coordinate system are decided from the first

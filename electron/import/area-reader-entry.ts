@@ -1,7 +1,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { readPass } from './area-pass';
 import { readerFailure, type ReaderJob, type ReaderMessage } from './area-reader';
-import { areaRecord, type AreaRecord } from './boundary-import';
+import { areaRecord, type AreaRecord } from './boundary-check';
 
 // The reading half of a GeoJSON areas import (area-reader.ts): parses and
 // checks every feature, posting accepted areas in batches, their boundaries

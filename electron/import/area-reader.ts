@@ -3,7 +3,7 @@ import { ApiError, type ApiErrorCode } from '../../shared/api/errors';
 import type { ImportRequest } from '../../shared/import/request';
 import { workerScript } from '../workers';
 import type { AreaInput, PassOutcome, RulesBasis } from './area-pass';
-import type { AreaRecord } from './boundary-import';
+import type { AreaRecord } from './boundary-check';
 import { ImportFileError } from './errors';
 import { NotStreamable } from './geojson-stream';
 import type { Progress } from './progress';

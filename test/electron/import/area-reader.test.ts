@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPass, type AreaInput } from '../../../electron/import/area-pass';
 import { readInThread, type ReaderJob } from '../../../electron/import/area-reader';
-import { areaRecord, type AreaRecord } from '../../../electron/import/boundary-import';
+import { areaRecord, type AreaRecord } from '../../../electron/import/boundary-check';
 import { ImportFileError } from '../../../electron/import/errors';
 import { silentProgress } from '../../../electron/import/progress';
 import { tempDir } from '../../helpers/temp';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dataFingerprint } from '../../helpers/project-fingerprint';
 import { tempDir } from '../../helpers/temp';
 import { importFile, previewFile, project } from './import-helpers';
-import { emptyBounds, extendRawBounds } from '../../../electron/import/boundary-import';
+import { emptyBounds, extendRawBounds } from '../../../electron/import/boundary-check';
 import { readAreaGeometries } from '../../../electron/store/model-data';
 
 const write = (name: string, text: string) => {
