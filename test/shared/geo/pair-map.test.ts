@@ -8,6 +8,10 @@ describe('PairMap', () => {
     expect(map.idOf(4, 3)).toBe(1); // order within a pair matters
     expect(map.idOf(3, 4)).toBe(0);
     expect(map.size).toBe(2);
+    // An empty slot is marked 0, which is also a cell number: the pair (0, 0) is a pair like any other.
+    expect(map.idOf(0, 0)).toBe(2);
+    expect(map.idOf(0, 0)).toBe(2);
+    expect(map.idOf(3, 4)).toBe(0);
   });
 
   it('agrees with a Map over many pairs, through growth, for cells up to 2^32 - 1', () => {
