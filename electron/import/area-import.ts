@@ -8,7 +8,7 @@ import { BYTES_PER_POSITION, readPass, type AreaInput, type RulesBasis } from '.
 import { readInThread } from './area-reader';
 import { readBoundaryFile } from './boundary-file';
 import { areaRecord } from './boundary-check';
-import { AreaWriter } from './boundary-import';
+import { AreaWriter } from './area-writer';
 import { ImportFileError } from './errors';
 import { NotStreamable } from './geojson-stream';
 import { checkImportFile, readImportFile, readSibling } from './import-file';

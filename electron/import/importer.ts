@@ -10,7 +10,6 @@ import { saveMapping } from '../store/imports';
 import { runAreaImport } from './area-import';
 import { readBoundaryFile } from './boundary-file';
 import { boundaryPreview, checkBoundaries, outlinePath } from './boundary-check';
-import { planZones } from './boundary-import';
 import { ImportFileError } from './errors';
 import { readImportFile, readSibling } from './import-file';
 import { checkUnchanged, finish, PROBLEMS_SHOWN, rejection, verdict } from './import-outcome';
@@ -46,7 +45,7 @@ export async function prepareImport(db: ProjectDb, request: ImportRequest, progr
       if (!blocked && readAreaGeometries(db).size === 0) {
         blocked = 'the project has no areas yet: import the areas (the building blocks, such as LSOAs) first, then the zones';
       }
-      const plan = blocked ? null : planZones(db, check.features, request, stem, progress);
+      const plan = blocked ? null : (await import('./zone-plan')).planZones(db, check.features, request, stem, progress);
       const problems = [...check.problems, ...(plan?.notes ?? [])];
       const accepted = blocked ? 0 : check.features.length;
       blocked ??= verdict(problems, accepted, request, 'feature');
