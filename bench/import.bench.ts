@@ -7,7 +7,7 @@ import { sharedDataDir } from './england';
  * Importing every English LSOA (the 326 district files of ../shared/data,
  * merged into one ~88 MB GeoJSON) into an empty project, against a plain
  * JSON.parse of the same bytes. Each runs in a child process of its own so
- * that its peak memory (maxRSS) is its own.
+ * that its peak memory (VmHWM on Linux, see import-child.ts) is its own.
  */
 export async function run(): Promise<void> {
   console.log('\nImport');
@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
   const line = (name: string, ms: number, rss: number, extra = '') => console.log(`  ${name.padEnd(56)} ${(ms / 1000).toFixed(2).padStart(7)} s   peak ${rss.toFixed(0).padStart(5)} MB${extra}`);
   line('JSON.parse of the same bytes (baseline)', parse.ms, parse.maxRssMb);
   const timeRatio = imported.ms / parse.ms;
-  // maxRSS is in KiB, read as MiB: the file in MiB too.
+  // Peak memory in MiB: the file in MiB too.
   const memoryRatio = imported.maxRssMb / (fs.statSync(merged).size / 2 ** 20);
   line(`import areas (${imported.accepted} areas, ${imported.repaired} repaired)`, imported.ms, imported.maxRssMb, `   ${(imported.maxRssMb / parse.maxRssMb).toFixed(1)}× the baseline's memory`);
   console.log(`  time: ${timeRatio.toFixed(1)}× JSON.parse (target ≤ 2×: ${timeRatio <= 2 ? 'met' : 'MISSED'}); peak memory: ${memoryRatio.toFixed(1)}× the file (target ≤ 3×: ${memoryRatio <= 3 ? 'met' : 'MISSED'})`);
