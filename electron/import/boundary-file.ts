@@ -10,7 +10,6 @@ import { readGeoPackageGeometry } from './wkb';
 import { feature as topologyFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
-
 /** The features of one layer of a boundary file, before any checking. */
 export interface BoundarySource {
   format: 'geojson' | 'topojson' | 'shapefile' | 'geopackage';
@@ -40,7 +39,6 @@ export async function readBoundaryFile(fileName: string, bytes: Uint8Array, sibl
   if (['.gpkg', '.zip', '.dbf', '.shx'].includes(extension)) throw new ImportFileError(`the file is not a ${extension.slice(1)} file CareCover can read (its first bytes are not what that format starts with)`);
   return readGeoJson(bytes, layer);
 }
-
 
 /**
  * TopoJSON (what mapshaper and many web maps write): each named object is a
@@ -101,7 +99,6 @@ function readGeoJson(bytes: Uint8Array, layer?: string): BoundarySource {
   if (features.length === 0) throw new ImportFileError('the file holds no features');
   return checkDepth({ format: 'geojson', layers: [], layer: null, features, declaredCrs: declaredCrsOf(object) });
 }
-
 
 function checkDepth(source: BoundarySource): BoundarySource {
   source.features.forEach(checkFeatureDepth);

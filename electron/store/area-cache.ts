@@ -19,7 +19,7 @@ export function areaRevision(db: ProjectDb): number {
   return (statement(db, 'SELECT revision FROM area_cache WHERE id = 1').get() as { revision: number }).revision;
 }
 
-/** The topology's encoding as pieces (views of its arrays, not copies), which concatenated are encodeTopology's bytes. */
+/** The topology's encoding as pieces (views of its arrays, not copies), which concatenated are the layout above. */
 function topologyPieces(p: PackedTopology): Uint8Array[] {
   const header = Buffer.from(JSON.stringify({ codes: p.codes, edgeCount: p.edgeCount, lengths: ARRAYS.map((name) => p[name].length) }));
   const length = Buffer.alloc(4);
