@@ -2,7 +2,7 @@ import { EdgeTopologyBuilder } from '../../shared/geo/borders';
 import type { Area } from '../../shared/domain/types';
 import type { ProjectDb } from '../store/db';
 import { storeTopology } from '../store/area-cache';
-import { insertAreaNeighbours } from '../store/model-data';
+import { areaNeighbourInsert } from '../store/model-data';
 import { areaUpsert, clearAreaNeighbours, insertDistricts, readOtherAreaGeometries } from '../store/imported-rows';
 import type { AreaRecord } from './boundary-check';
 import type { Progress } from './progress';
@@ -20,9 +20,10 @@ function areaRow(r: AreaRecord, before: Area | undefined): Area {
 
 /**
  * Writes checked areas as they come (inside the import's transaction) and
- * matches their borders at the same time, so no feature is kept once it has
- * been written. `finish` adds the project's other areas and stores borders,
- * neighbours and districts.
+ * matches their borders at the same time, storing each pair of neighbours
+ * as it is found, so no feature is kept once it has been written. `finish`
+ * adds the project's other areas (and their neighbours) and stores borders
+ * and districts. Run inside writingAreasInBulk (electron/store/area-cache.ts).
  */
 export class AreaWriter {
   private readonly upsert: (area: Area, geometry: Float64Array) => void;
@@ -37,7 +38,9 @@ export class AreaWriter {
     expectedPositions = 0,
   ) {
     this.upsert = areaUpsert(target);
-    this.borders = new EdgeTopologyBuilder(undefined, Math.max(1 << 15, Math.ceil(expectedPositions / 2)));
+    // Neighbours are stored as their borders are matched, each pair when first found (after both areas' rows).
+    clearAreaNeighbours(target);
+    this.borders = new EdgeTopologyBuilder(undefined, Math.max(1 << 15, Math.ceil(expectedPositions / 2)), areaNeighbourInsert(target));
   }
 
   add(r: AreaRecord): void {
@@ -54,8 +57,6 @@ export class AreaWriter {
     progress.report('Finding shared borders', null);
     for (const [code, geometry] of readOtherAreaGeometries(this.target, this.codes)) this.borders.add(code, geometry);
     const topology = this.borders.build();
-    clearAreaNeighbours(this.target);
-    insertAreaNeighbours(this.target, topology.neighbours());
     // Kept with the project: the map draws from it without matching borders again.
     storeTopology(this.target, topology);
   }

@@ -119,8 +119,14 @@ export function insertAreas(db: ProjectDb, areas: readonly (Area & { geometry: A
 }
 
 export function insertAreaNeighbours(db: ProjectDb, pairs: readonly (readonly [string, string])[]): void {
+  const insert = areaNeighbourInsert(db);
+  for (const [x, y] of pairs) insert(x, y);
+}
+
+/** Stores neighbour pairs one at a time (either way round), as an import finds them. */
+export function areaNeighbourInsert(db: ProjectDb): (x: string, y: string) => void {
   const insert = db.prepare('INSERT OR IGNORE INTO area_neighbours (a, b) VALUES (?, ?)');
-  for (const [x, y] of pairs) insert.run(x < y ? x : y, x < y ? y : x);
+  return (x, y) => void insert.run(x < y ? x : y, x < y ? y : x);
 }
 
 export function insertZones(db: ProjectDb, planId: number, zones: readonly Zone[]): void {

@@ -55,9 +55,26 @@ export class EdgeTopologyBuilder {
   private readonly minX: number;
   private readonly minY: number;
   private readonly grid: number;
+  /** For `neighbour`: each edge's first area (by number), the areas' codes by number, and the pairs already told. */
+  private edgeArea = new Int32Array(0);
+  private readonly areaNumbers = new Map<string, number>();
+  private readonly areaCodes: string[] = [];
+  private toldPairs = new PairMap();
 
-  /** `expectedVertices`: sized for that many from the start (an import's guess from the file's size), not doubled a dozen times on the way. */
-  constructor(extent: Bounds = WHOLE_EARTH, expectedVertices = 1 << 15) {
+  /**
+   * `expectedVertices`: sized for that many from the start (an import's guess
+   * from the file's size), not doubled a dozen times on the way. `neighbour`,
+   * when given, is told each pair of areas the first time an edge of one is
+   * matched to an edge of the other: the pairs EdgeTopology.neighbours()
+   * gives, found while adding (an import stores them as it reads, instead of
+   * walking every edge again at the end).
+   */
+  constructor(
+    extent: Bounds = WHOLE_EARTH,
+    expectedVertices = 1 << 15,
+    private readonly neighbour: ((a: string, b: string) => void) | null = null,
+  ) {
+    if (neighbour) this.edgeArea = new Int32Array(expectedVertices);
     this.vertexIds = new PairMap(expectedVertices);
     this.edgeIds = new PairMap(expectedVertices);
     this.positions = new Float64Array(2 * expectedVertices);
@@ -73,6 +90,7 @@ export class EdgeTopologyBuilder {
   /** An area's boundary as stored (shared/geo/geometry-blob.ts): an import hands it on packed, read straight from the doubles. */
   addPacked(code: string, values: Float64Array): void {
     const layout = geometryLayout(values);
+    const area = this.neighbour ? this.areaNumber(code) : -1;
     let ring = 0;
     let at = layout.start;
     for (const rings of layout.ringsPerPolygon) {
@@ -88,12 +106,42 @@ export class EdgeTopologyBuilder {
           const id = this.vertexIds.idOf(Math.round((x - this.minX) / this.grid), Math.round((y - this.minY) / this.grid));
           if (id === before) this.keepPosition(id, x, y);
           vertices[i] = id;
-          if (i > 0) edges[i - 1] = previous < id ? this.edgeIds.idOf(previous, id) : this.edgeIds.idOf(id, previous);
+          if (i > 0) {
+            const known = this.edgeIds.size;
+            const edge = previous < id ? this.edgeIds.idOf(previous, id) : this.edgeIds.idOf(id, previous);
+            edges[i - 1] = edge;
+            if (area >= 0) this.meet(edge, edge < known, area);
+          }
           previous = id;
         }
         this.rings.push({ code, edges, vertices, outer: r === 0 });
       }
     }
+  }
+
+  private areaNumber(code: string): number {
+    let n = this.areaNumbers.get(code);
+    if (n === undefined) this.areaNumbers.set(code, (n = this.areaCodes.push(code) - 1));
+    return n;
+  }
+
+  /** Edge `edge` used by `area`: its first user if new, else (the first time for the two) a neighbour of that user. */
+  private meet(edge: number, seen: boolean, area: number): void {
+    if (!seen) {
+      if (edge >= this.edgeArea.length) {
+        const grown = new Int32Array(Math.max(1024, this.edgeArea.length * 2));
+        grown.set(this.edgeArea);
+        this.edgeArea = grown;
+      }
+      this.edgeArea[edge] = area;
+      return;
+    }
+    const other = this.edgeArea[edge]!;
+    if (other === area) return;
+    const lo = Math.min(other, area);
+    const hi = Math.max(other, area);
+    const told = this.toldPairs.size;
+    if (this.toldPairs.idOf(lo, hi) === told) this.neighbour!(this.areaCodes[lo]!, this.areaCodes[hi]!);
   }
 
   private keepPosition(id: number, x: number, y: number): void {
@@ -113,6 +161,8 @@ export class EdgeTopologyBuilder {
     this.vertexIds = new PairMap();
     this.edgeIds = new PairMap();
     this.positions = new Float64Array(0);
+    this.edgeArea = new Int32Array(0);
+    this.toldPairs = new PairMap();
     return topology;
   }
 }

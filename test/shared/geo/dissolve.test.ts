@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../helpers/temp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { booleanValid } from '@turf/turf';
-import { EdgeTopology, signedArea } from '../../../shared/geo/borders';
+import { EdgeTopology, EdgeTopologyBuilder, signedArea } from '../../../shared/geo/borders';
 import { polygonsOf, type AreaGeometry, type Position } from '../../../shared/geo/types';
 import { assignments, geometries } from '../../fixtures/small-plan';
 import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
@@ -102,6 +102,34 @@ describe('EdgeTopology.neighbours', () => {
     const found = new EdgeTopology(areaGeometries(project)).neighbours().map((p) => p.join(' '));
     const expected = project.neighbours.map(([a, b]) => (a < b ? `${a} ${b}` : `${b} ${a}`)).sort();
     expect(found).toEqual(expected);
+  });
+});
+
+describe('EdgeTopologyBuilder told of neighbours as it adds', () => {
+  const told = (source: ReadonlyMap<string, AreaGeometry>) => {
+    const pairs: string[] = [];
+    const builder = new EdgeTopologyBuilder(undefined, 1 << 10, (a, b) => pairs.push(a < b ? `${a} ${b}` : `${b} ${a}`));
+    for (const [code, geometry] of source) builder.add(code, geometry);
+    const topology = builder.build();
+    return { pairs, topology };
+  };
+
+  it('is told each pair once, the same pairs neighbours() finds afterwards (small fixture: not corners, not strangers)', () => {
+    const { pairs, topology } = told(geometries);
+    expect([...pairs].sort()).toEqual(['A1 A2', 'A2 B1', 'B1 C1']);
+    expect([...pairs].sort()).toEqual(topology.neighbours().map((p) => p.join(' ')));
+  });
+
+  it('is told exactly the embedded project\'s neighbours, each once, whatever order the areas come in', () => {
+    const project = loadDefaultProject();
+    const expected = project.neighbours.map(([a, b]) => (a < b ? `${a} ${b}` : `${b} ${a}`)).sort();
+    const forward = areaGeometries(project);
+    const backward = new Map([...forward].reverse());
+    for (const source of [forward, backward]) {
+      const { pairs } = told(source);
+      expect(new Set(pairs).size).toBe(pairs.length);
+      expect([...pairs].sort()).toEqual(expected);
+    }
   });
 });
 
