@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ImportPreview, ImportRequest, ImportResult } from '../../shared/import/request';
 import { writeTransaction, type ProjectDb } from '../store/db';
+import { writingAreasInBulk } from '../store/area-cache';
 import { readAreas } from '../store/model-data';
 import { BYTES_PER_POSITION, readPass, type AreaInput, type RulesBasis } from './area-pass';
 import { readInThread } from './area-reader';
@@ -54,7 +55,7 @@ export async function runAreaImport(db: ProjectDb, request: ImportRequest, mode:
           if (outcome.redo) throw new Redo(outcome.redo);
           return { preview: outcome.preview, result: null };
         }
-        return writeTransaction(db, () => {
+        return writeTransaction(db, () => writingAreasInBulk(db, () => {
           const existing = new Map(readAreas(db).map((a) => [a.code, a]));
           const writer = new AreaWriter(db, existing, input.size / BYTES_PER_POSITION);
           const outcome =
@@ -66,7 +67,7 @@ export async function runAreaImport(db: ProjectDb, request: ImportRequest, mode:
           checkUnchanged(request, outcome.preview.sha256, fileName);
           if (outcome.preview.blocked) throw rejection(outcome.preview, outcome.problems);
           return { preview: outcome.preview, result: finish(db, outcome.preview, outcome.problems) };
-        });
+        }));
       } catch (error) {
         if (error instanceof NotStreamable && input.kind === 'stream') input = await readWhole(request, fileName);
         else if (error instanceof Redo && !forced) forced = error.basis;

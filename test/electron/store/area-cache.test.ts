@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeTopology, loadTopology, readTopologyBytes, storeTopology, writeTopologyParts } from '../../../electron/store/area-cache';
+import { decodeTopology, loadTopology, readTopologyBytes, storeTopology, writeTopologyParts, writingAreasInBulk } from '../../../electron/store/area-cache';
 import { createProjectDb, writeTransaction } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
 import { EdgeTopology } from '../../../shared/geo/borders';
@@ -68,6 +68,64 @@ describe('the stored topology', () => {
       expect(readTopologyBytes(db)).toBeNull();
       writeTransaction(db, () => storeTopology(db, first.topology));
       expect(readTopologyBytes(db)).not.toBeNull();
+    });
+  });
+});
+
+describe('writingAreasInBulk', () => {
+  const triggers = (db: ReturnType<typeof createProjectDb>) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'areas' ORDER BY name").all();
+  const cache = (db: ReturnType<typeof createProjectDb>) => db.prepare('SELECT revision, map_layer, district_outlines FROM area_cache WHERE id = 1').get() as { revision: number; map_layer: string | null; district_outlines: string | null };
+  const seeded = (db: ReturnType<typeof createProjectDb>) => {
+    db.exec(`INSERT INTO districts VALUES ('D', 'D')`);
+    const insert = db.prepare("INSERT INTO areas VALUES (?, ?, 'D', 10, 'C1', ?)");
+    for (const [code, g] of geometries) insert.run(code, code, geometryBlob(g));
+    loadTopology(db);
+    db.prepare(`UPDATE area_cache SET district_outlines = '{}' WHERE id = 1`).run();
+    return { triggers: triggers(db), revision: cache(db).revision };
+  };
+
+  it('empties the cache once for many rows, without the per-row triggers, and makes them again as they were', () => {
+    withDb((db) => {
+      const before = seeded(db);
+      expect(before.triggers.length).toBe(4);
+      const insert = db.prepare("INSERT INTO areas VALUES (?, ?, 'D', 10, 'C1', ?)");
+      const g = geometryBlob([...geometries.values()][0]!);
+      writeTransaction(db, () =>
+        writingAreasInBulk(db, () => {
+          expect(triggers(db)).toEqual([]);
+          expect(parts(db)).toEqual([]);
+          for (let i = 0; i < 50; i++) insert.run(`N${i}`, `N${i}`, g);
+        }),
+      );
+      expect(triggers(db)).toEqual(before.triggers);
+      expect(cache(db)).toEqual({ revision: before.revision + 1, map_layer: null, district_outlines: null });
+      expect(parts(db)).toEqual([]);
+      // And the triggers work again afterwards.
+      loadTopology(db);
+      db.prepare("DELETE FROM areas WHERE code = 'N0'").run();
+      expect(cache(db).revision).toBe(before.revision + 2);
+      expect(parts(db)).toEqual([]);
+    });
+  });
+
+  it('leaves triggers, cache and rows as they were when the write fails, and refuses to run outside a transaction', () => {
+    withDb((db) => {
+      const before = seeded(db);
+      const stored = parts(db);
+      const cached = cache(db);
+      expect(() =>
+        writeTransaction(db, () =>
+          writingAreasInBulk(db, () => {
+            db.prepare("INSERT INTO areas VALUES ('X', 'X', 'D', 10, 'C1', x'00')").run();
+            throw new Error('the file went away');
+          }),
+        ),
+      ).toThrow('the file went away');
+      expect(triggers(db)).toEqual(before.triggers);
+      expect(cache(db)).toEqual(cached);
+      expect(parts(db)).toEqual(stored);
+      expect(db.prepare("SELECT count(*) FROM areas WHERE code = 'X'").pluck().get()).toBe(0);
+      expect(() => writingAreasInBulk(db, () => 1)).toThrow(/inside the caller's transaction/);
     });
   });
 });
