@@ -48,17 +48,22 @@ export const WHOLE_EARTH = { minX: -180, minY: -90, maxX: 180, maxY: 90 };
  * the extent is too large for 2^32 cells a side).
  */
 export class EdgeTopologyBuilder {
-  private readonly rings: TopologyRing[] = [];
+  // The rings as PackedTopology lays them out, written as they come: build() hands these arrays on rather than copying them.
+  private ringArea: number[] = [];
+  private ringOuter: number[] = [];
+  private ringStart: number[] = [0];
+  private ringVertices: Int32Array;
+  private ringEdges: Int32Array;
   private vertexIds: PairMap;
   private edgeIds: PairMap;
   private positions: Float64Array;
   private readonly minX: number;
   private readonly minY: number;
   private readonly grid: number;
-  /** For `neighbour`: each edge's first area (by number), the areas' codes by number, and the pairs already told. */
+  /** The areas' codes by number (in the order first added), and for `neighbour`: each edge's first area by number, and the pairs already told. */
+  private areaNumbers = new Map<string, number>();
+  private areaCodes: string[] = [];
   private edgeArea = new Int32Array(0);
-  private readonly areaNumbers = new Map<string, number>();
-  private readonly areaCodes: string[] = [];
   private toldPairs = new PairMap();
 
   /**
@@ -78,6 +83,9 @@ export class EdgeTopologyBuilder {
     this.vertexIds = new PairMap(expectedVertices);
     this.edgeIds = new PairMap(expectedVertices);
     this.positions = new Float64Array(2 * expectedVertices);
+    // Each vertex is on about two rings (a border has two sides).
+    this.ringVertices = new Int32Array(2 * expectedVertices);
+    this.ringEdges = new Int32Array(2 * expectedVertices);
     this.minX = extent.minX;
     this.minY = extent.minY;
     this.grid = Math.max(SNAP_DEGREES, (extent.maxX - extent.minX) / CELLS, (extent.maxY - extent.minY) / CELLS);
@@ -90,14 +98,21 @@ export class EdgeTopologyBuilder {
   /** An area's boundary as stored (shared/geo/geometry-blob.ts): an import hands it on packed, read straight from the doubles. */
   addPacked(code: string, values: Float64Array): void {
     const layout = geometryLayout(values);
-    const area = this.neighbour ? this.areaNumber(code) : -1;
+    let area = -1;
     let ring = 0;
     let at = layout.start;
     for (const rings of layout.ringsPerPolygon) {
       for (let r = 0; r < rings; r++) {
         const n = layout.positionsPerRing[ring++]!;
-        const edges = new Int32Array(Math.max(0, n - 1));
-        const vertices = new Int32Array(n);
+        if (n === 0) continue;
+        // Numbered with its first ring, so an area without any is not among the codes (as pack() always had it).
+        if (area < 0) area = this.areaNumber(code);
+        const start = this.ringStart[this.ringStart.length - 1]!;
+        this.room(start + n);
+        const vertices = this.ringVertices;
+        const edges = this.ringEdges;
+        // A ring's n - 1 edges follow the previous rings' edges, one fewer per ring than their vertices.
+        const edgeStart = start - this.ringArea.length;
         let previous = -1;
         for (let i = 0; i < n; i++, at += 2) {
           const x = values[at]!;
@@ -105,18 +120,32 @@ export class EdgeTopologyBuilder {
           const before = this.vertexIds.size;
           const id = this.vertexIds.idOf(Math.round((x - this.minX) / this.grid), Math.round((y - this.minY) / this.grid));
           if (id === before) this.keepPosition(id, x, y);
-          vertices[i] = id;
+          vertices[start + i] = id;
           if (i > 0) {
             const known = this.edgeIds.size;
             const edge = previous < id ? this.edgeIds.idOf(previous, id) : this.edgeIds.idOf(id, previous);
-            edges[i - 1] = edge;
-            if (area >= 0) this.meet(edge, edge < known, area);
+            edges[edgeStart + i - 1] = edge;
+            if (this.neighbour) this.meet(edge, edge < known, area);
           }
           previous = id;
         }
-        this.rings.push({ code, edges, vertices, outer: r === 0 });
+        this.ringArea.push(area);
+        this.ringOuter.push(r === 0 ? 1 : 0);
+        this.ringStart.push(start + n);
       }
     }
+  }
+
+  /** Room in the ring arrays for `total` vertices (and fewer edges). */
+  private room(total: number): void {
+    if (total <= this.ringVertices.length) return;
+    const size = Math.max(total, 2 * this.ringVertices.length);
+    const vertices = new Int32Array(size);
+    vertices.set(this.ringVertices);
+    this.ringVertices = vertices;
+    const edges = new Int32Array(size);
+    edges.set(this.ringEdges);
+    this.ringEdges = edges;
   }
 
   private areaNumber(code: string): number {
@@ -156,15 +185,40 @@ export class EdgeTopologyBuilder {
 
   /** The topology of every area added; the builder's matching tables are let go (they are the largest part of it). */
   build(): EdgeTopology {
-    const topology = Object.create(EdgeTopology.prototype) as EdgeTopology;
-    Object.assign(topology, { rings: this.rings, positions: this.positions.slice(0, 2 * this.vertexIds.size), edgeCount: this.edgeIds.size });
+    const total = this.ringStart[this.ringStart.length - 1]!;
+    const packed: PackedTopology = {
+      codes: this.areaCodes,
+      ringArea: Int32Array.from(this.ringArea),
+      ringOuter: Uint8Array.from(this.ringOuter),
+      ringStart: Int32Array.from(this.ringStart),
+      vertices: fitted(this.ringVertices, total),
+      edges: fitted(this.ringEdges, total - this.ringArea.length),
+      positions: fitted(this.positions, 2 * this.vertexIds.size),
+      edgeCount: this.edgeIds.size,
+    };
     this.vertexIds = new PairMap();
     this.edgeIds = new PairMap();
     this.positions = new Float64Array(0);
+    this.ringVertices = new Int32Array(0);
+    this.ringEdges = new Int32Array(0);
+    this.ringArea = [];
+    this.ringOuter = [];
+    this.ringStart = [0];
+    this.areaNumbers = new Map();
+    this.areaCodes = [];
     this.edgeArea = new Int32Array(0);
     this.toldPairs = new PairMap();
-    return topology;
+    return EdgeTopology.unpack(packed);
   }
+}
+
+/**
+ * The first `length` elements: the array itself when it is nearly full (no
+ * copy at an import's peak), else a copy, so a guess of the size that was far
+ * too large does not stay allocated with the topology.
+ */
+function fitted<T extends Int32Array | Float64Array>(array: T, length: number): T {
+  return (length * 5 >= array.length * 4 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }
 
 /**
@@ -178,6 +232,8 @@ export class EdgeTopology {
   /** One canonical position per vertex id (x, y pairs): the first seen, so every area and zone using a vertex agrees on it. */
   private readonly positions: Float64Array;
   readonly edgeCount: number;
+  /** The same as flat arrays, which the rings are views of. */
+  private readonly packed: PackedTopology;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
     const builder = new EdgeTopologyBuilder(boundsOf(geometries.values()));
@@ -186,32 +242,12 @@ export class EdgeTopology {
     this.rings = built.rings;
     this.positions = built.positions;
     this.edgeCount = built.edgeCount;
+    this.packed = built.packed;
   }
 
-  /** The topology as flat arrays: stored with the project, it is rebuilt without matching a coordinate. */
+  /** The topology as flat arrays (those it is made of, not copies): stored with the project, it is rebuilt without matching a coordinate. */
   pack(): PackedTopology {
-    const codes: string[] = [];
-    const codeIndex = new Map<string, number>();
-    const ringArea = new Int32Array(this.rings.length);
-    const ringOuter = new Uint8Array(this.rings.length);
-    const ringStart = new Int32Array(this.rings.length + 1);
-    let total = 0;
-    this.rings.forEach((r, k) => {
-      let index = codeIndex.get(r.code);
-      if (index === undefined) codeIndex.set(r.code, (index = codes.push(r.code) - 1));
-      ringArea[k] = index;
-      ringOuter[k] = r.outer ? 1 : 0;
-      ringStart[k] = total;
-      total += r.vertices.length;
-    });
-    ringStart[this.rings.length] = total;
-    const vertices = new Int32Array(total);
-    const edges = new Int32Array(total - this.rings.length);
-    this.rings.forEach((r, k) => {
-      vertices.set(r.vertices, ringStart[k]!);
-      edges.set(r.edges, ringStart[k]! - k);
-    });
-    return { codes, ringArea, ringOuter, ringStart, vertices, edges, positions: this.positions, edgeCount: this.edgeCount };
+    return this.packed;
   }
 
   static unpack(p: PackedTopology): EdgeTopology {
@@ -222,7 +258,7 @@ export class EdgeTopology {
       const end = p.ringStart[k + 1]!;
       rings.push({ code: p.codes[p.ringArea[k]!]!, outer: p.ringOuter[k] === 1, vertices: p.vertices.subarray(start, end), edges: p.edges.subarray(start - k, end - k - 1) });
     }
-    Object.assign(topology, { rings, positions: p.positions, edgeCount: p.edgeCount });
+    Object.assign(topology, { rings, positions: p.positions, edgeCount: p.edgeCount, packed: p });
     return topology;
   }
 
