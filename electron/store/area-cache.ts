@@ -37,7 +37,8 @@ export function writingAreasInBulk<T>(db: ProjectDb, write: () => T): T {
     db.prepare('DELETE FROM area_topology_parts').run();
     return write();
   } finally {
-    for (const t of triggers) db.exec(t.sql);
+    // A failure SQLite rolled back by itself (a full disk) has brought the triggers back with the rest.
+    if (db.inTransaction) for (const t of triggers) db.exec(t.sql);
   }
 }
 

@@ -126,6 +126,16 @@ describe('writingAreasInBulk', () => {
       expect(parts(db)).toEqual(stored);
       expect(db.prepare("SELECT count(*) FROM areas WHERE code = 'X'").pluck().get()).toBe(0);
       expect(() => writingAreasInBulk(db, () => 1)).toThrow(/inside the caller's transaction/);
+      // When SQLite has rolled the transaction back itself (as on a full disk), its error is the one that comes out.
+      expect(() =>
+        writeTransaction(db, () =>
+          writingAreasInBulk(db, () => {
+            db.exec('ROLLBACK');
+            throw new Error('database or disk is full');
+          }),
+        ),
+      ).toThrow('database or disk is full');
+      expect(triggers(db)).toEqual(before.triggers);
     });
   });
 });
