@@ -9,6 +9,7 @@ import { createProjectDb } from '../electron/store/db';
  * figures printed as one JSON line. Bundled on its own, so each child's peak
  * memory is its job's and this code's, not every benchmark's libraries.
  */
+
 /**
  * This process's peak resident memory in MiB. On Linux, VmHWM: getrusage's
  * maxRSS (process.resourceUsage) is carried over from the parent through
@@ -27,11 +28,10 @@ function peakRssMb(): number {
 }
 
 async function child(mode: string, args: string[]): Promise<void> {
-  const rssMb = peakRssMb;
   if (mode === 'parse') {
     const start = performance.now();
     const json = JSON.parse(new TextDecoder().decode(fs.readFileSync(args[0]!))) as { features: unknown[] };
-    console.log(JSON.stringify({ ms: performance.now() - start, maxRssMb: rssMb(), features: json.features.length }));
+    console.log(JSON.stringify({ ms: performance.now() - start, maxRssMb: peakRssMb(), features: json.features.length }));
     return;
   }
   const [file, projectFile] = args as [string, string];
@@ -52,7 +52,7 @@ async function child(mode: string, args: string[]): Promise<void> {
   steps[last.step] = (steps[last.step] ?? 0) + end - last.at;
   delete steps.start;
   db.close();
-  console.log(JSON.stringify({ ms: end - start, maxRssMb: rssMb(), accepted: preview.accepted, repaired: preview.problems.filter((p) => p.severity === 'repaired').length, steps }));
+  console.log(JSON.stringify({ ms: end - start, maxRssMb: peakRssMb(), accepted: preview.accepted, repaired: preview.problems.filter((p) => p.severity === 'repaired').length, steps }));
 }
 
 const [mode, ...args] = process.argv.slice(2);
