@@ -43,7 +43,7 @@ export interface AppSession {
  * second session on the same project file, for reading what the app wrote (its caches do not see the
  * worker's edits: read the database).
  */
-export async function openApp(options: { project?: string; thread?: 'worker' } = {}): Promise<AppSession> {
+export async function openApp(options: { project?: string; thread?: 'worker'; initScript?: string } = {}): Promise<AppSession> {
   if (!haveChromium) throw new Error(`CI=true but there is no Chromium at ${chromiumPath}; .ci/run installs it with apt-get.`);
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-e2e-'));
   const services = createServices({ host: 'web', userData });
@@ -72,6 +72,8 @@ export async function openApp(options: { project?: string; thread?: 'worker' } =
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
+  // Runs in the page before any of its own scripts: for a test that watches the page from its very start.
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(host.url);
   fs.mkdirSync(resultsDir, { recursive: true });
   return {

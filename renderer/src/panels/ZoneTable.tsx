@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import { CLASS_FILL } from '../../../shared/style/coverage-style';
 import { FLAG_LABELS, millions, percent, quantity } from '../../../shared/format';
+import { useAfterFirstPaint } from '../components/use-after-first-paint';
 
 interface Props {
   zones: ZoneMetrics[];
@@ -25,6 +26,9 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'annualCost', label: 'Cost a year', numeric: true },
 ];
 
+/** Rows drawn with the first screen: more than fit in view, and all of a county's zones. The rest follow its first frame. */
+const FIRST_ROWS = 40;
+
 /** Sortable, filterable table of zones; choosing a row selects the zone on the map too. */
 export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, onSelect, hidden = new Map() }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'coverage', ascending: true });
@@ -44,6 +48,7 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
       return (sort.ascending ? order : -order) || a.name.localeCompare(b.name);
     });
   }, [zones, flaggedOnly, band, district, sort]);
+  const drawn = useAfterFirstPaint() ? rows : rows.slice(0, FIRST_ROWS);
 
   return (
     <div className={`zone-table${selectedZoneId ? ' zone-table--compact' : ''}`}>
@@ -91,7 +96,7 @@ export function ZoneTable({ zones, selectedZoneId, changedZones, districtNames, 
             </tr>
           </thead>
           <tbody>
-            {rows.map((z) => (
+            {drawn.map((z) => (
               <tr key={z.zoneId} className={`${z.zoneId === selectedZoneId ? 'selected' : ''}${changedZones.has(z.zoneId) ? ' changed' : ''}`} aria-selected={z.zoneId === selectedZoneId} data-zone-id={z.zoneId}>
                 <th scope="row">
                   <button type="button" className="row-button" onClick={() => onSelect(z.zoneId)}>
