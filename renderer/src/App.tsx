@@ -28,17 +28,22 @@ import { WithdrawalPanel } from './panels/WithdrawalPanel';
 import { ZoneDetail } from './panels/ZoneDetail';
 import { ZoneTable } from './panels/ZoneTable';
 import { useProject } from './useProject';
+import type { FirstScreen } from './first-screen';
 import { useWorkspace } from './workspace/useWorkspace';
 import { LotPicker } from './components/LotPicker';
 import { screenSuppression } from './panels/screen-suppression';
 import { editCost, type EditCost } from './panels/band-changes';
 
+/** The workspace is read again whenever this changes: another project, or the project reloaded (useProject's revision). */
+const workspaceKey = (path: string, revision: number) => `${path}#${revision}`;
+
 const centreCache = new WeakMap<MapData, Map<string, Position>>();
 
 type Tab = 'zones' | 'edit' | 'scenarios' | 'withdrawal' | 'time' | 'costs' | 'settings';
 
-export function App() {
-  const state = useProject();
+/** `start`: the first screen's data, read before the first render (first-screen.ts), when it could be. */
+export function App({ start }: { start?: FirstScreen }) {
+  const state = useProject(start);
   const [dialog, setDialog] = useState<FileDialogPurpose | null>(null);
   const [tab, setTab] = useState<Tab>('zones');
   const [working, setWorking] = useState(false);
@@ -54,11 +59,11 @@ export function App() {
   const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
   const { setError } = state;
   const showError = useCallback((message: string) => setError(message), [setError]);
-  const ws = useWorkspace(state.project ? `${state.project.path}#${state.revision}` : null, showError, setWorking, {
+  const ws = useWorkspace(state.project ? workspaceKey(state.project.path, state.revision) : null, showError, setWorking, {
     trend: tab === 'zones' || tab === 'time',
     contingency: tab === 'zones',
     checks: tab === 'edit',
-  });
+  }, start?.project && start.workspace ? { key: workspaceKey(start.project.path, 0), data: start.workspace } : undefined);
 
   const [bandNotice, setBandNotice] = useState<EditCost | null>(null);
   /** What an edit did to the annual cost, and the zones it moved into another rate band. */

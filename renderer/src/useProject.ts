@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, ProjectInfo, RecentProject } from '../../shared/api/contract';
 import { api, onAppEvent } from './api';
 import { dropFirstCalls } from './first-calls';
@@ -20,10 +20,18 @@ export interface ProjectState {
   run(action: () => Promise<unknown>): Promise<void>;
 }
 
-export function useProject(): ProjectState {
-  const [app, setApp] = useState<AppInfo | null>(null);
-  const [project, setProject] = useState<ProjectInfo | null>(null);
-  const [recent, setRecent] = useState<RecentProject[]>([]);
+/** The app and project as the page found them before its first render (first-screen.ts), when it could read them. */
+export interface ProjectStart {
+  app: AppInfo;
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+}
+
+export function useProject(start?: ProjectStart): ProjectState {
+  const [app, setApp] = useState<AppInfo | null>(start?.app ?? null);
+  const [project, setProject] = useState<ProjectInfo | null>(start?.project ?? null);
+  const [recent, setRecent] = useState<RecentProject[]>(start?.recent ?? []);
+  const started = useRef(start !== undefined);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [revision, setRevision] = useState(0);
@@ -54,7 +62,9 @@ export function useProject(): ProjectState {
   );
 
   useEffect(() => {
-    void run(async () => {});
+    // Read before the first render already: read again only on a later mount.
+    if (started.current) started.current = false;
+    else void run(async () => {});
     return onAppEvent((event) => {
       if (event.type !== 'project-changed') return;
       dropFirstCalls(); // answers about the project that was open are not this one's

@@ -6,7 +6,16 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
   let app: AppSession;
 
   beforeAll(async () => {
-    app = await openApp();
+    // What the page shows as the app first draws itself: recorded on the root's first change after the placeholder.
+    const initScript = `document.addEventListener('DOMContentLoaded', () => {
+      const root = document.getElementById('root');
+      window.__placeholder = root.textContent;
+      new MutationObserver((changes, observer) => {
+        observer.disconnect();
+        window.__firstDrawn = { bar: !!root.querySelector('.project-bar'), map: !!root.querySelector('.leaflet-container'), table: root.querySelectorAll('.zone-table tbody tr').length };
+      }).observe(root, { childList: true, subtree: true });
+    });`;
+    app = await openApp({ initScript });
   });
   afterAll(async () => {
     await app?.close();
@@ -21,6 +30,16 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
     const shot = await app.screenshot('foundation-main');
     expect(fs.statSync(shot).size).toBeGreaterThan(1000);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('shows a placeholder while it opens, then draws the whole first screen at once: bar, map and table together', async () => {
+    await app.page.locator('.leaflet-container[data-rendered="true"]').waitFor();
+    const seen = await app.page.evaluate(() => {
+      const w = window as unknown as { __placeholder: string; __firstDrawn: { bar: boolean; map: boolean; table: number } };
+      return { placeholder: w.__placeholder, firstDrawn: w.__firstDrawn };
+    });
+    expect(seen.placeholder).toBe('Opening CareCover…');
+    expect(seen.firstDrawn).toEqual({ bar: true, map: true, table: 14 });
   });
 
   it('takes the token out of the address bar', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { History, MapData, ModelSettings, PlanDelta } from '../../../shared/api/contract';
 import type { PlanChecks } from '../../../shared/plan/checks';
 import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared/coverage/schemas';
@@ -58,19 +58,24 @@ export interface SettingsChange {
   asAt?: string;
 }
 
-function loadWorkspace(lot: LotFilter = 'all') {
+/** A workspace as read in one go: the map, metrics, providers, settings and history of the open project's plan. */
+export function loadWorkspace(lot: LotFilter = 'all') {
   return Promise.all([fetchMapData(), api.getPlanMetrics({ lot }), api.listProviders({}), api.getSettings({}), api.getHistory({})]);
 }
+export type WorkspaceData = Awaited<ReturnType<typeof loadWorkspace>>;
 
 /**
  * The main screen's data for the open project. Every failure goes to `onError`
- * (the banner); what is on screen stays as it was.
+ * (the banner); what is on screen stays as it was. `start` is the workspace
+ * already read for the project first open (first-screen.ts), under its key: it
+ * is shown from the first render, and read again only when the key changes.
  */
-export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants): Workspace {
-  const [mapData, setMapData] = useState<MapData | null>(null);
-  const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(null);
-  const [providers, setProviders] = useState<Provider[]>([]);
-  const [model, setModel] = useState<ModelSettings | null>(null);
+export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants, start?: { key: string; data: WorkspaceData }): Workspace {
+  const started = useRef(start?.key ?? null);
+  const [mapData, setMapData] = useState<MapData | null>(start?.data[0] ?? null);
+  const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(start?.data[1].metrics ?? null);
+  const [providers, setProviders] = useState<Provider[]>(start?.data[2] ?? []);
+  const [model, setModel] = useState<ModelSettings | null>(start?.data[3] ?? null);
   const [selectedZoneId, select] = useState<string | null>(null);
   const [contingency, setContingency] = useState<Contingency | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
@@ -78,12 +83,15 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [lot, setLotState] = useState<LotFilter>('all');
   const [trend, setTrend] = useState<TrendResponse | null>(null);
   const [month, setMonth] = useState<string | null>(null);
-  const [history, setHistory] = useState<History>({ canUndo: null, canRedo: null });
+  const [history, setHistory] = useState<History>(start?.data[4] ?? { canUndo: null, canRedo: null });
   const [checks, setChecks] = useState<PlanChecks | null>(null);
 
   const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
 
   useEffect(() => {
+    const shownFromStart = started.current !== null && projectKey === started.current;
+    started.current = null;
+    if (shownFromStart) return dropFirstCalls(); // nothing to read
     setMapData(null);
     setMetrics(null);
     setWithdrawal(null);
