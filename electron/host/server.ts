@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { BATCH_ANSWER, FRAME_BYTES, FRAME_JSON, frameHeader, isReadMethod, MAX_BATCH_CALLS } from '../../shared/api/batch';
 import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
 import type { ApiCaller } from '../api-caller';
 import { CSP_HEADER, TOKEN_HEADER } from '../security';
@@ -126,7 +127,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         return send(res, 403, 'Forbidden: CareCover only answers requests from this computer.', 'text/plain; charset=utf-8');
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/') || url.pathname === '/upload') {
+      if (url.pathname.startsWith('/api/') || url.pathname === '/upload' || url.pathname === '/batch') {
         if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
           const body = JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Missing or wrong access token: open the URL the host printed.' } });
           return send(res, 401, body, 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
@@ -144,6 +145,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         } catch (error) {
           return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: `The request body is not valid JSON: ${(error as Error).message}` } });
         }
+        if (url.pathname === '/batch') return answerBatch(res, payload, options.api);
         const method = url.pathname.slice('/api/'.length);
         return sendEnvelope(res, await options.api(method, payload));
       }
@@ -174,6 +176,32 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       });
     });
   });
+}
+
+/**
+ * Reads asked for together (shared/api/batch.ts): each answered through the
+ * services as a call of its own, and written as its own frame as soon as it is
+ * ready. A batch that is not a short list of reads is refused whole, before
+ * any call is made.
+ */
+function answerBatch(res: http.ServerResponse, payload: unknown, api: ApiCaller): void {
+  const calls = Array.isArray(payload) ? payload : null;
+  const problem = !calls
+    ? 'A batch is a list of [method, request] pairs.'
+    : calls.length === 0 || calls.length > MAX_BATCH_CALLS
+      ? `A batch holds 1 to ${MAX_BATCH_CALLS} calls, not ${calls.length}.`
+      : calls.map((call, i) => (Array.isArray(call) && call.length === 2 && typeof call[0] === 'string' && isReadMethod(call[0]) ? null : `Call ${i + 1} of the batch is not a read (get… or list…) with its request.`)).find(Boolean);
+  if (problem) return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: problem } });
+  res.writeHead(200, { 'Content-Type': BATCH_ANSWER, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' });
+  const written = (calls as [string, unknown][]).map(([method, request], index) =>
+    api(method, request).then((envelope) => {
+      const bytes = envelope.ok && envelope.value instanceof Uint8Array;
+      const payload = bytes ? (envelope.value as Uint8Array) : Buffer.from(JSON.stringify(envelope));
+      res.write(frameHeader(index, bytes ? FRAME_BYTES : FRAME_JSON, payload.length));
+      res.write(payload);
+    }),
+  );
+  void Promise.allSettled(written).then(() => res.end());
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isReadMethod, type BatchTransport } from './batch';
 import type { Transport } from './client';
 import type { Envelope } from './errors';
 import type { ApiMethod } from './methods';
@@ -29,22 +30,25 @@ export function callKey(method: ApiMethod, request: unknown): string {
 }
 
 /**
- * The first screen's calls, sent at once through `transport` and each answer
- * taken once by the call that asks for it. A call that may change the project
- * (one not named get… or list…) drops what is left, so no answer from before it
- * is ever used after it; so does drop(), once the screen has loaded.
+ * The first screen's calls, sent at once, as one batch where the host takes
+ * batches (the browser host, shared/api/batch.ts), else each through
+ * `transport`; each answer is taken once by the call that asks for it. A call
+ * that may change the project (not a read) drops what is left, so no answer
+ * from before it is ever used after it; so does drop(), once the screen has
+ * loaded.
  */
 export class FirstCalls {
   private readonly underWay: Map<string, Promise<Envelope<unknown>>>;
 
-  constructor(transport: Transport, calls: readonly (readonly [ApiMethod, object])[] = FIRST_SCREEN_CALLS) {
-    this.underWay = new Map(calls.map(([method, request]) => [callKey(method, request), transport(method, request)]));
+  constructor(transport: Transport, batch?: BatchTransport, calls: readonly (readonly [ApiMethod, object])[] = FIRST_SCREEN_CALLS) {
+    const answers = batch ? batch(calls) : calls.map(([method, request]) => transport(method, request));
+    this.underWay = new Map(calls.map(([method, request], i) => [callKey(method, request), answers[i]!]));
   }
 
   /** The answer of a call already under way, taken once; else undefined, and the caller asks the host. */
   take(method: ApiMethod, request: unknown): Promise<Envelope<unknown>> | undefined {
     if (this.underWay.size === 0) return undefined;
-    if (!/^(get|list)[A-Z]/.test(method)) {
+    if (!isReadMethod(method)) {
       this.underWay.clear();
       return undefined;
     }

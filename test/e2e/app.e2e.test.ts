@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { openApp, skipE2E, type AppSession } from './harness';
 
 describe.skipIf(skipE2E)('the app in a browser', () => {
@@ -40,6 +41,15 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
     });
     expect(seen.placeholder).toBe('Opening CareCover…');
     expect(seen.firstDrawn).toEqual({ bar: true, map: true, table: 14 });
+  });
+
+  it("asks for the first screen's data in one request", () => {
+    const origin = `http://127.0.0.1:${app.host.port}`;
+    expect(app.requests.filter((url) => url === `${origin}/batch`)).toHaveLength(1);
+    expect(app.batched).toEqual(FIRST_SCREEN_CALLS.map(([method]) => method));
+    // None of them asked again on its own.
+    const single = app.requests.filter((url) => url.startsWith(`${origin}/api/`)).map((url) => url.slice(`${origin}/api/`.length));
+    expect(single.filter((method) => app.batched.includes(method))).toEqual([]);
   });
 
   it('takes the token out of the address bar', async () => {

@@ -32,6 +32,8 @@ export interface AppSession {
   consoleErrors: string[];
   /** Every URL the page asked for: all must be on 127.0.0.1. */
   requests: string[];
+  /** The methods of the calls the page sent in batches (POST batch: the first screen's), in order. */
+  batched: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -71,7 +73,11 @@ export async function openApp(options: { project?: string; thread?: 'worker'; in
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('request', (request) => requests.push(request.url()));
+  const batched: string[] = [];
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (new URL(request.url()).pathname === '/batch') batched.push(...(request.postDataJSON() as [string, unknown][]).map(([method]) => method));
+  });
   // Runs in the page before any of its own scripts: for a test that watches the page from its very start.
   if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(host.url);
@@ -84,6 +90,7 @@ export async function openApp(options: { project?: string; thread?: 'worker'; in
     userData,
     consoleErrors,
     requests,
+    batched,
     async screenshot(name) {
       const file = path.join(resultsDir, `${name}.png`);
       await page.screenshot({ path: file });

@@ -7,6 +7,7 @@ import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createServices, type Services } from '../../../electron/services';
 import { CSP_HEADER, TOKEN_HEADER } from '../../../electron/security';
 import { tempDir } from '../../helpers/temp';
+import { BATCH_ANSWER, FRAME_BYTES, FRAME_JSON, FrameReader } from '../../../shared/api/batch';
 
 let host: RunningHost;
 let services: Services;
@@ -44,6 +45,19 @@ function request(options: { path: string; method?: string; headers?: Record<stri
   });
 }
 
+/** As request(), with the body as bytes (a batch's answer is binary). */
+function rawRequest(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Uint8Array }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   request({ path: `/api/${method}`, method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers }, body: JSON.stringify(body) });
 
@@ -63,6 +77,44 @@ describe('browser host', () => {
     const res = await api('getAppInfo', {});
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'CareCover', host: 'web', nativeDialogs: false } });
+  });
+
+  it('answers a batch of reads in one response, each answer a frame of its own as it is ready, the area layer as bytes', async () => {
+    services.session.create(path.join(path.dirname(staticDir), 'batch.carecover'), 'default');
+    const calls = [
+      ['getAppInfo', {}],
+      ['getAreaLayer', {}],
+      ['getPlanMetrics', { lot: 'nothing-such' }],
+    ];
+    const res = await rawRequest({ path: '/batch', method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(calls) });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(BATCH_ANSWER);
+    const frames = new FrameReader().push(res.body);
+    expect(frames.map((f) => f.index).sort()).toEqual([0, 1, 2]);
+    const byIndex = new Map(frames.map((f) => [f.index, f]));
+    expect(byIndex.get(0)!.kind).toBe(FRAME_JSON);
+    expect(JSON.parse(Buffer.from(byIndex.get(0)!.payload).toString())).toMatchObject({ ok: true, value: { name: 'CareCover' } });
+    expect(byIndex.get(1)!.kind).toBe(FRAME_BYTES);
+    expect(byIndex.get(1)!.payload).toEqual(await services.handlers.getAreaLayer({}));
+    // A call that fails is its own error envelope; the others are answered all the same.
+    expect(JSON.parse(Buffer.from(byIndex.get(2)!.payload).toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('refuses a batch without the token, or that is not a short list of reads, before making any call', async () => {
+    const send = (body: unknown, token = host.token) => rawRequest({ path: '/batch', method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(body) });
+    expect((await send([['getAppInfo', {}]], 'wrong')).status).toBe(401);
+    const refused = async (body: unknown) => {
+      const res = await send(body);
+      expect(res.status).toBe(400);
+      return (JSON.parse(Buffer.from(res.body).toString()) as { error: { message: string } }).error.message;
+    };
+    expect(await refused({ getAppInfo: {} })).toBe('A batch is a list of [method, request] pairs.');
+    expect(await refused([])).toBe('A batch holds 1 to 16 calls, not 0.');
+    expect(await refused(Array.from({ length: 17 }, () => ['getAppInfo', {}]))).toBe('A batch holds 1 to 16 calls, not 17.');
+    const made = path.join(path.dirname(staticDir), 'made-by-a-batch.carecover');
+    expect(await refused([['getAppInfo', {}], ['createProject', { path: made, kind: 'empty' }]])).toBe('Call 2 of the batch is not a read (get… or list…) with its request.');
+    expect(fs.existsSync(made)).toBe(false);
+    expect(await refused([['getAppInfo']])).toBe('Call 1 of the batch is not a read (get… or list…) with its request.');
   });
 
   it('receives an upload for import into a folder of its own, under the file name only, and only with the token', async () => {

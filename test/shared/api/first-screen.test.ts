@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '../../../shared/api/client';
 import { API_METHODS } from '../../../shared/api/methods';
+import type { BatchTransport } from '../../../shared/api/batch';
 import { callKey, FIRST_SCREEN_CALLS, FirstCalls } from '../../../shared/api/first-screen';
 
 /** A transport that counts what it is asked and answers with the call's own key. */
@@ -23,7 +24,7 @@ describe('the first screen calls', () => {
 
   it('go out at once, and each answer is taken once by the same call', async () => {
     const { asked, transport } = countingTransport();
-    const first = new FirstCalls(transport, [
+    const first = new FirstCalls(transport, undefined, [
       ['getMapData', {}],
       ['getPlanMetrics', { lot: 'all' }],
     ]);
@@ -38,7 +39,7 @@ describe('the first screen calls', () => {
 
   it('are dropped by a call that may change the project, so none is used after it', () => {
     const { transport } = countingTransport();
-    const first = new FirstCalls(transport, [
+    const first = new FirstCalls(transport, undefined, [
       ['getProject', {}],
       ['getHistory', {}],
     ]);
@@ -49,8 +50,25 @@ describe('the first screen calls', () => {
 
   it('are dropped once the screen has loaded', () => {
     const { transport } = countingTransport();
-    const first = new FirstCalls(transport, [['getSettings', {}]]);
+    const first = new FirstCalls(transport, undefined, [['getSettings', {}]]);
     first.drop();
     expect(first.take('getSettings', {})).toBeUndefined();
+  });
+
+  it('go out as one batch where the host takes batches, each answer still taken by its own call', async () => {
+    const { asked, transport } = countingTransport();
+    const batches: string[][] = [];
+    const batch: BatchTransport = (calls) => {
+      batches.push(calls.map(([method, request]) => callKey(method, request)));
+      return calls.map(([method], i) => Promise.resolve({ ok: true, value: `${method} from the batch, #${i}` }));
+    };
+    const first = new FirstCalls(transport, batch, [
+      ['getMapData', {}],
+      ['getHistory', {}],
+    ]);
+    expect(batches).toEqual([['getMapData {}', 'getHistory {}']]);
+    expect(asked).toEqual([]);
+    expect(await first.take('getHistory', {})).toEqual({ ok: true, value: 'getHistory from the batch, #1' });
+    expect(await first.take('getMapData', {})).toEqual({ ok: true, value: 'getMapData from the batch, #0' });
   });
 });
