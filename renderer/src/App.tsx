@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, onAppEvent } from './api';
 import { deltaOf, metricsAfter } from '../../shared/api/plan-delta';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -88,8 +88,12 @@ export function App({ start }: { start?: FirstScreen }) {
       try {
         const delta = deltaOf(await change());
         if (delta) {
-          applyDelta(delta);
-          noteCost(before, before && metricsAfter(before, delta));
+          // Rendered as a transition: React works through the app in slices between frames, so an edit's
+          // answer on a national map does not hold one frame for all of it (labels, table, both canvases).
+          startTransition(() => {
+            applyDelta(delta);
+            noteCost(before, before && metricsAfter(before, delta));
+          });
         } else noteCost(before, await refresh());
       } catch (e) {
         showError((e as Error).message);
