@@ -1,7 +1,8 @@
 import type { DesktopBridge } from '../../shared/api/bridge';
-import { BATCH_ANSWER, FRAME_BYTES, FrameReader, type BatchTransport } from '../../shared/api/batch';
+import type { BatchTransport } from '../../shared/api/batch';
 import type { Transport } from '../../shared/api/client';
 import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
+import { httpBatch } from './batch-transport';
 
 // How a call reaches the services, with nothing of the contract's validator or
 // the UI: the first calls (first-calls.ts) go out through it before the rest of
@@ -56,53 +57,6 @@ function httpTransport(token: string): Transport {
   };
 }
 
-/**
- * Reads sent to the browser host as one request (POST batch): each call's
- * answer is settled as its frame arrives. Whatever goes wrong settles every
- * call still waiting with an error envelope, as a single call's failure would.
- */
-function httpBatch(token: string): BatchTransport {
-  return (calls) => {
-    const waiting = calls.map(() => {
-      let settle!: (envelope: Envelope<unknown>) => void;
-      const answer = new Promise<Envelope<unknown>>((resolve) => (settle = resolve));
-      return { answer, settle, settled: false };
-    });
-    const settle = (index: number, envelope: Envelope<unknown>) => {
-      const call = waiting[index];
-      if (!call || call.settled) return;
-      call.settled = true;
-      call.settle(envelope);
-    };
-    const failAll = (message: string) => waiting.forEach((_, i) => settle(i, { ok: false, error: { code: 'internal', message } }));
-    void (async () => {
-      let response: Response;
-      try {
-        response = await fetch('batch', { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(calls) });
-      } catch {
-        return failAll('CareCover is not answering: is the host still running?');
-      }
-      if (!response.ok || response.headers.get('Content-Type') !== BATCH_ANSWER || !response.body) {
-        const refused = (await response.json().catch(() => null)) as Envelope<unknown> | null;
-        return failAll(refused && !refused.ok ? refused.error.message : `CareCover answered ${response.status} ${response.statusText}.`);
-      }
-      const reader = new FrameReader();
-      const text = new TextDecoder();
-      try {
-        for (const stream = response.body.getReader(); ; ) {
-          const { done, value } = await stream.read();
-          if (done) break;
-          for (const frame of reader.push(value)) settle(frame.index, frame.kind === FRAME_BYTES ? { ok: true, value: frame.payload } : (JSON.parse(text.decode(frame.payload)) as Envelope<unknown>));
-        }
-      } catch {
-        // Cut off: the calls not answered yet are failed below.
-      }
-      failAll('CareCover stopped answering part way through.');
-    })();
-    return waiting.map((call) => call.answer);
-  };
-}
-
 function ipcTransport(bridge: DesktopBridge): Transport {
   return (method, request) => bridge.api[method](request);
 }
@@ -115,4 +69,4 @@ const token = bridge ? '' : browserHostToken();
 export const hostTransport: Transport = bridge ? ipcTransport(bridge) : httpTransport(token);
 
 /** Batches of reads, where the host takes them: the browser host does; in Electron each call is its own IPC message, cheap enough. */
-export const hostBatch: BatchTransport | undefined = bridge ? undefined : httpBatch(token);
+export const hostBatch: BatchTransport | undefined = bridge ? undefined : httpBatch({ [TOKEN_HEADER]: token }, hostTransport);
