@@ -3,7 +3,7 @@ import { createClient } from '../../shared/api/client';
 import type { Api } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { takeFirstCall } from './first-calls';
-import { bridge, hostTransport, TOKEN_HEADER, TOKEN_KEY } from './transport';
+import { bridge, hostToken, hostTransport, TOKEN_HEADER } from './transport';
 
 /** The typed API; the first screen's calls are answered by those already under way (first-calls.ts). */
 export const api: Api = createClient((method, request) => takeFirstCall(method, request) ?? hostTransport(method, request));
@@ -22,7 +22,7 @@ export async function stageFile(file: File): Promise<{ path: string; fileName: s
   if (bridge) return { path: await bridge.fileHandle(file), fileName: file.name };
   const response = await fetch(`upload?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: sessionStorage.getItem(TOKEN_KEY) ?? '' },
+    headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: hostToken },
     body: file,
   });
   const envelope = (await response.json()) as Envelope<{ path: string; fileName: string }>;

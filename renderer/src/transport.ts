@@ -15,23 +15,21 @@ declare global {
   }
 }
 
-export const TOKEN_KEY = 'carecover.token';
+const TOKEN_KEY = 'carecover.token';
 export const TOKEN_HEADER = 'x-carecover-token';
 
 /**
  * The browser host hands the page its per-launch token in the URL fragment
- * (never sent to a server, never in logs). Keep it for reloads of this tab and
- * take it out of the address bar: once the first calls have gone out, as
- * storage and history each cost the page's start some milliseconds.
+ * (never sent to a server, never in logs). It is kept in the tab's history
+ * entry, which a reload keeps (as it would session storage, whose first use
+ * costs the page's start some 30 ms), and taken out of the address bar once
+ * the first calls have gone out.
  */
 function browserHostToken(): string {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (!match) return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  if (!match) return (history.state as Record<string, unknown> | null)?.[TOKEN_KEY]?.toString() ?? '';
   const token = decodeURIComponent(match[1]!);
-  setTimeout(() => {
-    sessionStorage.setItem(TOKEN_KEY, token);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  });
+  setTimeout(() => history.replaceState({ [TOKEN_KEY]: token }, '', window.location.pathname + window.location.search));
   return token;
 }
 
@@ -65,8 +63,9 @@ function ipcTransport(bridge: DesktopBridge): Transport {
 export const bridge = window.carecover;
 
 /** IPC through the preload in Electron, HTTP to the browser host otherwise. */
-const token = bridge ? '' : browserHostToken();
-export const hostTransport: Transport = bridge ? ipcTransport(bridge) : httpTransport(token);
+/** The browser host's token (empty in Electron, whose calls go by IPC). */
+export const hostToken = bridge ? '' : browserHostToken();
+export const hostTransport: Transport = bridge ? ipcTransport(bridge) : httpTransport(hostToken);
 
 /** Batches of reads, where the host takes them: the browser host does; in Electron each call is its own IPC message, cheap enough. */
-export const hostBatch: BatchTransport | undefined = bridge ? undefined : httpBatch({ [TOKEN_HEADER]: token }, hostTransport);
+export const hostBatch: BatchTransport | undefined = bridge ? undefined : httpBatch({ [TOKEN_HEADER]: hostToken }, hostTransport);
