@@ -112,9 +112,10 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
 }
 
 /**
- * Serves the built renderer at / and the API at /api/<method> on 127.0.0.1
- * only. Every API call must carry the per-launch token; any request whose
- * Host or Origin is not this loopback address is refused.
+ * Serves the built renderer at / and the API at /api/<method> (batches of
+ * reads at /batch) on 127.0.0.1 only. Every API call must carry the
+ * per-launch token; any request whose Host or Origin is not this loopback
+ * address is refused.
  */
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');

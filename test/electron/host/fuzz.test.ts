@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
+import { FRAME_JSON, FrameReader, isReadMethod } from '../../../shared/api/batch';
 import { inThisThread } from '../../../electron/api-caller';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createServices, type Services } from '../../../electron/services';
@@ -177,4 +178,53 @@ describe('the browser host under fuzzing', () => {
     // Only the valid edits touched the file, and they ended where they started.
     expect(dataFingerprint(project, derived)).toBe(before);
   }, 120_000);
+
+  it('answers hostile batches with a 4xx, or with each call refused in its own frame, never leaking internals', async () => {
+    const problems: string[] = [];
+    const leaks = (text: string) => /\n\s+at |node_modules|dist\/node/.test(text) || text.includes(repoRoot);
+    // Malformed requests in batches of reads: the batch is answered, each call with its own envelope.
+    let seed = 1_000;
+    for (const method of API_METHODS.filter(isReadMethod)) {
+      const requests = malformedBodies(method, 10, seed++).map((body) => JSON.parse(body) as unknown);
+      const res = await postBytes('/batch', JSON.stringify(requests.map((request) => [method, request])));
+      if (res.status !== 200) {
+        problems.push(`batch of ${method} → ${res.status}`);
+        continue;
+      }
+      const frames = new FrameReader().push(res.body);
+      if (frames.length !== requests.length) problems.push(`batch of ${method} → ${frames.length} frames for ${requests.length} calls`);
+      for (const frame of frames) {
+        if (frame.kind !== FRAME_JSON) continue;
+        const text = Buffer.from(frame.payload).toString();
+        const envelope = JSON.parse(text) as { ok: boolean; error?: { code: string } };
+        if (!envelope.ok && ['internal', 'unknown-method'].includes(envelope.error!.code)) problems.push(`${method} ${JSON.stringify(requests[frame.index]).slice(0, 80)} → ${text.slice(0, 200)}`);
+        if (leaks(text)) problems.push(`${method} → leaks internals: ${text.slice(0, 200)}`);
+      }
+    }
+    // Batches that are not a short list of reads, or not JSON: refused whole.
+    const shapes = ['null', '{}', '[]', '"getProject"', '[["getProject"]]', '[[1, {}]]', '[["assignAreas", {}]]', '[["getProject", {}], ["undo", {}]]', JSON.stringify(Array.from({ length: 17 }, () => ['getProject', {}])), '[' + '['.repeat(10_000) + ']'.repeat(10_000) + ']', '{not json'];
+    for (const body of shapes) {
+      const res = await postBytes('/batch', body);
+      const text = Buffer.from(res.body).toString();
+      if (res.status !== 400) problems.push(`batch ${body.slice(0, 60)} → ${res.status} ${text.slice(0, 200)}`);
+      if (leaks(text)) problems.push(`batch ${body.slice(0, 60)} → leaks internals`);
+    }
+    expect((await postBytes('/batch', Buffer.alloc(65 * 2 ** 20, 0x20))).status).toBe(413);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
+
+function postBytes(pathname: string, body: string | Buffer) {
+  return new Promise<{ status: number; body: Uint8Array }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: pathname, method: 'POST', headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: new Uint8Array(Buffer.concat(chunks)) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
