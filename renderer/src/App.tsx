@@ -63,7 +63,7 @@ export function App({ start }: { start?: FirstScreen }) {
     trend: tab === 'zones' || tab === 'time',
     contingency: tab === 'zones',
     checks: tab === 'edit',
-  }, start?.project && start.workspace ? { key: workspaceKey(start.project.path, 0), data: start.workspace } : undefined);
+  }, start?.project && start.workspace ? { key: workspaceKey(start.project.path, 0), data: start.workspace === 'no-plan' ? null : start.workspace } : undefined);
 
   const [bandNotice, setBandNotice] = useState<EditCost | null>(null);
   /** What an edit did to the annual cost, and the zones it moved into another rate band. */

@@ -1,11 +1,15 @@
 import { api } from './api';
 import type { ProjectStart } from './useProject';
-import { loadWorkspace, type WorkspaceData } from './workspace/useWorkspace';
+import { isNoPlanYet, loadWorkspace, type WorkspaceData } from './workspace/useWorkspace';
 
 /** What the app shows first: the app, the project open in it, and that project's workspace. */
 export interface FirstScreen extends ProjectStart {
-  /** The open project's map, metrics and the rest; null without a project, or when it could not be read (the app reads it again and says why). */
-  workspace: WorkspaceData | null;
+  /**
+   * The open project's map, metrics and the rest; 'no-plan' for a project with
+   * no plan yet (nothing to draw, nothing to read again); null without a
+   * project, or when it could not be read (the app reads it again and says why).
+   */
+  workspace: WorkspaceData | 'no-plan' | null;
 }
 
 /**
@@ -20,8 +24,8 @@ export interface FirstScreen extends ProjectStart {
 export async function loadFirstScreen(): Promise<FirstScreen | undefined> {
   try {
     const [app, project, recent] = await Promise.all([api.getAppInfo({}), api.getProject({}), api.listRecentProjects({})]);
-    const workspace = project ? await loadWorkspace().catch(() => null) : null;
-    if (workspace) performance.mark('carecover:map-data-loaded');
+    const workspace = project ? await loadWorkspace().catch((e: unknown) => (isNoPlanYet(e) ? ('no-plan' as const) : null)) : null;
+    if (workspace && workspace !== 'no-plan') performance.mark('carecover:map-data-loaded');
     return { app, project, recent, workspace };
   } catch {
     return undefined;

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/services';
 import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { openApp, skipE2E, type AppSession } from './harness';
 
@@ -68,5 +71,33 @@ describe.skipIf(skipE2E)('the app in a browser', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no project file at /nowhere/missing.carecover');
     expect(await page.locator('.project-bar__name').textContent()).toBe('Leicestershire sample');
+  });
+});
+
+describe.skipIf(skipE2E)('the app on a project with no plan yet', () => {
+  let app: AppSession;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carecover-empty-'));
+    const services = createServices({ host: 'web', userData: dir });
+    const project = services.session.create(path.join(dir, 'empty.carecover'), 'empty').path;
+    services.close();
+    app = await openApp({ project });
+  });
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says how to get a map, asks for its first screen once, and logs no error', async () => {
+    const { page } = app;
+    await page.locator('.map--empty').waitFor();
+    expect(await page.locator('.map--empty').textContent()).toContain('This project has no zones yet');
+    await page.waitForTimeout(500);
+    // The batch found no plan: nothing of the workspace is asked for again, call by call (each would be a 422).
+    const single = app.requests.filter((url) => url.includes('/api/')).map((url) => url.slice(url.lastIndexOf('/') + 1));
+    expect(single.filter((method) => FIRST_SCREEN_CALLS.some(([first]) => first === method))).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

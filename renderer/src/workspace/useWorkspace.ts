@@ -64,18 +64,22 @@ export function loadWorkspace(lot: LotFilter = 'all') {
 }
 export type WorkspaceData = Awaited<ReturnType<typeof loadWorkspace>>;
 
+/** A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner. */
+export const isNoPlanYet = (e: unknown): boolean => e instanceof Error && /no zone plan yet/.test(e.message);
+
 /**
  * The main screen's data for the open project. Every failure goes to `onError`
  * (the banner); what is on screen stays as it was. `start` is the workspace
  * already read for the project first open (first-screen.ts), under its key: it
- * is shown from the first render, and read again only when the key changes.
+ * is shown from the first render, and read again only when the key changes
+ * (its data null: the project has no plan yet, so there is nothing to show).
  */
-export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants, start?: { key: string; data: WorkspaceData }): Workspace {
+export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants, start?: { key: string; data: WorkspaceData | null }): Workspace {
   const started = useRef(start?.key ?? null);
-  const [mapData, setMapData] = useState<MapData | null>(start?.data[0] ?? null);
-  const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(start?.data[1].metrics ?? null);
-  const [providers, setProviders] = useState<Provider[]>(start?.data[2] ?? []);
-  const [model, setModel] = useState<ModelSettings | null>(start?.data[3] ?? null);
+  const [mapData, setMapData] = useState<MapData | null>(start?.data?.[0] ?? null);
+  const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(start?.data?.[1].metrics ?? null);
+  const [providers, setProviders] = useState<Provider[]>(start?.data?.[2] ?? []);
+  const [model, setModel] = useState<ModelSettings | null>(start?.data?.[3] ?? null);
   const [selectedZoneId, select] = useState<string | null>(null);
   const [contingency, setContingency] = useState<Contingency | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
@@ -83,7 +87,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [lot, setLotState] = useState<LotFilter>('all');
   const [trend, setTrend] = useState<TrendResponse | null>(null);
   const [month, setMonth] = useState<string | null>(null);
-  const [history, setHistory] = useState<History>(start?.data[4] ?? { canUndo: null, canRedo: null });
+  const [history, setHistory] = useState<History>(start?.data?.[4] ?? { canUndo: null, canRedo: null });
   const [checks, setChecks] = useState<PlanChecks | null>(null);
 
   const report = useCallback((e: unknown) => onError(e instanceof Error ? e.message : String(e)), [onError]);
@@ -112,8 +116,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
         setChecks(null);
       })
       .catch((e: unknown) => {
-        // A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner.
-        if (live && !(e instanceof Error && /no zone plan yet/.test(e.message))) report(e);
+        if (live && !isNoPlanYet(e)) report(e);
       })
       .finally(() => {
         dropFirstCalls();
