@@ -61,13 +61,14 @@ function isLoopbackOrigin(origin: string | undefined, port: number): boolean {
   }
 }
 
+/** Sent with every answer of the host's own, whole or framed. */
+const GUARD_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' };
+
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: http.OutgoingHttpHeaders = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...GUARD_HEADERS,
     ...extra,
   });
   res.end(body);
@@ -193,7 +194,7 @@ function answerBatch(res: http.ServerResponse, payload: unknown, api: ApiCaller)
       ? `A batch holds 1 to ${MAX_BATCH_CALLS} calls, not ${calls.length}.`
       : calls.map((call, i) => (Array.isArray(call) && call.length === 2 && typeof call[0] === 'string' && isReadMethod(call[0]) ? null : `Call ${i + 1} of the batch is not a read (get… or list…) with its request.`)).find(Boolean);
   if (problem) return sendEnvelope(res, { ok: false, error: { code: 'bad-request', message: problem } });
-  res.writeHead(200, { 'Content-Type': BATCH_ANSWER, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' });
+  res.writeHead(200, { 'Content-Type': BATCH_ANSWER, 'Cache-Control': 'no-store', ...GUARD_HEADERS });
   const written = (calls as [string, unknown][]).map(([method, request], index) =>
     api(method, request).then((envelope) => {
       const bytes = envelope.ok && envelope.value instanceof Uint8Array;
