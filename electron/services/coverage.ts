@@ -31,8 +31,10 @@ import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology } from '../store/area-cache';
-import { packLayerBundle } from '../../shared/geo/layer-bundle';
-import { flatBounds, type Bounds } from '../../shared/geo/bounds';
+import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle } from '../../shared/geo/layer-bundle';
+import { hasZoneOutlines, readStoredLayer, readTopologyCodes, readZoneOutlines, storeLayer, storeZoneOutlines } from '../store/map-cache';
+import { saveIfPossible } from '../store/db';
+import type { Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta, writeMeta } from '../store/project-meta';
 import { recordEdit } from '../store/edits';
@@ -91,6 +93,8 @@ export class CoverageService {
     /** The map's area layer as bytes and the district outlines: plan-independent, so not redone after each zone edit. */
     layer?: Uint8Array;
     districtOutlines?: Record<string, string>;
+    codes?: string[];
+    bounds?: Bounds;
     reach?: AreaReach;
     neighbours?: [string, string][];
     neighbourLists?: Map<string, string[]>;
@@ -150,40 +154,81 @@ export class CoverageService {
     };
   }
 
-  /** Everything the map draws for a plan but the areas' rings: each area's zone, zone and district outlines, places. */
+  /**
+   * Everything the map draws for a plan but the areas' rings: each area's zone,
+   * zone and district outlines, places. What does not change between edits
+   * (the codes, the layer's bounds, the outlines of the plan as last opened)
+   * is read from the project (electron/store/map-cache.ts), so a first map
+   * needs the topology only when the plan changed since it was last drawn.
+   */
   mapData(planName?: string): MapState {
     const db = this.session.db();
     const { plan, inputs, cached } = this.entry(planName);
     if (cached.map) return cached.map;
     const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
-    const { topology, packed } = this.packedTopology();
     const state = this.areaState();
-    const districtOutlines = (state.districtOutlines ??= loadDistrictOutlines(db, topology));
+    const codes = (state.codes ??= readTopologyCodes(db) ?? this.packedTopology().packed.codes);
+    const districtOutlines = (state.districtOutlines ??= loadDistrictOutlines(db, () => this.topology()));
     const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       layerRevision: this.layerRevision(),
       areas: {
-        codes: packed.codes,
-        names: packed.codes.map((c) => areaByCode.get(c)?.name ?? c),
-        districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? ''),
-        zoneIds: packed.codes.map((c) => inputs.assignments.get(c) ?? null),
+        codes,
+        names: codes.map((c) => areaByCode.get(c)?.name ?? c),
+        districts: codes.map((c) => areaByCode.get(c)?.district ?? ''),
+        zoneIds: codes.map((c) => inputs.assignments.get(c) ?? null),
       },
-      zoneOutlines: packedOutlines(topology, (code) => inputs.assignments.get(code)),
+      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs),
       districtOutlines: Object.entries(districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
-      bounds: leafletBounds(flatBounds(packed.positions)),
+      bounds: leafletBounds((state.bounds ??= layerBundleBounds(this.areaLayer()))),
     };
     return cached.map;
   }
 
-  /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas. */
+  /** A plan's zone outlines drawn from the topology, and kept with the project for its next open. */
+  private keptOutlines(planId: number, inputs: PlanInputs): MapState['zoneOutlines'] {
+    const outlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code));
+    const { revision } = this.areaState();
+    const db = this.session.db();
+    saveIfPossible(db, () => storeZoneOutlines(db, planId, revision, outlines));
+    return outlines;
+  }
+
+  /**
+   * Before the project closes: the current plan's outlines, when edits in this
+   * session changed them (so what was kept was dropped), kept again for the
+   * next open. Nothing is worked out when the topology was never read: then
+   * no edit was made here, and the next open draws and keeps them itself.
+   */
+  keepMapForNextOpen(): void {
+    const db = this.session.db();
+    if (!this.areas?.topology || db.readonly) return;
+    const plan = resolvePlan(db, undefined);
+    if (hasZoneOutlines(db, plan.id, this.areaState().revision)) return;
+    this.keptOutlines(plan.id, readPlanInputs(db, plan.id));
+  }
+
+  /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas and kept with the project. */
   areaLayer(): Uint8Array {
     const state = this.areaState();
     if (state.layer) return state.layer;
+    const revision = this.layerRevision();
+    const db = this.session.db();
+    const stored = readStoredLayer(db, state.revision);
+    if (stored) return (state.layer = layerBundleRevision(stored) === revision ? stored : relabelLayerBundle(stored, revision));
     const { packed } = this.packedTopology();
     const { ringArea, ringOuter, ringStart, vertices } = packed;
-    return (state.layer = packLayerBundle({ revision: this.layerRevision(), ringArea, ringOuter, ringStart, vertices, positions: Float32Array.from(packed.positions) }));
+    const layer = packLayerBundle({ revision, ringArea, ringOuter, ringStart, vertices, positions: Float32Array.from(packed.positions) });
+    saveIfPossible(db, () => storeLayer(db, state.revision, layer));
+    return (state.layer = layer);
+  }
+
+  /** What the first edit needs, read ahead (while the user looks at the first map): the topology and each area's neighbours. */
+  prepareEditing(): void {
+    this.topology();
+    this.neighbourLists();
   }
 
   /** Zones dissolved from their areas, district outlines and places: what exports draw. */

@@ -38,6 +38,8 @@ export class ProjectSession {
   /** Commits by other connections seen so far, and the data_version they were last seen at. */
   private elsewhere = { count: 0, dataVersion: 0 };
 
+  private readonly keepers: (() => void)[] = [];
+
   constructor(
     private readonly recent: RecentProjects,
     private readonly templates: Record<ProjectTemplate, TemplateWriter> = { default: (db, name) => writeDefaultProject(db, name), empty: writeEmptyProject },
@@ -151,10 +153,19 @@ export class ProjectSession {
     return this.adopt(await openProjectDb(absolute), absolute);
   }
 
+  /** Asks `keep` to store what it keeps for the next open, each time a project is about to close (quit, or another opened). */
+  beforeClose(keep: () => void): void {
+    this.keepers.push(keep);
+  }
+
   close(): void {
     if (!this.current) return;
-    this.current.db.close();
-    this.current = null;
+    try {
+      for (const keep of this.keepers) keep();
+    } finally {
+      this.current.db.close();
+      this.current = null;
+    }
   }
 }
 

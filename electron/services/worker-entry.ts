@@ -65,7 +65,13 @@ async function warmUp(): Promise<void> {
     await dispatch(services.handlers, method, request);
     await new Promise((resolve) => setImmediate(resolve)); // calls that came in go first
   }
+  // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
+  // once the first screen is drawn, not while the page, on the other core, draws it.
+  setTimeout(() => void internal(() => services.coverage.prepareEditing()), EDITING_READ_AFTER_MS).unref();
 }
+
+/** How long after the first screen's answers the topology for edits is read: about as long as England's first map takes to draw. */
+const EDITING_READ_AFTER_MS = 1500;
 
 port.on('message', (message: ToServices) => {
   switch (message.type) {

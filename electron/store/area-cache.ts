@@ -127,7 +127,7 @@ export function storeTopology(db: ProjectDb, topology: EdgeTopology): PackedTopo
   const packed = topology.pack();
   const districtOutlines = JSON.stringify(encodeDistrictOutlines(db, topology));
   writeTopologyParts(db, packed);
-  // map_layer (migration 6) is no longer written: the map's layer is packed from the topology when first asked for (shared/geo/layer-bundle.ts).
+  // The map's layer (map_layer) is packed from the new topology when first asked for, and kept then (electron/store/map-cache.ts).
   db.prepare('UPDATE area_cache SET map_layer = NULL, district_outlines = ? WHERE id = 1').run(districtOutlines);
   return packed;
 }
@@ -154,10 +154,10 @@ export function encodeDistrictOutlines(db: ProjectDb, topology: EdgeTopology): R
 }
 
 /** District outlines (plan-independent), read back or worked out and stored for the next open. */
-export function loadDistrictOutlines(db: ProjectDb, topology: EdgeTopology): Record<string, string> {
+export function loadDistrictOutlines(db: ProjectDb, topology: () => EdgeTopology): Record<string, string> {
   const stored = db.prepare('SELECT district_outlines FROM area_cache WHERE id = 1').pluck().get() as string | null;
   if (stored) return JSON.parse(stored) as Record<string, string>;
-  const outlines = encodeDistrictOutlines(db, topology);
+  const outlines = encodeDistrictOutlines(db, topology());
   saveIfPossible(db, () => db.prepare('UPDATE area_cache SET district_outlines = ? WHERE id = 1').run(JSON.stringify(outlines)));
   return outlines;
 }

@@ -1,5 +1,6 @@
 import { decodeDeltas, encodeDeltas } from './varint';
 import type { LayerArrays } from './area-layer';
+import { flatBounds, type Bounds } from './bounds';
 
 /**
  * The map's area layer as one binary message: what crosses from the services
@@ -38,18 +39,13 @@ export function packLayerBundle(layer: LayerBundle): Uint8Array {
 
 /** Reads a bundle back; anything that is not one (or is cut short) is refused with a message, never half-read. */
 export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
-  if (bytes.length < HEADER) throw new Error(`the area layer is ${bytes.length} bytes, too short to be one`);
-  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-  const [magic, revisionBytes, rings, deltaBytes, vertices, positions] = [0, 1, 2, 3, 4, 5].map((i) => header.getUint32(4 * i, true)) as [number, number, number, number, number, number];
-  if (magic !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
-  const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4];
-  const needed = sizes.reduce((size, part) => align(size + part), HEADER);
-  if (bytes.length < needed) throw new Error(`the area layer is cut short: ${bytes.length} bytes of ${needed}`);
+  const { sizes } = partSizes(bytes);
+  const vertices = new DataView(bytes.buffer, bytes.byteOffset, HEADER).getUint32(16, true);
   let at = HEADER;
   // Each array copied out: the message's own buffer may start anywhere, and typed arrays need aligned starts.
   const take = () => {
     const size = sizes.shift()!;
-    const part = bytes.slice(at, at + size);
+    const part = copyOf(bytes, at, at + size);
     at = align(at + size);
     return part;
   };
@@ -59,6 +55,52 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
   const ringStart = new Int32Array(take().buffer);
   const vertexDeltas = take();
   return { revision, ringArea, ringOuter, ringStart, vertices: decodeDeltas(vertexDeltas, vertices), positions: new Float32Array(take().buffer) };
+}
+
+/** The sizes of a bundle's parts, from its header, checked against its length. */
+function partSizes(bytes: Uint8Array): { revisionBytes: number; sizes: number[] } {
+  if (bytes.length < HEADER) throw new Error(`the area layer is ${bytes.length} bytes, too short to be one`);
+  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
+  const [magic, revisionBytes, rings, deltaBytes, , positions] = [0, 1, 2, 3, 4, 5].map((i) => header.getUint32(4 * i, true)) as [number, number, number, number, number, number];
+  if (magic !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
+  const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4];
+  const needed = sizes.reduce((size, part) => align(size + part), HEADER);
+  if (bytes.length < needed) throw new Error(`the area layer is cut short: ${bytes.length} bytes of ${needed}`);
+  return { revisionBytes, sizes };
+}
+
+/**
+ * The same layer under another revision (a stored layer, sent for the file it
+ * is now in): the arrays are copied across as they are, not unpacked.
+ */
+export function relabelLayerBundle(bytes: Uint8Array, revision: string): Uint8Array {
+  const { revisionBytes } = partSizes(bytes);
+  const label = asciiBytes(revision);
+  const rest = bytes.subarray(align(HEADER + revisionBytes));
+  const out = new Uint8Array(align(HEADER + label.length) + rest.length);
+  out.set(bytes.subarray(0, HEADER));
+  new DataView(out.buffer).setUint32(4, label.length, true);
+  out.set(label, HEADER);
+  out.set(rest, align(HEADER + label.length));
+  return out;
+}
+
+/** A bundle's revision, read without unpacking the rest. */
+export function layerBundleRevision(bytes: Uint8Array): string {
+  const { revisionBytes } = partSizes(bytes);
+  return String.fromCharCode(...bytes.subarray(HEADER, HEADER + revisionBytes));
+}
+
+/** The bounds of a bundle's positions (longitude, latitude pairs), read without unpacking the rest. */
+export function layerBundleBounds(bytes: Uint8Array): Bounds {
+  const { sizes } = partSizes(bytes);
+  const at = sizes.slice(0, -1).reduce((size, part) => align(size + part), HEADER);
+  return flatBounds(new Float32Array(copyOf(bytes, at, at + sizes.at(-1)!).buffer));
+}
+
+/** A copy of some bytes, in a buffer of their own: a Node Buffer's slice() is a view into a shared pool. */
+function copyOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return Uint8Array.prototype.slice.call(bytes, start, end);
 }
 
 function bytesOf(array: Int32Array | Float32Array): Uint8Array {

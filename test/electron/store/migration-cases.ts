@@ -383,3 +383,51 @@ MIGRATION_CASES[12] = {
     }
   },
 };
+
+MIGRATION_CASES[13] = {
+  seed(db) {
+    const square = geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    for (const code of ['E01', 'E02', 'E03']) db.prepare("INSERT INTO areas VALUES (?, 'A', 'D', 10, 'C1', ?)").run(code, square);
+    db.exec(`INSERT INTO plans (id, name, created_at) VALUES (1, 'One', 'now'), (2, 'Two', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000'), (1, 'Y', 'Why', '#111'), (2, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'Z'), (1, 'E02', 'Y'), (2, 'E01', 'Z');`);
+  },
+  verify(db) {
+    const cached = () => (db.prepare('SELECT plan_id FROM plan_map_cache ORDER BY plan_id').pluck().all() as number[]).join(',');
+    const store = () => db.exec("INSERT OR REPLACE INTO plan_map_cache VALUES (1, 1, '[]'), (2, 1, '[]')");
+    assert((db.prepare('SELECT count(*) FROM assignments').pluck().get() as number) === 3, 'assignments survive');
+    for (const [sql, what] of [
+      ["UPDATE assignments SET zone_id = 'Y' WHERE plan_id = 1 AND area_code = 'E01'", 'moving an area to another zone'],
+      ["INSERT INTO assignments VALUES (1, 'E03', 'Z')", 'adding an area to a zone'],
+      ["DELETE FROM assignments WHERE plan_id = 1 AND area_code = 'E03'", 'taking an area out of its zone'],
+      ["DELETE FROM zones WHERE plan_id = 1 AND id = 'Y'", 'removing a zone with its areas (by cascade)'],
+    ] as const) {
+      store();
+      db.exec(sql);
+      assert(cached() === '2', `${what} in plan 1 drops plan 1's outlines and keeps plan 2's (left: ${cached() || 'none'})`);
+    }
+    store();
+    db.exec("DELETE FROM areas WHERE code = 'E01'");
+    assert(cached() === '1', `removing an area drops the outlines of the plans it was in, only (left: ${cached() || 'none'})`);
+    store();
+    db.exec("UPDATE zones SET name = 'Renamed', colour = '#222' WHERE plan_id = 1");
+    assert(cached() === '1,2', "renaming or recolouring a zone keeps its plan's outlines");
+    db.exec('DELETE FROM plans WHERE id = 2');
+    assert(cached() === '1', "removing a plan removes its outlines");
+    let strict = false;
+    try {
+      db.prepare("INSERT INTO plan_map_cache VALUES (1, 'not a number', '[]')").run();
+    } catch {
+      strict = true;
+    }
+    assert(strict, 'plan_map_cache must be a STRICT table');
+    // The layer is kept as bytes now, and emptied, with the revision moved on, when the areas change.
+    db.prepare('UPDATE area_cache SET map_layer = ? WHERE id = 1').run(Buffer.from([1, 2, 3]));
+    const layer = () => db.prepare('SELECT map_layer, revision FROM area_cache WHERE id = 1').get() as { map_layer: Buffer | null; revision: number };
+    const before = layer();
+    assert(before.map_layer?.length === 3, 'area_cache.map_layer holds bytes');
+    db.exec("UPDATE areas SET geometry = geometry WHERE code = 'E03'");
+    const after = layer();
+    assert(after.map_layer === null && after.revision === before.revision + 1, 'changing an area empties the stored layer');
+  },
+};

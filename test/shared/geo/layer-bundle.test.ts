@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EdgeTopology } from '../../../shared/geo/borders';
-import { packLayerBundle, unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
+import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle, unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
+import { flatBounds } from '../../../shared/geo/bounds';
 import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
 
 describe('the area layer bundle', () => {
@@ -18,6 +19,26 @@ describe('the area layer bundle', () => {
       expect(back.revision).toBe(layer.revision);
       for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
     }
+  });
+
+  it('is relabelled for another revision, of any length, with its arrays as they were; its revision and bounds read in place', () => {
+    const packed = packLayerBundle(layer);
+    expect(layerBundleRevision(packed)).toBe(layer.revision);
+    for (const revision of ['', 'a', 'ab', 'abc', 'abcd', 'another-revision_0123456789']) {
+      const relabelled = relabelLayerBundle(packed, revision);
+      expect(layerBundleRevision(relabelled)).toBe(revision);
+      const back = unpackLayerBundle(relabelled);
+      expect(back.revision).toBe(revision);
+      for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
+      // Relabelled back, byte for byte the bundle packed under that revision.
+      expect(relabelLayerBundle(relabelled, layer.revision)).toEqual(packed);
+    }
+    // From a buffer starting anywhere, as SQLite hands blobs back.
+    const shifted = new Uint8Array(packed.length + 5);
+    shifted.set(packed, 5);
+    expect(layerBundleBounds(shifted.subarray(5))).toEqual(flatBounds(layer.positions));
+    expect(() => relabelLayerBundle(packed, 'é')).toThrow('must be ASCII');
+    expect(() => layerBundleBounds(packed.subarray(0, packed.length - 5))).toThrow(/cut short/);
   });
 
   it('refuses what is not a bundle, or is cut short, with a message', () => {

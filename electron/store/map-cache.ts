@@ -1,0 +1,62 @@
+import type { MapState } from '../../shared/api/contract';
+import type { ProjectDb } from './db';
+import { statement } from './statements';
+
+/**
+ * What the first map of a project draws, kept with it so that opening it
+ * needs neither the areas' topology nor a dissolve: the area layer as sent to
+ * the page (area_cache.map_layer, emptied with the topology whenever the areas
+ * change), the areas' codes in the layer's order (the topology's header), and
+ * each plan's zone outlines (plan_map_cache, migration 13, dropped by trigger
+ * whenever the plan's assignments change). Each is written only for the areas'
+ * revision it was made from, so a change by another process in between is
+ * never overwritten with a stale copy.
+ */
+
+/** The stored area layer (shared/geo/layer-bundle.ts) of the areas at `revision`, or null. */
+export function readStoredLayer(db: ProjectDb, revision: number): Uint8Array | null {
+  const row = statement(db, 'SELECT map_layer, revision FROM area_cache WHERE id = 1').get() as { map_layer: Uint8Array | null; revision: number };
+  // As plain bytes, the same kind as a layer packed here (SQLite hands back a Node Buffer).
+  return row.revision === revision && row.map_layer ? new Uint8Array(row.map_layer.buffer, row.map_layer.byteOffset, row.map_layer.byteLength) : null;
+}
+
+export function storeLayer(db: ProjectDb, revision: number, layer: Uint8Array): void {
+  statement(db, 'UPDATE area_cache SET map_layer = ? WHERE id = 1 AND revision = ?').run(layer, revision);
+}
+
+/**
+ * The areas' codes in the stored topology's order (its header), read without
+ * the rest of it: the first part holds them for England's 32,844 areas. Null
+ * when no topology is stored.
+ */
+export function readTopologyCodes(db: ProjectDb): string[] | null {
+  let bytes = new Uint8Array(0);
+  for (const part of statement(db, 'SELECT bytes FROM area_topology_parts ORDER BY part').pluck().iterate() as IterableIterator<Uint8Array>) {
+    const joined = new Uint8Array(bytes.length + part.length);
+    joined.set(bytes);
+    joined.set(part, bytes.length);
+    bytes = joined;
+    if (bytes.length < 4) continue;
+    const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+    if (bytes.length >= 4 + length) return (JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as { codes: string[] }).codes;
+  }
+  return null;
+}
+
+type ZoneOutlines = MapState['zoneOutlines'];
+
+/** A plan's stored zone outlines, when they were drawn from the areas at `revision` (and its assignments have not changed since). */
+export function readZoneOutlines(db: ProjectDb, planId: number, revision: number): ZoneOutlines | null {
+  const text = statement(db, 'SELECT zone_outlines FROM plan_map_cache WHERE plan_id = ? AND area_revision = ?').pluck().get(planId, revision) as string | undefined;
+  return text === undefined ? null : (JSON.parse(text) as ZoneOutlines);
+}
+
+/** Keeps a plan's zone outlines, drawn from the areas at `revision`; nothing is kept when the areas have changed since. */
+export function storeZoneOutlines(db: ProjectDb, planId: number, revision: number, outlines: ZoneOutlines): void {
+  statement(db, 'INSERT OR REPLACE INTO plan_map_cache (plan_id, area_revision, zone_outlines) SELECT ?, revision, ? FROM area_cache WHERE id = 1 AND revision = ?').run(planId, JSON.stringify(outlines), revision);
+}
+
+/** Whether a plan's zone outlines are kept for the areas at `revision`. */
+export function hasZoneOutlines(db: ProjectDb, planId: number, revision: number): boolean {
+  return statement(db, 'SELECT 1 FROM plan_map_cache WHERE plan_id = ? AND area_revision = ?').pluck().get(planId, revision) !== undefined;
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createServices, type Services } from '../../../electron/services';
+import * as areaCache from '../../../electron/store/area-cache';
+import { unpackLayerBundle } from '../../../shared/geo/layer-bundle';
+import { tempDir } from '../../helpers/temp';
+
+// Counts the reads of the areas' topology, which a project opened again should not need for its first map.
+vi.mock('../../../electron/store/area-cache', async (original) => {
+  const actual = await original<typeof import('../../../electron/store/area-cache')>();
+  return { ...actual, loadTopology: vi.fn(actual.loadTopology) };
+});
+const topologyReads = () => vi.mocked(areaCache.loadTopology).mock.calls.length;
+
+let file: string;
+
+beforeEach(() => {
+  const dir = tempDir();
+  file = path.join(dir, 'sample.carecover');
+  const maker = createServices({ host: 'web', userData: tempDir() });
+  maker.session.create(file, 'default');
+  maker.close();
+  vi.mocked(areaCache.loadTopology).mockClear();
+});
+
+async function open(): Promise<Services> {
+  const services = createServices({ host: 'web', userData: tempDir() });
+  await services.session.open(file);
+  return services;
+}
+
+/** The first map as a session opening the file draws it: the layer's bytes and the plan's map state. */
+async function firstMap(): Promise<{ layer: Uint8Array; map: ReturnType<Services['coverage']['mapData']>; topologyReads: number }> {
+  const services = await open();
+  const before = topologyReads();
+  const layer = services.coverage.areaLayer();
+  const map = services.coverage.mapData();
+  const reads = topologyReads() - before;
+  services.close();
+  return { layer, map, topologyReads: reads };
+}
+
+/** What is kept for the first map, emptied by another connection (as an older CareCover would leave a file): the next open works it out from the topology. */
+function forgetKeptMap(): void {
+  const db = new Database(file);
+  db.exec('DELETE FROM plan_map_cache; UPDATE area_cache SET map_layer = NULL');
+  db.close();
+}
+
+describe('the first map kept with the project', () => {
+  it('is worked out from the topology once, then read as kept: the same layer and map state, without the topology', async () => {
+    forgetKeptMap();
+    const worked = await firstMap();
+    expect(worked.topologyReads).toBe(1);
+    const kept = await firstMap();
+    expect(kept.topologyReads).toBe(0);
+    expect(kept.layer).toEqual(worked.layer);
+    expect(kept.map).toEqual(worked.map);
+  });
+
+  it('after an edit, is kept again as the edited plan when the project closes, and drawn the same as from the topology', async () => {
+    await firstMap();
+    const editing = await open();
+    editing.coverage.mapData();
+    const code = editing.coverage.mapData().areas.codes.find((c, i) => editing.coverage.mapData().areas.zoneIds[i] !== 'Z14')!;
+    editing.editor.assignAreas(undefined, 'Z14', [code]);
+    const edited = editing.coverage.mapData();
+    editing.close();
+
+    const reopened = await firstMap();
+    expect(reopened.topologyReads).toBe(0);
+    expect(reopened.map).toEqual(edited);
+    expect(reopened.map.areas.zoneIds[reopened.map.areas.codes.indexOf(code)]).toBe('Z14');
+    forgetKeptMap();
+    expect((await firstMap()).map).toEqual(edited);
+  });
+
+  it('is never drawn stale after another connection (the CLI) changed the plan', async () => {
+    const before = (await firstMap()).map;
+    const code = before.areas.codes.find((_, i) => before.areas.zoneIds[i] !== 'Z14')!;
+    const db = new Database(file);
+    db.prepare("UPDATE assignments SET zone_id = 'Z14' WHERE area_code = ?").run(code);
+    db.close();
+    const after = await firstMap();
+    expect(after.topologyReads).toBe(1);
+    forgetKeptMap();
+    expect(after.map).toEqual((await firstMap()).map);
+    expect(after.map.zoneOutlines).not.toEqual(before.zoneOutlines);
+  });
+
+  it('is not written to a project opened read-only, which still opens and draws', async () => {
+    forgetKeptMap();
+    const services = await open();
+    const db = services.session.db();
+    // As a file the user may not write: SQLite refuses every write on this connection.
+    db.pragma('query_only = ON');
+    expect(() => services.coverage.mapData()).not.toThrow();
+    services.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM plan_map_cache').pluck().get()).toBe(0);
+    check.close();
+  });
+});
+
+describe('reading ahead for edits', () => {
+  it('reads the topology the first map did not, so the first edit does not wait for it', async () => {
+    await firstMap();
+    const services = await open();
+    const map = services.coverage.mapData();
+    services.coverage.prepareEditing();
+    const reads = topologyReads();
+    expect(reads).toBeGreaterThan(0);
+    const code = map.areas.codes.find((_, i) => map.areas.zoneIds[i] !== 'Z14')!;
+    services.editor.assignAreas(undefined, 'Z14', [code]);
+    expect(topologyReads()).toBe(reads);
+    services.close();
+  });
+});
+
+describe('the kept area layer', () => {
+  it('is sent for the file it is in now: a copy of the project names its own revision, with the same rings', async () => {
+    const kept = await firstMap();
+    const copy = path.join(tempDir(), 'copy.carecover');
+    fs.copyFileSync(file, copy);
+    const services = createServices({ host: 'web', userData: tempDir() });
+    await services.session.open(copy);
+    const layer = unpackLayerBundle(services.coverage.areaLayer());
+    const map = services.coverage.mapData();
+    services.close();
+    expect(map.layerRevision).not.toBe(kept.map.layerRevision);
+    expect(layer.revision).toBe(map.layerRevision);
+    const original = unpackLayerBundle(kept.layer);
+    for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(layer[name]).toEqual(original[name]);
+  });
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { areaRevision, writeTopologyParts } from '../../../electron/store/area-cache';
+import { createProjectDb, writeTransaction, type ProjectDb } from '../../../electron/store/db';
+import { geometryBlob } from '../../../electron/store/geometry-column';
+import { readStoredLayer, readTopologyCodes, readZoneOutlines, storeLayer, storeZoneOutlines } from '../../../electron/store/map-cache';
+import { EdgeTopology } from '../../../shared/geo/borders';
+import { geometries } from '../../fixtures/small-plan';
+import { tempDir } from '../../helpers/temp';
+
+function withDb(run: (db: ProjectDb) => void): void {
+  const db = createProjectDb(path.join(tempDir(), 'cache.carecover'));
+  try {
+    run(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** An area added: what another process importing areas does, which moves the areas' revision on. */
+function addArea(db: ProjectDb, code: string): void {
+  db.prepare("INSERT INTO areas (code, name, district, population, ruc, geometry) VALUES (?, 'A', 'D', 1, 'C1', ?)").run(code, geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }));
+}
+
+describe('what is kept for the first map', () => {
+  it("reads the areas' codes from the topology's header alone, wherever its parts split it", () => {
+    const packed = new EdgeTopology(geometries).pack();
+    withDb((db) => {
+      expect(readTopologyCodes(db)).toBeNull();
+      for (const partBytes of [3, 7, 64, 1 << 20]) {
+        writeTransaction(db, () => writeTopologyParts(db, packed, partBytes));
+        expect(readTopologyCodes(db)).toEqual(packed.codes);
+      }
+    });
+  });
+
+  it('keeps a layer only for the areas it was made from: one made before another process changed them is not kept, nor read', () => {
+    withDb((db) => {
+      const revision = areaRevision(db);
+      storeLayer(db, revision, new Uint8Array([1, 2, 3]));
+      expect(readStoredLayer(db, revision)).toEqual(new Uint8Array([1, 2, 3]));
+      expect(readStoredLayer(db, revision + 1)).toBeNull();
+      addArea(db, 'E01');
+      expect(readStoredLayer(db, revision)).toBeNull();
+      storeLayer(db, revision, new Uint8Array([4]));
+      expect(readStoredLayer(db, areaRevision(db))).toBeNull();
+    });
+  });
+
+  it("keeps a plan's outlines for the areas they were drawn from, and reads them back as they were", () => {
+    withDb((db) => {
+      db.exec("INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now')");
+      const outlines = [{ zoneId: 'Z1', lines: 'AAAA' }, { zoneId: 'Z2', lines: '' }];
+      const revision = areaRevision(db);
+      storeZoneOutlines(db, 1, revision, outlines);
+      expect(readZoneOutlines(db, 1, revision)).toEqual(outlines);
+      expect(readZoneOutlines(db, 2, revision)).toBeNull();
+      addArea(db, 'E01');
+      expect(readZoneOutlines(db, 1, areaRevision(db))).toBeNull();
+      // Drawn before the areas changed, they are not kept as the new areas' outlines.
+      storeZoneOutlines(db, 1, revision, outlines);
+      expect(readZoneOutlines(db, 1, areaRevision(db))).toBeNull();
+    });
+  });
+});
