@@ -105,7 +105,9 @@ export function areaContains(layer: AreaLayer, area: number, x: number, y: numbe
 
 /** A grid over the areas' boxes, so finding the area under the pointer looks at a handful, not all. */
 export class AreaIndex {
-  private readonly cells: Int32Array[];
+  /** The areas of cell c are items[starts[c] .. starts[c + 1]), in area order: one array, not one per cell (England has 65,536 cells). */
+  private readonly starts: Int32Array;
+  private readonly items: Int32Array;
   private readonly size: number;
   private readonly west: number;
   private readonly south: number;
@@ -114,36 +116,54 @@ export class AreaIndex {
 
   constructor(private readonly layer: AreaLayer) {
     const count = layer.codes.length;
+    const boxes = layer.boxes;
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let a = 0; a < count; a++) {
-      w = Math.min(w, layer.boxes[a * 4]!);
-      s = Math.min(s, layer.boxes[a * 4 + 1]!);
-      e = Math.max(e, layer.boxes[a * 4 + 2]!);
-      n = Math.max(n, layer.boxes[a * 4 + 3]!);
+      w = Math.min(w, boxes[a * 4]!);
+      s = Math.min(s, boxes[a * 4 + 1]!);
+      e = Math.max(e, boxes[a * 4 + 2]!);
+      n = Math.max(n, boxes[a * 4 + 3]!);
     }
     this.size = Math.max(1, Math.min(256, Math.ceil(Math.sqrt(count))));
     this.west = w;
     this.south = s;
     this.cellW = (e - w) / this.size || 1;
     this.cellH = (n - s) / this.size || 1;
-    const lists: number[][] = Array.from({ length: this.size * this.size }, () => []);
-    for (let a = 0; a < count; a++) {
-      const [x0, y0] = this.cell(layer.boxes[a * 4]!, layer.boxes[a * 4 + 1]!);
-      const [x1, y1] = this.cell(layer.boxes[a * 4 + 2]!, layer.boxes[a * 4 + 3]!);
-      for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) lists[cy * this.size + cx]!.push(a);
-    }
-    this.cells = lists.map((l) => Int32Array.from(l));
+    // Counted, then filled: each area goes in every cell its box covers.
+    const starts = new Int32Array(this.size * this.size + 1);
+    this.eachCell((c) => starts[c + 1]!++);
+    for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1]!;
+    const items = new Int32Array(starts[starts.length - 1]!);
+    const next = starts.slice(0, -1);
+    this.eachCell((c, a) => (items[next[c]!++] = a));
+    this.starts = starts;
+    this.items = items;
   }
 
-  private cell(x: number, y: number): [number, number] {
-    const clamp = (v: number) => Math.max(0, Math.min(this.size - 1, Math.floor(v)));
-    return [clamp((x - this.west) / this.cellW), clamp((y - this.south) / this.cellH)];
+  /** Calls `visit` with each cell of each area's box, in area order. */
+  private eachCell(visit: (cell: number, area: number) => void): void {
+    const boxes = this.layer.boxes;
+    for (let a = 0; a < this.layer.codes.length; a++) {
+      const x0 = this.column(boxes[a * 4]!);
+      const y0 = this.row(boxes[a * 4 + 1]!);
+      const x1 = this.column(boxes[a * 4 + 2]!);
+      const y1 = this.row(boxes[a * 4 + 3]!);
+      for (let cy = y0; cy <= y1; cy++) for (let cx = x0; cx <= x1; cx++) visit(cy * this.size + cx, a);
+    }
+  }
+
+  private column(x: number): number {
+    return Math.max(0, Math.min(this.size - 1, Math.floor((x - this.west) / this.cellW)));
+  }
+
+  private row(y: number): number {
+    return Math.max(0, Math.min(this.size - 1, Math.floor((y - this.south) / this.cellH)));
   }
 
   /** The area at a longitude and latitude, or -1. */
   at(x: number, y: number): number {
-    const [cx, cy] = this.cell(x, y);
-    for (const a of this.cells[cy * this.size + cx]!) if (areaContains(this.layer, a, x, y)) return a;
+    const c = this.row(y) * this.size + this.column(x);
+    for (let i = this.starts[c]!; i < this.starts[c + 1]!; i++) if (areaContains(this.layer, this.items[i]!, x, y)) return this.items[i]!;
     return -1;
   }
 }

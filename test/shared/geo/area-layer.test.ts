@@ -66,6 +66,20 @@ describe('the packed topology', () => {
     // Most areas hold the middle of their box; those that do are found by the index.
     expect(found).toBeGreaterThan(layer.codes.length * 0.8);
     expect(index.at(0, 0)).toBe(-1);
+
+    // Anywhere over the county and around it, the index answers what asking every area in turn answers.
+    const [w, s, e, n] = [0, 1, 2, 3].map((k) => (k < 2 ? Math.min : Math.max)(...Array.from({ length: layer.codes.length }, (_, a) => layer.boxes[a * 4 + k]!)));
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    let inside = 0;
+    for (let i = 0; i < 2000; i++) {
+      const x = w! - 0.05 + random() * (e! - w! + 0.1);
+      const y = s! - 0.05 + random() * (n! - s! + 0.1);
+      const slow = layer.codes.findIndex((_, a) => areaContains(layer, a, x, y));
+      expect(index.at(x, y)).toBe(slow);
+      if (slow >= 0) inside += 1;
+    }
+    expect(inside).toBeGreaterThan(500); // the county fills about two fifths of that box
   });
 });
 
