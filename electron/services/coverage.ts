@@ -205,9 +205,9 @@ export class CoverageService {
   keepMapForNextOpen(): void {
     const db = this.session.db();
     if (!this.areas?.topology || db.readonly) return;
-    const plan = resolvePlan(db, undefined);
-    if (hasZoneOutlines(db, plan.id, this.areaState().revision)) return;
-    this.keptOutlines(plan.id, readPlanInputs(db, plan.id));
+    const planId = currentPlanId(db);
+    if (planId === null || hasZoneOutlines(db, planId, this.areaState().revision)) return;
+    this.keptOutlines(planId, readPlanInputs(db, planId));
   }
 
   /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas and kept with the project. */

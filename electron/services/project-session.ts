@@ -160,12 +160,16 @@ export class ProjectSession {
 
   close(): void {
     if (!this.current) return;
-    try {
-      for (const keep of this.keepers) keep();
-    } finally {
-      this.current.db.close();
-      this.current = null;
+    for (const keep of this.keepers) {
+      try {
+        keep();
+      } catch (error) {
+        // What is kept is a copy made for speed: failing to keep it never stops a project closing.
+        console.warn(`CareCover: could not keep the map of ${this.current.file} for its next open: ${(error as Error).message}`);
+      }
     }
+    this.current.db.close();
+    this.current = null;
   }
 }
 

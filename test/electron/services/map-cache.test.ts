@@ -104,6 +104,20 @@ describe('the first map kept with the project', () => {
   });
 });
 
+describe('closing a project with no plan yet', () => {
+  it('closes it, keeping nothing, with the topology read', async () => {
+    const empty = path.join(tempDir(), 'empty.carecover');
+    const services = createServices({ host: 'web', userData: tempDir() });
+    services.session.create(empty, 'empty');
+    services.coverage.prepareEditing();
+    const warn = vi.spyOn(console, 'warn');
+    expect(() => services.close()).not.toThrow();
+    expect(services.session.file).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
 describe('reading ahead for edits', () => {
   it('reads the topology the first map did not, so the first edit does not wait for it', async () => {
     await firstMap();
