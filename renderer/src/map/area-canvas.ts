@@ -75,14 +75,15 @@ export class AreaCanvasLayer extends CanvasOverlay {
     const pxPerDegree = worldPx / 360;
     for (const { paint, areas } of groups.values()) {
       ctx.fillStyle = paint.fill;
+      ctx.globalAlpha = paint.opacity;
+      // A group's dots are one path, filled once: a fill per dot was most of drawing England at its opening zoom.
+      const dots = new Path2D();
       for (const a of areas) {
         const b = a * 4;
         const span = Math.max(layer.boxes[b + 2]! - layer.boxes[b]!, (layer.boxes[b + 3]! - layer.boxes[b + 1]!) * 1.6) * pxPerDegree;
         if (span < 1.5) {
           const v = 2 * layer.vertices[layer.ringStart[layer.areaRings[a]!]!]!;
-          ctx.globalAlpha = paint.opacity;
-          ctx.fillRect(mercator[v]! * worldPx - originX - 0.75, mercator[v + 1]! * worldPx - originY - 0.75, 1.5, 1.5);
-          ctx.globalAlpha = 1;
+          dots.rect(mercator[v]! * worldPx - originX - 0.75, mercator[v + 1]! * worldPx - originY - 0.75, 1.5, 1.5);
           continue;
         }
         ctx.beginPath();
@@ -103,11 +104,15 @@ export class AreaCanvasLayer extends CanvasOverlay {
           }
           ctx.closePath();
         }
-        ctx.globalAlpha = paint.opacity;
         ctx.fill('evenodd');
-        ctx.globalAlpha = 1;
-        if (span >= 6) ctx.stroke();
+        if (span >= 6) {
+          ctx.globalAlpha = 1;
+          ctx.stroke();
+          ctx.globalAlpha = paint.opacity;
+        }
       }
+      ctx.fill(dots);
     }
+    ctx.globalAlpha = 1;
   }
 }
