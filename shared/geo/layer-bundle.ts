@@ -42,19 +42,23 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
   const { sizes } = partSizes(bytes);
   const vertices = new DataView(bytes.buffer, bytes.byteOffset, HEADER).getUint32(16, true);
   let at = HEADER;
-  // Each array copied out: the message's own buffer may start anywhere, and typed arrays need aligned starts.
-  const take = () => {
+  // Typed arrays need starts aligned to their element size: a bundle starting on a 4-byte boundary (as one
+  // received whole does) is read in place, each array a view of it; one starting anywhere else, copied out.
+  // Copying England's 10 MB cost the page about 27 ms, much of it the new memory's first touch.
+  const inPlace = bytes.byteOffset % 4 === 0;
+  const take = <T>(View: new (buffer: ArrayBuffer, offset: number, length: number) => T, width: number): T => {
     const size = sizes.shift()!;
-    const part = copyOf(bytes, at, at + size);
+    const part = inPlace ? bytes : copyOf(bytes, at, at + size);
+    const view = new View(part.buffer as ArrayBuffer, inPlace ? part.byteOffset + at : 0, size / width);
     at = align(at + size);
-    return part;
+    return view;
   };
-  const revision = String.fromCharCode(...take());
-  const ringArea = new Int32Array(take().buffer);
-  const ringOuter = take();
-  const ringStart = new Int32Array(take().buffer);
-  const vertexDeltas = take();
-  return { revision, ringArea, ringOuter, ringStart, vertices: decodeDeltas(vertexDeltas, vertices), positions: new Float32Array(take().buffer) };
+  const revision = String.fromCharCode(...take(Uint8Array, 1));
+  const ringArea = take(Int32Array, 4);
+  const ringOuter = take(Uint8Array, 1);
+  const ringStart = take(Int32Array, 4);
+  const vertexDeltas = take(Uint8Array, 1);
+  return { revision, ringArea, ringOuter, ringStart, vertices: decodeDeltas(vertexDeltas, vertices), positions: take(Float32Array, 4) };
 }
 
 /** The sizes of a bundle's parts, from its header, checked against its length. */

@@ -14,8 +14,12 @@ describe('the area layer bundle', () => {
     expect(packed.length).toBeLessThan(p.vertices.byteLength + layer.positions.byteLength);
     const shifted = new Uint8Array(packed.length + 3);
     shifted.set(packed, 3);
-    for (const bytes of [packed, shifted.subarray(3)]) {
+    const aligned = new Uint8Array(packed.length + 8);
+    aligned.set(packed, 8);
+    for (const bytes of [packed, shifted.subarray(3), aligned.subarray(8)]) {
       const back = unpackLayerBundle(bytes);
+      // Read in place when its start allows (no copy of the arrays), copied out when not.
+      expect(back.positions.buffer === bytes.buffer).toBe(bytes.byteOffset % 4 === 0);
       expect(back.revision).toBe(layer.revision);
       for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
     }
