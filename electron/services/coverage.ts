@@ -30,9 +30,9 @@ import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/chec
 import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
-import { areaRevision, base64, loadDistrictOutlines, loadTopology } from '../store/area-cache';
+import { areaRevision, base64, loadDistrictOutlines, loadTopology, readTopologyCodes } from '../store/area-cache';
 import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle } from '../../shared/geo/layer-bundle';
-import { hasZoneOutlines, readStoredLayer, readTopologyCodes, readZoneOutlines, storeLayer, storeZoneOutlines } from '../store/map-cache';
+import { hasZoneOutlines, readStoredLayer, readZoneOutlines, storeLayer, storeZoneOutlines } from '../store/map-cache';
 import { saveIfPossible } from '../store/db';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';

@@ -64,11 +64,24 @@ function topologyPieces(p: PackedTopology): Uint8Array[] {
   return pieces;
 }
 
+interface TopologyHeader {
+  codes: string[];
+  edgeCount: number;
+  lengths: number[];
+}
+
+/** The header at the start of a topology's bytes and its length, or null when the bytes stop before its end. */
+function topologyHeader(bytes: Uint8Array): { header: TopologyHeader; length: number } | null {
+  if (bytes.length < 4) return null;
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  if (bytes.length < 4 + length) return null;
+  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as TopologyHeader, length };
+}
+
 export function decodeTopology(blob: Uint8Array): PackedTopology {
   // Typed arrays must start on a multiple of their element size: copy only a blob that does not.
   const bytes = blob.byteOffset % 8 === 0 ? blob : new Uint8Array(blob);
-  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as { codes: string[]; edgeCount: number; lengths: number[] };
+  const { header, length } = topologyHeader(bytes)!;
   let at = Math.ceil((4 + length) / 8) * 8;
   const arrays = {} as Record<ArrayName, Int32Array | Uint8Array | Float64Array>;
   ARRAYS.forEach((name, i) => {
@@ -120,6 +133,24 @@ export function readTopologyBytes(db: ProjectDb): Uint8Array | null {
     at += part.length;
   }
   return bytes;
+}
+
+/**
+ * The areas' codes in the stored topology's order (its header), read without
+ * the rest of it: the first part holds them for England's 32,844 areas. Null
+ * when no topology is stored.
+ */
+export function readTopologyCodes(db: ProjectDb): string[] | null {
+  let bytes = new Uint8Array(0);
+  for (const part of statement(db, 'SELECT bytes FROM area_topology_parts ORDER BY part').pluck().iterate() as IterableIterator<Uint8Array>) {
+    const joined = new Uint8Array(bytes.length + part.length);
+    joined.set(bytes);
+    joined.set(part, bytes.length);
+    bytes = joined;
+    const read = topologyHeader(bytes);
+    if (read) return read.header.codes;
+  }
+  return null;
 }
 
 /** Stores the topology and the district outlines from it (inside the caller's transaction: an import's, or loadTopology's). */

@@ -6,9 +6,10 @@ import { statement } from './statements';
  * What the first map of a project draws, kept with it so that opening it
  * needs neither the areas' topology nor a dissolve: the area layer as sent to
  * the page (area_cache.map_layer, emptied with the topology whenever the areas
- * change), the areas' codes in the layer's order (the topology's header), and
- * each plan's zone outlines (plan_map_cache, migration 13, dropped by trigger
- * whenever the plan's assignments change). Each is written only for the areas'
+ * change) and each plan's zone outlines (plan_map_cache, migration 13, dropped
+ * by trigger whenever the plan's assignments change). The areas' codes in the
+ * layer's order are read from the topology's header alone (readTopologyCodes
+ * in area-cache.ts). Each is written only for the areas'
  * revision it was made from, so a change by another process in between is
  * never overwritten with a stale copy.
  */
@@ -22,25 +23,6 @@ export function readStoredLayer(db: ProjectDb, revision: number): Uint8Array | n
 
 export function storeLayer(db: ProjectDb, revision: number, layer: Uint8Array): void {
   statement(db, 'UPDATE area_cache SET map_layer = ? WHERE id = 1 AND revision = ?').run(layer, revision);
-}
-
-/**
- * The areas' codes in the stored topology's order (its header), read without
- * the rest of it: the first part holds them for England's 32,844 areas. Null
- * when no topology is stored.
- */
-export function readTopologyCodes(db: ProjectDb): string[] | null {
-  let bytes = new Uint8Array(0);
-  for (const part of statement(db, 'SELECT bytes FROM area_topology_parts ORDER BY part').pluck().iterate() as IterableIterator<Uint8Array>) {
-    const joined = new Uint8Array(bytes.length + part.length);
-    joined.set(bytes);
-    joined.set(part, bytes.length);
-    bytes = joined;
-    if (bytes.length < 4) continue;
-    const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
-    if (bytes.length >= 4 + length) return (JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as { codes: string[] }).codes;
-  }
-  return null;
 }
 
 type ZoneOutlines = MapState['zoneOutlines'];

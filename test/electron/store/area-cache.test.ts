@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeTopology, loadTopology, readTopologyBytes, storeTopology, writeTopologyParts, writingAreasInBulk } from '../../../electron/store/area-cache';
+import { decodeTopology, loadTopology, readTopologyBytes, readTopologyCodes, storeTopology, writeTopologyParts, writingAreasInBulk } from '../../../electron/store/area-cache';
 import { createProjectDb, writeTransaction } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
 import { EdgeTopology } from '../../../shared/geo/borders';
@@ -19,6 +19,17 @@ function withDb(run: (db: ReturnType<typeof createProjectDb>) => void): void {
 const parts = (db: ReturnType<typeof createProjectDb>) => db.prepare('SELECT part, length(bytes) AS n FROM area_topology_parts ORDER BY part').all() as { part: number; n: number }[];
 
 describe('the stored topology', () => {
+  it("reads the areas' codes from the topology's header alone, wherever its parts split it", () => {
+    const packed = new EdgeTopology(geometries).pack();
+    withDb((db) => {
+      expect(readTopologyCodes(db)).toBeNull();
+      for (const partBytes of [3, 7, 64, 1 << 20]) {
+        writeTransaction(db, () => writeTopologyParts(db, packed, partBytes));
+        expect(readTopologyCodes(db)).toEqual(packed.codes);
+      }
+    });
+  });
+
   it('is written in parts of the size asked, which read back in order decode to the same topology', () => {
     const packed = new EdgeTopology(geometries).pack();
     withDb((db) => {

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { areaRevision, writeTopologyParts } from '../../../electron/store/area-cache';
-import { createProjectDb, writeTransaction, type ProjectDb } from '../../../electron/store/db';
+import { areaRevision } from '../../../electron/store/area-cache';
+import { createProjectDb, type ProjectDb } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
-import { readStoredLayer, readTopologyCodes, readZoneOutlines, storeLayer, storeZoneOutlines } from '../../../electron/store/map-cache';
-import { EdgeTopology } from '../../../shared/geo/borders';
-import { geometries } from '../../fixtures/small-plan';
+import { readStoredLayer, readZoneOutlines, storeLayer, storeZoneOutlines } from '../../../electron/store/map-cache';
 import { tempDir } from '../../helpers/temp';
 
 function withDb(run: (db: ProjectDb) => void): void {
@@ -23,17 +21,6 @@ function addArea(db: ProjectDb, code: string): void {
 }
 
 describe('what is kept for the first map', () => {
-  it("reads the areas' codes from the topology's header alone, wherever its parts split it", () => {
-    const packed = new EdgeTopology(geometries).pack();
-    withDb((db) => {
-      expect(readTopologyCodes(db)).toBeNull();
-      for (const partBytes of [3, 7, 64, 1 << 20]) {
-        writeTransaction(db, () => writeTopologyParts(db, packed, partBytes));
-        expect(readTopologyCodes(db)).toEqual(packed.codes);
-      }
-    });
-  });
-
   it('keeps a layer only for the areas it was made from: one made before another process changed them is not kept, nor read', () => {
     withDb((db) => {
       const revision = areaRevision(db);
