@@ -134,6 +134,8 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
         })
         .toBe(true);
       await page.waitForTimeout(300);
+      // Leaflet fades out the labels a refit replaced and removes them 200 ms later, on a timer that a busy machine runs late.
+      await expect.poll(() => page.locator('.leaflet-tooltip.zone-label').count()).toBe(14);
       const boxes = await page.locator('.leaflet-tooltip.zone-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
       expect(boxes).toHaveLength(14);
       for (let i = 0; i < boxes.length; i++) {
