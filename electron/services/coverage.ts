@@ -17,6 +17,7 @@ import {
   readDistricts,
   readLots,
   readPlaces,
+  readAssignments,
   readPlanInputs,
   readProviders,
   readSettings,
@@ -179,7 +180,7 @@ export class CoverageService {
         districts: codes.map((c) => areaByCode.get(c)?.district ?? ''),
         zoneIds: codes.map((c) => inputs.assignments.get(c) ?? null),
       },
-      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs),
+      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs.assignments),
       districtOutlines: Object.entries(districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
       bounds: leafletBounds((state.bounds ??= layerBundleBounds(this.areaLayer()))),
@@ -188,8 +189,8 @@ export class CoverageService {
   }
 
   /** A plan's zone outlines drawn from the topology, and kept with the project for its next open. */
-  private keptOutlines(planId: number, inputs: PlanInputs): MapState['zoneOutlines'] {
-    const outlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code));
+  private keptOutlines(planId: number, assignments: ReadonlyMap<string, string>): MapState['zoneOutlines'] {
+    const outlines = packedOutlines(this.topology(), (code) => assignments.get(code));
     const { revision } = this.areaState();
     const db = this.session.db();
     saveIfPossible(db, () => storeZoneOutlines(db, planId, revision, outlines));
@@ -207,7 +208,7 @@ export class CoverageService {
     if (!this.areas?.topology || db.readonly) return;
     const planId = currentPlanId(db);
     if (planId === null || hasZoneOutlines(db, planId, this.areaState().revision)) return;
-    this.keptOutlines(planId, readPlanInputs(db, planId));
+    this.keptOutlines(planId, readAssignments(db, planId));
   }
 
   /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas and kept with the project. */

@@ -9,9 +9,9 @@ import { statement } from './statements';
  * change) and each plan's zone outlines (plan_map_cache, migration 13, dropped
  * by trigger whenever the plan's assignments change). The areas' codes in the
  * layer's order are read from the topology's header alone (readTopologyCodes
- * in area-cache.ts). Each is written only for the areas'
- * revision it was made from, so a change by another process in between is
- * never overwritten with a stale copy.
+ * in area-cache.ts). Each is written only for the areas' revision it was made
+ * from, so a change by another process in between is never overwritten with a
+ * stale copy.
  */
 
 /** The stored area layer (shared/geo/layer-bundle.ts) of the areas at `revision`, or null. */
