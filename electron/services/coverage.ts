@@ -16,6 +16,7 @@ import {
   readBands,
   readDistricts,
   readLots,
+  readAreas,
   readPlaces,
   readAssignments,
   readPlanInputs,
@@ -29,7 +30,7 @@ import {
 import type { MapState, PlanDelta } from '../../shared/api/contract';
 import { checkPlan, recheckZones, type PlanChecks } from '../../shared/plan/checks';
 import { ZoneMembers } from '../../shared/plan/zone-members';
-import { mapAfter } from '../../shared/api/plan-delta';
+import { mapStateAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology, readTopologyCodes } from '../store/area-cache';
 import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle } from '../../shared/geo/layer-bundle';
@@ -93,7 +94,6 @@ export class CoverageService {
     topology?: { topology: EdgeTopology; packed: PackedTopology };
     /** The map's area layer as bytes and the district outlines: plan-independent, so not redone after each zone edit. */
     layer?: Uint8Array;
-    districtOutlines?: Record<string, string>;
     codes?: string[];
     bounds?: Bounds;
     reach?: AreaReach;
@@ -156,36 +156,32 @@ export class CoverageService {
   }
 
   /**
-   * Everything the map draws for a plan but the areas' rings: each area's zone,
-   * zone and district outlines, places. What does not change between edits
-   * (the codes, the layer's bounds, the outlines of the plan as last opened)
-   * is read from the project (electron/store/map-cache.ts), so a first map
-   * needs the topology only when the plan changed since it was last drawn.
+   * What the map draws for a plan over its area layer: each area's zone, zone
+   * outlines, places. What does not change between edits (the codes, the
+   * layer's bounds, the outlines of the plan as last opened) is read from the
+   * project (electron/store/map-cache.ts), so a first map needs the topology
+   * only when the plan changed since it was last drawn.
    */
   mapData(planName?: string): MapState {
     const db = this.session.db();
     const { plan, inputs, cached } = this.entry(planName);
     if (cached.map) return cached.map;
-    const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
     const state = this.areaState();
-    const codes = (state.codes ??= readTopologyCodes(db) ?? this.packedTopology().packed.codes);
-    const districtOutlines = (state.districtOutlines ??= loadDistrictOutlines(db, () => this.topology()));
-    const areaByCode = new Map(inputs.areas.map((a) => [a.code, a]));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       layerRevision: this.layerRevision(),
-      areas: {
-        codes,
-        names: codes.map((c) => areaByCode.get(c)?.name ?? c),
-        districts: codes.map((c) => areaByCode.get(c)?.district ?? ''),
-        zoneIds: codes.map((c) => inputs.assignments.get(c) ?? null),
-      },
+      zoneIds: this.layerCodes().map((c) => inputs.assignments.get(c) ?? null),
       zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs.assignments),
-      districtOutlines: Object.entries(districtOutlines).map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
       places: readPlaces(db),
       bounds: leafletBounds((state.bounds ??= layerBundleBounds(this.areaLayer()))),
     };
     return cached.map;
+  }
+
+  /** The areas' codes in the layer's order (the stored topology's). */
+  private layerCodes(): string[] {
+    const state = this.areaState();
+    return (state.codes ??= readTopologyCodes(this.session.db()) ?? this.packedTopology().packed.codes);
   }
 
   /** A plan's zone outlines drawn from the topology, and kept with the project for its next open. */
@@ -211,7 +207,11 @@ export class CoverageService {
     this.keptOutlines(planId, readAssignments(db, planId));
   }
 
-  /** The areas' rings for the map, as bytes (shared/geo/layer-bundle.ts), packed once per revision of the areas and kept with the project. */
+  /**
+   * The areas for the map, as bytes (shared/geo/layer-bundle.ts): their rings,
+   * codes, names and districts, and the district outlines. Packed once per
+   * revision of the areas and kept with the project.
+   */
   areaLayer(): Uint8Array {
     const state = this.areaState();
     if (state.layer) return state.layer;
@@ -221,7 +221,19 @@ export class CoverageService {
     if (stored) return (state.layer = layerBundleRevision(stored) === revision ? stored : relabelLayerBundle(stored, revision));
     const { packed } = this.packedTopology();
     const { ringArea, ringOuter, ringStart, vertices } = packed;
-    const layer = packLayerBundle({ revision, ringArea, ringOuter, ringStart, vertices, positions: Float32Array.from(packed.positions) });
+    const areaByCode = new Map(readAreas(db).map((a) => [a.code, a]));
+    const districtNames = new Map(readDistricts(db).map((d) => [d.code, d.name]));
+    const outlines = loadDistrictOutlines(db, () => this.topology());
+    const layer = packLayerBundle({
+      revision,
+      ringArea,
+      ringOuter,
+      ringStart,
+      vertices,
+      positions: Float32Array.from(packed.positions),
+      areas: { codes: packed.codes, names: packed.codes.map((c) => areaByCode.get(c)?.name ?? c), districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? '') },
+      districtOutlines: [...outlines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
+    });
     saveIfPossible(db, () => storeLayer(db, state.revision, layer));
     return (state.layer = layer);
   }
@@ -296,7 +308,7 @@ export class CoverageService {
     const members = (cached.members ??= new ZoneMembers(inputs.assignments));
     const membersOf = (zoneId: string) => members.of(zoneId);
     const zoneOutlines = packedOutlines(this.topology(), (code) => inputs.assignments.get(code), { zones: touched, membersOf });
-    if (kept && cached.map) cached.map = mapAfter(cached.map, { plan, assignments: [...moves], zoneOutlines });
+    if (kept && cached.map) cached.map = mapStateAfter(cached.map, this.layerCodes(), { plan, assignments: [...moves], zoneOutlines });
     if (kept && cached.checks) {
       const minimum = inputs.settings.minZoneDemandHours;
       cached.checks = recheckZones(cached.checks, inputs, this.model(cached, 'all').metrics(), this.neighbourLists(), minimum, touched, { membersOf, moves });

@@ -184,11 +184,15 @@ export function encodeDistrictOutlines(db: ProjectDb, topology: EdgeTopology): R
   return Object.fromEntries([...topology.outlines((code) => district.get(code))].map(([code, lines]) => [code, base64(packLines(lines))]));
 }
 
-/** District outlines (plan-independent), read back or worked out and stored for the next open. */
-export function loadDistrictOutlines(db: ProjectDb, topology: () => EdgeTopology): Record<string, string> {
+/** District outlines (plan-independent) as packed lines, read back or worked out and stored for the next open. */
+export function loadDistrictOutlines(db: ProjectDb, topology: () => EdgeTopology): Map<string, Float32Array> {
   const stored = db.prepare('SELECT district_outlines FROM area_cache WHERE id = 1').pluck().get() as string | null;
-  if (stored) return JSON.parse(stored) as Record<string, string>;
-  const outlines = encodeDistrictOutlines(db, topology());
-  saveIfPossible(db, () => db.prepare('UPDATE area_cache SET district_outlines = ? WHERE id = 1').run(JSON.stringify(outlines)));
-  return outlines;
+  let outlines: Record<string, string>;
+  if (stored) outlines = JSON.parse(stored) as Record<string, string>;
+  else {
+    outlines = encodeDistrictOutlines(db, topology());
+    saveIfPossible(db, () => db.prepare('UPDATE area_cache SET district_outlines = ? WHERE id = 1').run(JSON.stringify(outlines)));
+  }
+  // Copied into buffers of their own: a Buffer from base64 may start anywhere in Node's pool, and a Float32Array must start on a multiple of 4.
+  return new Map(Object.entries(outlines).map(([code, lines]) => [code, new Float32Array(Uint8Array.from(Buffer.from(lines, 'base64')).buffer)]));
 }

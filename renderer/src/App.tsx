@@ -145,7 +145,8 @@ export function App({ start }: { start?: FirstScreen }) {
     };
   }, [undoRedo]);
 
-  const districtNames = useMemo(() => new Map((ws.mapData?.districtOutlines ?? []).map((d) => [d.code, d.name])), [ws.mapData]);
+  const districtOutlines = ws.mapData?.districtOutlines;
+  const districtNames = useMemo(() => new Map((districtOutlines ?? []).map((d) => [d.code, d.name])), [districtOutlines]);
   const changedZones = useMemo(() => new Set(ws.withdrawal?.zones.filter((z) => z.changed).map((z) => z.zoneId) ?? []), [ws.withdrawal]);
   const highlighted = useMemo(() => {
     const ranks = new Map<string, number>();

@@ -64,26 +64,34 @@ const AreaGeometry = z.custom<AreaGeometryType>(
 
 /**
  * A plan's map as getMapData sends it: the plan's state (the zone of each
- * area, zone outlines) and what is drawn over it. The areas' rings, the
- * largest and most static part, travel apart as bytes (getAreaLayer,
+ * area, zone outlines) and what is drawn over it. The areas themselves (their
+ * rings, codes, names and districts) and the district outlines, the largest
+ * and most static part, travel apart as bytes (getAreaLayer,
  * shared/geo/layer-bundle.ts), once per `layerRevision`.
  */
 export const MapState = z.object({
   plan: z.object({ id: z.number().int(), name: z.string() }),
-  /** One entry per area, in the layer's order (area i is codes[i]). */
-  areas: z.object({ codes: z.array(z.string()), names: z.array(z.string()), districts: z.array(z.string()), zoneIds: z.array(z.string().nullable()) }),
+  /** Each area's zone, in the layer's order (area i is the layer's areas.codes[i]). */
+  zoneIds: z.array(z.string().nullable()),
   /** Names this project's areas as they are: it changes whenever an area does (an import), and differs between projects. */
   layerRevision: z.string(),
   /** Outlines as base64 Float32 longitude/latitude pairs, a NaN pair between lines (shared/geo/packed-lines.ts). */
   zoneOutlines: z.array(z.object({ zoneId: z.string(), lines: z.string() })),
-  districtOutlines: z.array(z.object({ code: z.string(), name: z.string(), lines: z.string() })),
   places: z.array(z.object({ name: z.string(), lat: z.number(), lon: z.number() })),
   /** [[south, west], [north, east]] */
   bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]).nullable(),
 });
 export type MapState = z.infer<typeof MapState>;
-/** A plan's whole map, as the page holds it: the plan's state with the area layer of its revision. */
-export type MapData = MapState & { layer: LayerBundle };
+/**
+ * A plan's whole map, as the page holds it: the plan's state with the area
+ * layer of its revision, each area's code, name, district and zone side by
+ * side (mapDataOf in plan-delta.ts).
+ */
+export type MapData = Omit<MapState, 'zoneIds'> & {
+  areas: LayerBundle['areas'] & { zoneIds: (string | null)[] };
+  districtOutlines: LayerBundle['districtOutlines'];
+  layer: LayerBundle;
+};
 /** The area layer's bytes (a packed LayerBundle). */
 const LayerBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'the area layer as bytes');
 

@@ -1,20 +1,43 @@
-import type { MapState, PlanDelta } from './contract';
+import type { MapData, MapState, PlanDelta } from './contract';
+import type { LayerBundle } from '../geo/layer-bundle';
 import type { PlanMetrics } from '../coverage/schemas';
 
 const indexOfCodes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** The plan's state over the layer it was made for: the map data the page holds. Here, not in contract.ts, so the page imports no validator. */
+export function mapDataOf(state: MapState, layer: LayerBundle): MapData {
+  if (layer.revision !== state.layerRevision) throw new Error(`the area layer is of revision ${layer.revision}, the map of ${state.layerRevision}`);
+  const { zoneIds, ...rest } = state;
+  return { ...rest, areas: { ...layer.areas, zoneIds }, districtOutlines: layer.districtOutlines, layer };
+}
+
+type MapDelta = Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>;
 
 /**
  * The map data after an edit's delta: the moved areas' zones and the touched
  * zones' outlines replaced. Everything else is kept by reference (the layer's
  * arrays, the codes, untouched outlines), so what was decoded from them stays
  * decoded. Map data of another plan is returned as it was. The service patches
- * the map data it keeps the same way, so both sides agree by construction.
+ * the map state it keeps the same way (mapStateAfter), so both sides agree by
+ * construction.
  */
-export function mapAfter<M extends MapState>(map: M, delta: Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>): M {
-  if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0 && !delta.removedZones?.length)) return map;
-  let index = indexOfCodes.get(map.areas.codes);
-  if (!index) indexOfCodes.set(map.areas.codes, (index = new Map(map.areas.codes.map((code, i) => [code, i]))));
-  const zoneIds = [...map.areas.zoneIds];
+export function mapAfter(map: MapData, delta: MapDelta): MapData {
+  const after = applied(map, map.areas.codes, map.areas.zoneIds, delta);
+  return after ? { ...map, areas: { ...map.areas, zoneIds: after.zoneIds }, zoneOutlines: after.zoneOutlines } : map;
+}
+
+/** The service's side of mapAfter: its map state (the zones alone), with the layer's area codes they follow. */
+export function mapStateAfter(map: MapState, codes: readonly string[], delta: MapDelta): MapState {
+  const after = applied(map, codes, map.zoneIds, delta);
+  return after ? { ...map, ...after } : map;
+}
+
+/** Each area's zone and the zone outlines after the delta; null when it changes neither (another plan's, or a zone renamed). */
+function applied(map: Pick<MapState, 'plan' | 'zoneOutlines'>, codes: readonly string[], zoneIdsBefore: readonly (string | null)[], delta: MapDelta): Pick<MapState, 'zoneIds' | 'zoneOutlines'> | null {
+  if (map.plan.id !== delta.plan.id || (delta.assignments.length === 0 && delta.zoneOutlines.length === 0 && !delta.removedZones?.length)) return null;
+  let index = indexOfCodes.get(codes);
+  if (!index) indexOfCodes.set(codes, (index = new Map(codes.map((code, i) => [code, i]))));
+  const zoneIds = [...zoneIdsBefore];
   for (const [code, zoneId] of delta.assignments) {
     const i = index.get(code);
     if (i !== undefined) zoneIds[i] = zoneId;
@@ -24,7 +47,7 @@ export function mapAfter<M extends MapState>(map: M, delta: Pick<PlanDelta, 'pla
   const zoneOutlines = map.zoneOutlines.filter((o) => !removed.has(o.zoneId)).map((o) => fresh.get(o.zoneId) ?? o);
   const known = new Set(map.zoneOutlines.map((o) => o.zoneId));
   for (const o of delta.zoneOutlines) if (!known.has(o.zoneId)) zoneOutlines.push(o);
-  return { ...map, areas: { ...map.areas, zoneIds }, zoneOutlines };
+  return { zoneIds, zoneOutlines };
 }
 
 /**

@@ -5,30 +5,72 @@ import { flatBounds, type Bounds } from './bounds';
 /**
  * The map's area layer as one binary message: what crosses from the services
  * to the page once per revision of the areas, as bytes (not base64 in JSON).
+ * It holds all that a plan does not change: the areas' rings, their codes,
+ * names and districts, and the district outlines; a plan's map state (zone
+ * of each area, zone outlines) travels apart and is small beside it.
  *
- * Layout (little-endian): "CCL1"; five uint32 counts — revision bytes, rings,
- * vertex-delta bytes, vertices, positions; then the revision (ASCII) and each
- * array (ringArea Int32, ringOuter Uint8, ringStart Int32 of rings + 1,
- * vertices as delta varints, positions Float32 pairs), each starting on a
- * 4-byte boundary.
+ * Layout (little-endian): "CCL2"; eight uint32 counts — revision bytes,
+ * rings, vertex-delta bytes, vertices, positions, text bytes, districts,
+ * outline numbers; then the revision (ASCII) and each array (ringArea Int32,
+ * ringOuter Uint8, ringStart Int32 of rings + 1, vertices as delta varints,
+ * positions Float32 pairs, the text, outlineStart Int32 of districts + 1,
+ * outlines Float32), each starting on a 4-byte boundary. The text is UTF-8
+ * JSON (BundleText): the strings, and each area's district as an index.
  */
 export interface LayerBundle extends LayerArrays {
   /** The areas' revision this layer draws (MapData's layerRevision). */
   revision: string;
+  /** Each area's code, name and district code, in the layer's order (area i has the rings whose ringArea is i). */
+  areas: { codes: string[]; names: string[]; districts: string[] };
+  /** Each district's outline as packed lines (shared/geo/packed-lines.ts). */
+  districtOutlines: { code: string; name: string; lines: Float32Array }[];
 }
 
-const MAGIC = 0x314c4343; // "CCL1"
-const HEADER = 24;
+interface BundleText {
+  codes: string[];
+  names: string[];
+  /** Each area's district: an index into districtCodes. */
+  districtOf: number[];
+  districtCodes: string[];
+  districtNames: string[];
+}
+
+/**
+ * The WHATWG Encoding API, which both sides have as globals (Node, every
+ * browser); typed here, as shared/ is checked with neither the DOM's types
+ * nor Node's.
+ */
+const encoding = globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array }; TextDecoder: new () => { decode(bytes: Uint8Array): string } };
+
+const MAGIC = 0x324c4343; // "CCL2"; a "CCL1" bundle (rings only) is refused as not one
+const COUNTS = 8;
+const HEADER = 4 + 4 * COUNTS;
 const align = (n: number) => (n + 3) & ~3;
+/** Where the positions are in partSizes' list. */
+const POSITIONS_PART = 5;
 
 export function packLayerBundle(layer: LayerBundle): Uint8Array {
   const revision = asciiBytes(layer.revision);
   const deltas = encodeDeltas(layer.vertices);
   const rings = layer.ringArea.length;
-  const parts: Uint8Array[] = [revision, bytesOf(layer.ringArea), layer.ringOuter, bytesOf(layer.ringStart), deltas, bytesOf(layer.positions)];
+  // A district an area names with no outline given (none drawn) is carried with none, so every area's district is in the list.
+  const districts = [...layer.districtOutlines];
+  const districtIndex = new Map(districts.map((d, i) => [d.code, i]));
+  const districtOf = layer.areas.districts.map((code) => {
+    if (!districtIndex.has(code)) districtIndex.set(code, districts.push({ code, name: code, lines: new Float32Array(0) }) - 1);
+    return districtIndex.get(code)!;
+  });
+  const text = new encoding.TextEncoder().encode(
+    JSON.stringify({ codes: layer.areas.codes, names: layer.areas.names, districtOf, districtCodes: districts.map((d) => d.code), districtNames: districts.map((d) => d.name) } satisfies BundleText),
+  );
+  const outlineStart = new Int32Array(districts.length + 1);
+  districts.forEach((d, i) => (outlineStart[i + 1] = outlineStart[i]! + d.lines.length));
+  const outlines = new Float32Array(outlineStart.at(-1)!);
+  districts.forEach((d, i) => outlines.set(d.lines, outlineStart[i]!));
+  const parts: Uint8Array[] = [revision, bytesOf(layer.ringArea), layer.ringOuter, bytesOf(layer.ringStart), deltas, bytesOf(layer.positions), text, bytesOf(outlineStart), bytesOf(outlines)];
   const out = new Uint8Array(parts.reduce((size, part) => align(size + part.length), HEADER));
   const header = new DataView(out.buffer);
-  [MAGIC, revision.length, rings, deltas.length, layer.vertices.length, layer.positions.length].forEach((value, i) => header.setUint32(4 * i, value, true));
+  [MAGIC, revision.length, rings, deltas.length, layer.vertices.length, layer.positions.length, text.length, districts.length, outlines.length].forEach((value, i) => header.setUint32(4 * i, value, true));
   let at = HEADER;
   for (const part of parts) {
     out.set(part, at);
@@ -39,8 +81,7 @@ export function packLayerBundle(layer: LayerBundle): Uint8Array {
 
 /** Reads a bundle back; anything that is not one (or is cut short) is refused with a message, never half-read. */
 export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
-  const { sizes } = partSizes(bytes);
-  const vertices = new DataView(bytes.buffer, bytes.byteOffset, HEADER).getUint32(16, true);
+  const { sizes, counts } = partSizes(bytes);
   let at = HEADER;
   // Typed arrays need starts aligned to their element size: a bundle starting on a 4-byte boundary (as one
   // received whole does) is read in place, each array a view of it; one starting anywhere else, copied out.
@@ -57,20 +98,28 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
   const ringArea = take(Int32Array, 4);
   const ringOuter = take(Uint8Array, 1);
   const ringStart = take(Int32Array, 4);
-  const vertexDeltas = take(Uint8Array, 1);
-  return { revision, ringArea, ringOuter, ringStart, vertices: decodeDeltas(vertexDeltas, vertices), positions: take(Float32Array, 4) };
+  const vertices = decodeDeltas(take(Uint8Array, 1), counts.vertices);
+  const positions = take(Float32Array, 4);
+  const text = JSON.parse(new encoding.TextDecoder().decode(take(Uint8Array, 1))) as BundleText;
+  const outlineStart = take(Int32Array, 4);
+  const outlines = take(Float32Array, 4);
+  const areas = { codes: text.codes, names: text.names, districts: text.districtOf.map((i) => text.districtCodes[i]!) };
+  const districtOutlines = text.districtCodes.map((code, i) => ({ code, name: text.districtNames[i]!, lines: outlines.subarray(outlineStart[i]!, outlineStart[i + 1]!) }));
+  return { revision, ringArea, ringOuter, ringStart, vertices, positions, areas, districtOutlines };
 }
 
+type Counts = [number, number, number, number, number, number, number, number];
+
 /** The sizes of a bundle's parts, from its header, checked against its length. */
-function partSizes(bytes: Uint8Array): { revisionBytes: number; sizes: number[] } {
+function partSizes(bytes: Uint8Array): { revisionBytes: number; sizes: number[]; counts: { vertices: number } } {
   if (bytes.length < HEADER) throw new Error(`the area layer is ${bytes.length} bytes, too short to be one`);
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-  const [magic, revisionBytes, rings, deltaBytes, , positions] = [0, 1, 2, 3, 4, 5].map((i) => header.getUint32(4 * i, true)) as [number, number, number, number, number, number];
-  if (magic !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
-  const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4];
+  if (header.getUint32(0, true) !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
+  const [revisionBytes, rings, deltaBytes, vertices, positions, textBytes, districts, outlineNumbers] = Array.from({ length: COUNTS }, (_, i) => header.getUint32(4 + 4 * i, true)) as Counts;
+  const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4, textBytes, (districts + 1) * 4, outlineNumbers * 4];
   const needed = sizes.reduce((size, part) => align(size + part), HEADER);
   if (bytes.length < needed) throw new Error(`the area layer is cut short: ${bytes.length} bytes of ${needed}`);
-  return { revisionBytes, sizes };
+  return { revisionBytes, sizes, counts: { vertices } };
 }
 
 /**
@@ -98,8 +147,8 @@ export function layerBundleRevision(bytes: Uint8Array): string {
 /** The bounds of a bundle's positions (longitude, latitude pairs), read without unpacking the rest. */
 export function layerBundleBounds(bytes: Uint8Array): Bounds {
   const { sizes } = partSizes(bytes);
-  const at = sizes.slice(0, -1).reduce((size, part) => align(size + part), HEADER);
-  return flatBounds(new Float32Array(copyOf(bytes, at, at + sizes.at(-1)!).buffer));
+  const at = sizes.slice(0, POSITIONS_PART).reduce((size, part) => align(size + part), HEADER);
+  return flatBounds(new Float32Array(copyOf(bytes, at, at + sizes[POSITIONS_PART]!).buffer));
 }
 
 /** A copy of some bytes, in a buffer of their own: a Node Buffer's slice() is a view into a shared pool. */

@@ -1,19 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
-import { floatsOf } from './layer-data';
+import { zoneOutlineFloats } from './layer-data';
 import { OutlineCanvasLayer, type OutlineStyle } from './outline-canvas';
 
 const DISTRICT: OutlineStyle = { colour: '#5b6670', width: 1.4, opacity: 0.9, dash: [5, 4] };
 const ZONE: OutlineStyle = { colour: '#1d2327', width: 1.8, opacity: 0.95 };
-
-/** Each outline decoded once: an edit's map data keeps the untouched zones' entries, so only the touched ones are new. */
-const decoded = new WeakMap<{ lines: string }, Float32Array>();
-function floatsOfEntry(entry: { lines: string }): Float32Array {
-  let floats = decoded.get(entry);
-  if (!floats) decoded.set(entry, (floats = floatsOf(entry.lines)));
-  return floats;
-}
 
 /** District boundaries (dashed) under zone outlines, on one canvas kept for the map's life and given new lines after an edit. */
 export function OutlineLayer({ mapData }: { mapData: MapData }) {
@@ -22,8 +14,8 @@ export function OutlineLayer({ mapData }: { mapData: MapData }) {
   const { districtOutlines, zoneOutlines } = mapData;
   const sets = useMemo(
     () => [
-      { style: DISTRICT, lines: districtOutlines.map(floatsOfEntry) },
-      { style: ZONE, lines: zoneOutlines.map(floatsOfEntry) },
+      { style: DISTRICT, lines: districtOutlines.map((d) => d.lines) }, // bytes from the area layer, as they came
+      { style: ZONE, lines: zoneOutlines.map(zoneOutlineFloats) },
     ],
     [districtOutlines, zoneOutlines],
   );

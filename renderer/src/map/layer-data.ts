@@ -1,6 +1,7 @@
 import type { MapData } from '../../../shared/api/contract';
-import { AreaIndex, buildAreaLayer, layerGeometry, type AreaLayer, type LayerGeometry } from '../../../shared/geo/area-layer';
+import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
 import { toMercator } from './canvas-overlay';
+import { projectedLine } from './outline-canvas';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 
@@ -19,8 +20,14 @@ export function floatsOf(base64: string): Float32Array {
   return new Float32Array(bytes(base64));
 }
 
-/** Worked out per layer as soon as its bytes are in (prepareLayer), not per map data. */
-const prepared = new WeakMap<MapData['layer'], LayerGeometry>();
+/** Each zone outline decoded once: an edit's map data keeps the untouched zones' entries, so only the touched ones are new. */
+const decodedOutlines = new WeakMap<{ lines: string }, Float32Array>();
+export function zoneOutlineFloats(entry: { lines: string }): Float32Array {
+  let floats = decodedOutlines.get(entry);
+  if (!floats) decodedOutlines.set(entry, (floats = floatsOf(entry.lines)));
+  return floats;
+}
+
 const projected = new WeakMap<Float32Array, Float64Array>();
 
 /** The layer's vertices in Web Mercator, projected once per layer. */
@@ -30,21 +37,42 @@ export function mercatorOf(positions: Float32Array): Float64Array {
   return mercator;
 }
 
-/**
- * What the map needs of a layer that does not depend on the plan (each area's
- * rings and box, the vertices projected), worked out when the layer arrives:
- * on first load that is while the plan's state is still being made, so the
- * first map does not do it after both are in.
- */
-export function prepareLayer(layer: MapData['layer']): void {
-  if (!prepared.has(layer)) prepared.set(layer, layerGeometry(layer));
-  mercatorOf(layer.positions);
-}
-
-/** Indexed per layer (the static part, kept by reference across edits), not per map data. */
+/** Decoded and indexed per layer (the static part, kept by reference across edits and plans). */
 const decoded = new WeakMap<MapData['layer'], { layer: AreaLayer; index: AreaIndex }>();
 /** Each map data's view of its layer: the decoded arrays with that map data's zones. */
 const views = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
+
+function decodedLayer(bundle: MapData['layer']): { layer: AreaLayer; index: AreaIndex } {
+  let hit = decoded.get(bundle);
+  if (!hit) {
+    const layer = buildAreaLayer({ ...bundle.areas, zoneIds: [] }, bundle);
+    hit = { layer, index: new AreaIndex(layer) };
+    decoded.set(bundle, hit);
+  }
+  return hit;
+}
+
+/**
+ * What the map needs of a layer that does not depend on the plan (each area's
+ * rings and box, the index, the vertices and district outlines projected),
+ * worked out when the layer arrives: on first load that is while the plan's
+ * state is still being made, so the first map does not do it after both are in.
+ */
+export function prepareLayer(bundle: MapData['layer']): void {
+  decodedLayer(bundle);
+  mercatorOf(bundle.positions);
+  for (const d of bundle.districtOutlines) projectedLine(d.lines);
+}
+
+/**
+ * What the map needs of a plan's state, worked out as it arrives: on first
+ * load, while the metrics are still being made. Its zone outlines decoded and
+ * projected; each area's zone beside the decoded layer.
+ */
+export function prepareMapData(mapData: MapData): void {
+  layerOf(mapData);
+  for (const o of mapData.zoneOutlines) projectedLine(zoneOutlineFloats(o));
+}
 
 /**
  * The areas of some map data, decoded once and shared by every view that
@@ -54,13 +82,8 @@ const views = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
 export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex } {
   const view = views.get(mapData);
   if (view) return view;
-  let hit = decoded.get(mapData.layer);
-  if (!hit) {
-    const layer = buildAreaLayer(mapData.areas, mapData.layer, prepared.get(mapData.layer));
-    hit = { layer, index: new AreaIndex(layer) };
-    decoded.set(mapData.layer, hit);
-  }
-  const made = hit.layer.zoneIds === mapData.areas.zoneIds ? hit : { layer: { ...hit.layer, zoneIds: mapData.areas.zoneIds }, index: hit.index };
+  const hit = decodedLayer(mapData.layer);
+  const made = { layer: { ...hit.layer, zoneIds: mapData.areas.zoneIds }, index: hit.index };
   views.set(mapData, made);
   return made;
 }

@@ -11,9 +11,29 @@ export interface OutlineStyle {
 /** A vertex closer than this to the last one drawn (in screen pixels, summed across and down) is skipped: below what a 1–2 px line shows. */
 const MIN_STEP_PX = 1;
 
+interface ProjectedLine {
+  mercator: Float64Array;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
 interface Prepared {
   style: OutlineStyle;
-  lines: { mercator: Float64Array; west: number; south: number; east: number; north: number }[];
+  lines: ProjectedLine[];
+}
+
+const projected = new WeakMap<Float32Array, ProjectedLine>();
+
+/** An outline's points projected, once per array wherever first asked: as it arrives (layer-data.ts), or when drawn. */
+export function projectedLine(flat: Float32Array): ProjectedLine {
+  let line = projected.get(flat);
+  if (!line) {
+    const b = flatBounds(flat);
+    projected.set(flat, (line = { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY }));
+  }
+  return line;
 }
 
 /**
@@ -23,8 +43,6 @@ interface Prepared {
  */
 export class OutlineCanvasLayer extends CanvasOverlay {
   private sets: Prepared[] = [];
-  /** Each line projected once: after an edit only the touched zones' lines are new arrays. */
-  private readonly prepared = new WeakMap<Float32Array, Prepared['lines'][number]>();
 
   /** Each set's lines: Float32 longitude/latitude pairs, a NaN pair between lines (one array a zone or district). */
   constructor(sets: { style: OutlineStyle; lines: Float32Array[] }[]) {
@@ -32,20 +50,10 @@ export class OutlineCanvasLayer extends CanvasOverlay {
     this.setLines(sets);
   }
 
-  /** New lines to draw (after an edit), redrawn at once; arrays drawn before are not projected again. */
+  /** New lines to draw (after an edit), redrawn at once; arrays projected before are not projected again. */
   setLines(sets: { style: OutlineStyle; lines: Float32Array[] }[]): void {
     const before = this.sets;
-    this.sets = sets.map(({ style, lines }) => ({
-      style,
-      lines: lines.map((flat) => {
-        let line = this.prepared.get(flat);
-        if (!line) {
-          const b = flatBounds(flat);
-          this.prepared.set(flat, (line = { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY }));
-        }
-        return line;
-      }),
-    }));
+    this.sets = sets.map(({ style, lines }) => ({ style, lines: lines.map(projectedLine) }));
     const changed = before && changedBounds(before, this.sets);
     if (changed === null) return;
     if (changed) this.redrawWithin(changed);

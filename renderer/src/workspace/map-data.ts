@@ -1,7 +1,8 @@
 import type { MapData } from '../../../shared/api/contract';
+import { mapDataOf } from '../../../shared/api/plan-delta';
 import { unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
 import { api } from '../api';
-import { prepareLayer } from '../map/layer-data';
+import { prepareLayer, prepareMapData } from '../map/layer-data';
 
 /** The area layer last received: sent as bytes once per revision of the areas, kept across edits and plans. */
 let held: LayerBundle | null = null;
@@ -23,5 +24,7 @@ export async function fetchMapData(plan?: string): Promise<MapData> {
   // An import between the two answers, or since the layer was fetched: fetch the layer of this state.
   if (layer.revision !== state.layerRevision) layer = await areaLayer();
   if (layer.revision !== state.layerRevision) return fetchMapData(plan);
-  return { ...state, layer };
+  const map = mapDataOf(state, layer);
+  prepareMapData(map); // while the metrics may still be on their way
+  return map;
 }

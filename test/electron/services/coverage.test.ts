@@ -26,14 +26,18 @@ describe('coverage API on the default project', () => {
   });
 
   it('sends the area layer apart from the map state, as bytes naming the revision the state names; another project has another', async () => {
-    const state = (await call('getMapData', {})) as { ok: true; value: { layerRevision: string; areas: { codes: string[] } } & Record<string, unknown> };
+    const state = (await call('getMapData', {})) as { ok: true; value: { layerRevision: string; zoneIds: unknown[] } & Record<string, unknown> };
     expect(state.value).not.toHaveProperty('layer');
     const bytes = (await call('getAreaLayer', {})) as { ok: true; value: Uint8Array };
     expect(bytes.value).toBeInstanceOf(Uint8Array);
     const layer = unpackLayerBundle(bytes.value);
     expect(layer.revision).toBe(state.value.layerRevision);
-    // Every area's rings: as many area numbers as the state has codes.
-    expect(Math.max(...layer.ringArea) + 1).toBe(state.value.areas.codes.length);
+    // Every area's rings, code, name and district; and the state's zone of each, in the same order.
+    expect(Math.max(...layer.ringArea) + 1).toBe(layer.areas.codes.length);
+    expect(state.value.zoneIds).toHaveLength(layer.areas.codes.length);
+    expect(new Set([layer.areas.codes.length, layer.areas.names.length, layer.areas.districts.length]).size).toBe(1);
+    expect(layer.districtOutlines.length).toBeGreaterThan(0);
+    expect(layer.districtOutlines.every((d) => d.lines.length > 0 && d.name.length > 0)).toBe(true);
 
     // The same template in another file is another project: its layer is not taken for this one's.
     const dir = tempDir();

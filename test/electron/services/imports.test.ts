@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services';
 import type { ImportJob } from '../../../shared/import/request';
 import { dataFingerprint } from '../../helpers/project-fingerprint';
+import { pageMap } from '../../helpers/map';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'import', name);
@@ -80,11 +81,11 @@ describe('import jobs', () => {
       };
       await run('areas', 'melton-6.geojson');
       await run('zones', 'melton-zones-drawn.geojson');
-      const before = services.coverage.mapData();
+      const before = pageMap(services);
       expect(before.areas.codes).toHaveLength(6);
       expect(before.zoneOutlines.map((z) => z.zoneId).sort()).toEqual(['N', 'S']);
       await run('areas', 'leicester-self-touching.geojson');
-      const after = services.coverage.mapData();
+      const after = pageMap(services);
       expect(after.areas.codes).toHaveLength(8);
       expect(after.areas.zoneIds.filter((z) => z === null)).toHaveLength(3);
     } finally {

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../../electron/services';
 import * as areaCache from '../../../electron/store/area-cache';
 import { unpackLayerBundle } from '../../../shared/geo/layer-bundle';
+import { layerCodes, pageMap } from '../../helpers/map';
 import { tempDir } from '../../helpers/temp';
 
 // Counts the reads of the areas' topology, which a project opened again should not need for its first map.
@@ -63,8 +64,8 @@ describe('the first map kept with the project', () => {
   it('after an edit, is kept again as the edited plan when the project closes, and drawn the same as from the topology', async () => {
     await firstMap();
     const editing = await open();
-    editing.coverage.mapData();
-    const code = editing.coverage.mapData().areas.codes.find((c, i) => editing.coverage.mapData().areas.zoneIds[i] !== 'Z14')!;
+    const start = pageMap(editing);
+    const code = start.areas.codes.find((_, i) => start.areas.zoneIds[i] !== 'Z14')!;
     editing.editor.assignAreas(undefined, 'Z14', [code]);
     const edited = editing.coverage.mapData();
     editing.close();
@@ -72,14 +73,15 @@ describe('the first map kept with the project', () => {
     const reopened = await firstMap();
     expect(reopened.topologyReads).toBe(0);
     expect(reopened.map).toEqual(edited);
-    expect(reopened.map.areas.zoneIds[reopened.map.areas.codes.indexOf(code)]).toBe('Z14');
+    expect(reopened.map.zoneIds[layerCodes(reopened.layer).indexOf(code)]).toBe('Z14');
     forgetKeptMap();
     expect((await firstMap()).map).toEqual(edited);
   });
 
   it('is never drawn stale after another connection (the CLI) changed the plan', async () => {
-    const before = (await firstMap()).map;
-    const code = before.areas.codes.find((_, i) => before.areas.zoneIds[i] !== 'Z14')!;
+    const first = await firstMap();
+    const before = first.map;
+    const code = layerCodes(first.layer).find((_, i) => before.zoneIds[i] !== 'Z14')!;
     const db = new Database(file);
     db.prepare("UPDATE assignments SET zone_id = 'Z14' WHERE area_code = ?").run(code);
     db.close();
@@ -122,7 +124,7 @@ describe('reading ahead for edits', () => {
   it('reads the topology the first map did not, so the first edit does not wait for it', async () => {
     await firstMap();
     const services = await open();
-    const map = services.coverage.mapData();
+    const map = pageMap(services);
     services.coverage.prepareEditing();
     const reads = topologyReads();
     expect(reads).toBeGreaterThan(0);

@@ -98,7 +98,7 @@ describe('writingAreasInBulk', () => {
   it('empties the cache once for many rows, without the per-row triggers, and makes them again as they were', () => {
     withDb((db) => {
       const before = seeded(db);
-      expect(before.triggers.length).toBe(4);
+      expect(before.triggers.length).toBe(5); // added, code or boundary changed, removed, district changed, renamed
       const insert = db.prepare("INSERT INTO areas VALUES (?, ?, 'D', 10, 'C1', ?)");
       const g = geometryBlob([...geometries.values()][0]!);
       writeTransaction(db, () =>

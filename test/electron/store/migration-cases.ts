@@ -431,3 +431,36 @@ MIGRATION_CASES[13] = {
     assert(after.map_layer === null && after.revision === before.revision + 1, 'changing an area empties the stored layer');
   },
 };
+
+MIGRATION_CASES[14] = {
+  seed(db) {
+    const square = geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    db.exec("INSERT INTO districts VALUES ('D', 'Dee'), ('D2', 'Dee two')");
+    for (const code of ['E01', 'E02']) db.prepare("INSERT INTO areas VALUES (?, 'A', 'D', 10, 'C1', ?)").run(code, square);
+    db.prepare('INSERT INTO area_topology_parts VALUES (0, ?)').run(Buffer.from([9]));
+    // A layer kept in the first format.
+    db.prepare('UPDATE area_cache SET map_layer = ?, district_outlines = ? WHERE id = 1').run(Buffer.from('CCL1'), '{}');
+  },
+  verify(db) {
+    const cache = () => db.prepare('SELECT map_layer, district_outlines, revision FROM area_cache WHERE id = 1').get() as { map_layer: Buffer | null; district_outlines: string | null; revision: number };
+    const parts = () => db.prepare('SELECT count(*) FROM area_topology_parts').pluck().get() as number;
+    assert(cache().map_layer === null, 'a layer kept in the first format is emptied');
+    assert(cache().district_outlines === '{}' && parts() === 1, 'the district outlines and the topology are kept');
+    for (const [sql, what, outlines] of [
+      ["UPDATE areas SET name = 'Renamed' WHERE code = 'E01'", 'renaming an area', '{}'],
+      ["UPDATE areas SET district = 'D2' WHERE code = 'E01'", 'moving an area to another district', null],
+      ["UPDATE districts SET name = 'Dee renamed' WHERE code = 'D'", 'renaming a district', '{}'],
+    ] as const) {
+      db.prepare("UPDATE area_cache SET map_layer = x'01', district_outlines = '{}' WHERE id = 1").run();
+      const was = cache().revision;
+      db.exec(sql);
+      const now = cache();
+      assert(now.map_layer === null && now.revision === was + 1, `${what} empties the kept layer and moves the revision on once`);
+      assert(now.district_outlines === outlines, `${what} ${outlines === null ? 'empties' : 'keeps'} the district outlines`);
+      assert(parts() === 1, `${what} keeps the topology`);
+    }
+    db.prepare("UPDATE area_cache SET map_layer = x'01' WHERE id = 1").run();
+    db.exec('UPDATE areas SET population = 11');
+    assert(cache().map_layer !== null, "a change the layer does not carry (an area's population) keeps it");
+  },
+};

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { createServices } from '../../../electron/services';
 import { readAssignments, readDemand } from '../../../electron/store/model-data';
 import { currentPlanId } from '../../../electron/store/plans';
+import { pageMap } from '../../helpers/map';
 import { runCli } from '../../helpers/spawn';
 import { repoRoot, tempDir } from '../../helpers/temp';
 
@@ -109,7 +110,7 @@ describe('two writers on one project', () => {
     try {
       const { handlers } = services;
       const before = (await handlers.getOutsideChanges({})).key;
-      const map = await handlers.getMapData({});
+      const map = pageMap(services);
       const moved = map.areas.codes.filter((_, i) => map.areas.zoneIds[i] === 'Z05');
       // The app's own edit is not an outside change.
       await handlers.assignAreas({ zoneId: 'Z02', areaCodes: [map.areas.codes[map.areas.zoneIds.indexOf('Z01')]!] });
@@ -122,7 +123,7 @@ describe('two writers on one project', () => {
       const after = (await handlers.getOutsideChanges({})).key;
       expect(after).not.toBe(before);
       expect((await handlers.getOutsideChanges({})).key).toBe(after); // asked again, nothing new
-      const fresh = await handlers.getMapData({});
+      const fresh = pageMap(services);
       for (const code of moved) expect(fresh.areas.zoneIds[fresh.areas.codes.indexOf(code)]).toBe('Z06');
       const metrics = await handlers.getPlanMetrics({});
       expect(metrics.metrics.zones.find((z) => z.zoneId === 'Z05')?.areaCount ?? 0).toBe(0);

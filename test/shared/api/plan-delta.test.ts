@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { MapData, PlanDelta } from '../../../shared/api/contract';
+import type { MapData, MapState, PlanDelta } from '../../../shared/api/contract';
 import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
-import { isPlanDelta, mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
+import { isPlanDelta, mapAfter, mapStateAfter, metricsAfter } from '../../../shared/api/plan-delta';
 
 const map: MapData = {
   plan: { id: 1, name: 'Plan' },
   layerRevision: 'r1',
   areas: { codes: ['A1', 'A2', 'B1', 'C1'], names: ['a1', 'a2', 'b1', 'c1'], districts: ['D', 'D', 'D', 'D'], zoneIds: ['ZA', 'ZA', 'ZB', null] },
-  layer: { revision: 'r1', ringArea: new Int32Array(), ringOuter: new Uint8Array(), ringStart: new Int32Array(1), vertices: new Int32Array(), positions: new Float32Array() },
+  layer: { revision: 'r1', ringArea: new Int32Array(), ringOuter: new Uint8Array(), ringStart: new Int32Array(1), vertices: new Int32Array(), positions: new Float32Array(), areas: { codes: [], names: [], districts: [] }, districtOutlines: [] },
   zoneOutlines: [
     { zoneId: 'ZA', lines: 'za-before' },
     { zoneId: 'ZB', lines: 'zb-before' },
@@ -54,6 +54,17 @@ describe('mapAfter', () => {
 
   it("leaves another plan's map data alone", () => {
     expect(mapAfter(map, delta({ plan: { id: 2, name: 'Other' }, assignments: [['A1', 'ZB']] }))).toBe(map);
+  });
+
+  it("patches the service's map state (zones alone, beside the layer's codes) as it patches the page's map data", () => {
+    const { areas, districtOutlines: _d, layer: _l, ...rest } = map;
+    const state: MapState = { ...rest, zoneIds: areas.zoneIds };
+    const edit = delta({ assignments: [['A2', 'ZB'], ['C1', 'ZC']], zoneOutlines: [{ zoneId: 'ZB', lines: 'zb-after' }, { zoneId: 'ZC', lines: 'zc' }], removedZones: ['ZA'] });
+    const page = mapAfter(map, edit);
+    const service = mapStateAfter(state, areas.codes, edit);
+    expect(service.zoneIds).toEqual(page.areas.zoneIds);
+    expect(service.zoneOutlines).toEqual(page.zoneOutlines);
+    expect(mapStateAfter(state, areas.codes, delta({ plan: { id: 2, name: 'Other' }, assignments: [['A1', 'ZB']] }))).toBe(state);
   });
 });
 

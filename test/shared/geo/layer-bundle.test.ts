@@ -2,11 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle, unpackLayerBundle, type LayerBundle } from '../../../shared/geo/layer-bundle';
 import { flatBounds } from '../../../shared/geo/bounds';
+import { packLines } from '../../../shared/geo/packed-lines';
 import { areaGeometries, loadDefaultProject } from '../../../electron/services/default-project';
 
 describe('the area layer bundle', () => {
-  const p = new EdgeTopology(areaGeometries(loadDefaultProject())).pack();
-  const layer: LayerBundle = { revision: 'Xq3_-z8Rk2Lm0aBcDeFgHi', ringArea: p.ringArea, ringOuter: p.ringOuter, ringStart: p.ringStart, vertices: p.vertices, positions: Float32Array.from(p.positions) };
+  const project = loadDefaultProject();
+  const topology = new EdgeTopology(areaGeometries(project));
+  const p = topology.pack();
+  const byCode = new Map(project.areas.map((a) => [a.code, a]));
+  // Names as imports may bring them: any text, quotes and non-ASCII letters included.
+  const names = p.codes.map((c, i) => (i === 0 ? 'Ashby "North" — Zoë’s ward' : i === 1 ? 'Llanfair\\ 7' : byCode.get(c)!.name));
+  const districts = p.codes.map((c) => byCode.get(c)!.district);
+  const outlines = topology.outlines((c) => byCode.get(c)!.district);
+  const layer: LayerBundle = {
+    revision: 'Xq3_-z8Rk2Lm0aBcDeFgHi',
+    ringArea: p.ringArea,
+    ringOuter: p.ringOuter,
+    ringStart: p.ringStart,
+    vertices: p.vertices,
+    positions: Float32Array.from(p.positions),
+    areas: { codes: p.codes, names, districts },
+    districtOutlines: project.districts.filter((d) => outlines.has(d.code)).map((d) => ({ code: d.code, name: d.name, lines: packLines(outlines.get(d.code)!) })),
+  };
+  const same = (back: LayerBundle) => {
+    expect(back.revision).toBe(layer.revision);
+    for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
+    expect(back.areas).toEqual(layer.areas);
+    expect(back.districtOutlines.map((d) => [d.code, d.name, Array.from(d.lines)])).toEqual(layer.districtOutlines.map((d) => [d.code, d.name, Array.from(d.lines)]));
+  };
 
   it('reads back exactly what was packed, from a buffer starting anywhere', () => {
     const packed = packLayerBundle(layer);
@@ -20,8 +43,7 @@ describe('the area layer bundle', () => {
       const back = unpackLayerBundle(bytes);
       // Read in place when its start allows (no copy of the arrays), copied out when not.
       expect(back.positions.buffer === bytes.buffer).toBe(bytes.byteOffset % 4 === 0);
-      expect(back.revision).toBe(layer.revision);
-      for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
+      same(back);
     }
   });
 
@@ -33,7 +55,7 @@ describe('the area layer bundle', () => {
       expect(layerBundleRevision(relabelled)).toBe(revision);
       const back = unpackLayerBundle(relabelled);
       expect(back.revision).toBe(revision);
-      for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(Array.from(back[name])).toEqual(Array.from(layer[name]));
+      same({ ...back, revision: layer.revision });
       // Relabelled back, byte for byte the bundle packed under that revision.
       expect(relabelLayerBundle(relabelled, layer.revision)).toEqual(packed);
     }
@@ -53,5 +75,18 @@ describe('the area layer bundle', () => {
     wrong[0] = 0;
     expect(() => unpackLayerBundle(wrong)).toThrow('wrong first bytes');
     expect(() => packLayerBundle({ ...layer, revision: 'é' })).toThrow('must be ASCII');
+    // A bundle of the first format (rings only, "CCL1"), as a project kept before the areas' names joined it.
+    const first = packed.slice();
+    first[3] = '1'.charCodeAt(0);
+    expect(() => unpackLayerBundle(first)).toThrow('wrong first bytes');
+  });
+
+  it("carries a district an area names but no outline was given for, with none, and each area's district as it was", () => {
+    const [dropped, ...kept] = layer.districtOutlines;
+    const back = unpackLayerBundle(packLayerBundle({ ...layer, districtOutlines: kept }));
+    expect(back.areas.districts).toEqual(layer.areas.districts);
+    const carried = back.districtOutlines.find((d) => d.code === dropped!.code)!;
+    expect(carried.lines).toHaveLength(0);
+    expect(back.districtOutlines).toHaveLength(layer.districtOutlines.length);
   });
 });
