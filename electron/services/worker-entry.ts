@@ -58,12 +58,20 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
  * (shared/api/first-screen.ts): the map, the metrics and the rest of the
  * workspace are read and kept, so the first map waits for none of it. A call
  * that arrives meanwhile waits at most for the piece under way, which it would
- * have needed anyway.
+ * have needed anyway: the pieces are kept short for that.
  */
 async function warmUp(): Promise<void> {
+  const callsFirst = () => new Promise((resolve) => setImmediate(resolve));
   for (const [method, request] of FIRST_SCREEN_CALLS) {
+    // The plan's inputs, read as a piece of their own before the map: the page's calls, arriving while the
+    // map is made, then wait for at most the piece under way, and the area layer (made first) goes out to
+    // be decoded on the page while the rest of the map and the metrics are made here.
+    if (method === 'getMapData') {
+      await internal(() => void services.coverage.inputs());
+      await callsFirst();
+    }
     await dispatch(services.handlers, method, request);
-    await new Promise((resolve) => setImmediate(resolve)); // calls that came in go first
+    await callsFirst();
   }
   // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
   // once the first screen is drawn, not while the page, on the other core, draws it.
