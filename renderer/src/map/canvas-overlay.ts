@@ -14,16 +14,6 @@ export interface View {
   north: number;
 }
 
-/** Web Mercator x, y in [0, 1] of longitude/latitude pairs (for projecting many points with two multiplications each). */
-export function toMercator(lonLat: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(lonLat.length);
-  for (let i = 0; i < lonLat.length; i += 2) {
-    const lat = Math.max(-85.05, Math.min(85.05, lonLat[i + 1]!)) * (Math.PI / 180);
-    out[i] = (lonLat[i]! + 180) / 360;
-    out[i + 1] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
-  }
-  return out;
-}
 
 /**
  * A canvas covering the map view, redrawn after each move or zoom (once per

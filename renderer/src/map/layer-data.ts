@@ -1,7 +1,6 @@
 import type { MapData } from '../../../shared/api/contract';
 import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
-import { toMercator } from './canvas-overlay';
-import { projectedLine } from './outline-canvas';
+import { projectedLine, toMercator } from './projection';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 

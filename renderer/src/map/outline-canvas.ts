@@ -1,5 +1,5 @@
-import { flatBounds } from '../../../shared/geo/bounds';
-import { CanvasOverlay, toMercator, type View } from './canvas-overlay';
+import { CanvasOverlay, type View } from './canvas-overlay';
+import { projectedLine, type ProjectedLine } from './projection';
 
 export interface OutlineStyle {
   colour: string;
@@ -11,29 +11,9 @@ export interface OutlineStyle {
 /** A vertex closer than this to the last one drawn (in screen pixels, summed across and down) is skipped: below what a 1–2 px line shows. */
 const MIN_STEP_PX = 1;
 
-interface ProjectedLine {
-  mercator: Float64Array;
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-}
-
 interface Prepared {
   style: OutlineStyle;
   lines: ProjectedLine[];
-}
-
-const projected = new WeakMap<Float32Array, ProjectedLine>();
-
-/** An outline's points projected, once per array wherever first asked: as it arrives (layer-data.ts), or when drawn. */
-export function projectedLine(flat: Float32Array): ProjectedLine {
-  let line = projected.get(flat);
-  if (!line) {
-    const b = flatBounds(flat);
-    projected.set(flat, (line = { mercator: toMercator(flat), west: b.minX, south: b.minY, east: b.maxX, north: b.maxY }));
-  }
-  return line;
 }
 
 /**
