@@ -92,7 +92,7 @@ export class CoverageService {
     revision: number;
     geometries?: Map<string, AreaGeometry>;
     topology?: { topology: EdgeTopology; packed: PackedTopology };
-    /** The map's area layer as bytes and the district outlines: plan-independent, so not redone after each zone edit. */
+    /** The map's area layer as bytes (rings, the areas' names and districts, district outlines): plan-independent, so not redone after each zone edit. */
     layer?: Uint8Array;
     codes?: string[];
     bounds?: Bounds;
