@@ -4,7 +4,8 @@ import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import type { PlanMetrics, ZoneMetrics } from '../../../shared/coverage/schemas';
 import { formatCoverage, zoneStyle } from '../../../shared/style/coverage-style';
-import { AreaCanvasLayer, type AreaPaint } from './area-canvas';
+import { AreaCanvasLayer } from './area-canvas';
+import type { AreaPaint } from './area-drawing';
 import { layerOf } from './layer-data';
 import { areaFill } from './patterns';
 

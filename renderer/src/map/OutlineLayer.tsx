@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { MapData } from '../../../shared/api/contract';
 import { zoneOutlineFloats } from './layer-data';
-import { OutlineCanvasLayer, type OutlineStyle } from './outline-canvas';
+import { OutlineCanvasLayer } from './outline-canvas';
+import type { OutlineStyle } from './outline-drawing';
 
 const DISTRICT: OutlineStyle = { colour: '#5b6670', width: 1.4, opacity: 0.9, dash: [5, 4] };
 const ZONE: OutlineStyle = { colour: '#1d2327', width: 1.8, opacity: 0.95 };

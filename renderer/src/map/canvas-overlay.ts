@@ -1,19 +1,8 @@
 import L from 'leaflet';
+import type { View } from './projection';
 
 /** Pixels around a part redrawn after an edit: wider than any line or dot drawn. */
 const DIRTY_MARGIN_PX = 4;
-
-/** Where the view is, for drawing: pixel size of the world, the view's top-left in world pixels, and its bounds padded a little. */
-export interface View {
-  worldPx: number;
-  originX: number;
-  originY: number;
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-}
-
 
 /**
  * A canvas covering the map view, redrawn after each move or zoom (once per

@@ -1,15 +1,6 @@
-import { CanvasOverlay, type View } from './canvas-overlay';
-import { projectedLine, type ProjectedLine } from './projection';
-
-export interface OutlineStyle {
-  colour: string;
-  width: number;
-  opacity: number;
-  dash?: number[];
-}
-
-/** A vertex closer than this to the last one drawn (in screen pixels, summed across and down) is skipped: below what a 1–2 px line shows. */
-const MIN_STEP_PX = 1;
+import { CanvasOverlay } from './canvas-overlay';
+import { drawOutlines, type OutlineStyle } from './outline-drawing';
+import { projectedLine, type ProjectedLine, type View } from './projection';
 
 interface Prepared {
   style: OutlineStyle;
@@ -41,46 +32,7 @@ export class OutlineCanvasLayer extends CanvasOverlay {
   }
 
   protected draw(ctx: CanvasRenderingContext2D, view: View): void {
-    const { worldPx, originX, originY } = view;
-    // Rasterising the stroked outlines is most of the first frame on a
-    // national map (no GPU on council laptops). Round joins and caps cost Skia
-    // about twice what bevels and square ends do, which at 1–2 px look the
-    // same; so does dropping vertices within a pixel of the last one drawn
-    // (England's first frame: ≈ 95 ms to rasterise against ≈ 195 ms).
-    ctx.lineJoin = 'bevel';
-    ctx.lineCap = 'square';
-    for (const { style, lines } of this.sets) {
-      ctx.strokeStyle = style.colour;
-      ctx.globalAlpha = style.opacity;
-      ctx.lineWidth = style.width;
-      ctx.setLineDash(style.dash ?? []);
-      ctx.beginPath();
-      for (const line of lines) {
-        if (line.east < view.west || line.west > view.east || line.north < view.south || line.south > view.north) continue;
-        const m = line.mercator;
-        let lastX = NaN;
-        let lastY = NaN;
-        let starting = true;
-        for (let i = 0; i < m.length; i += 2) {
-          if (Number.isNaN(m[i]!)) {
-            starting = true;
-            continue;
-          }
-          const x = m[i]! * worldPx - originX;
-          const y = m[i + 1]! * worldPx - originY;
-          const lineEnds = i + 2 >= m.length || Number.isNaN(m[i + 2]!);
-          if (starting) ctx.moveTo(x, y);
-          else if (Math.abs(x - lastX) + Math.abs(y - lastY) < MIN_STEP_PX && !lineEnds) continue;
-          else ctx.lineTo(x, y);
-          starting = false;
-          lastX = x;
-          lastY = y;
-        }
-      }
-      ctx.stroke();
-    }
-    ctx.globalAlpha = 1;
-    ctx.setLineDash([]);
+    drawOutlines(ctx, this.sets, view);
   }
 }
 

@@ -17,6 +17,17 @@ export function toMercator(lonLat: ArrayLike<number>): Float64Array {
   return out;
 }
 
+/** Where the view is, for drawing: pixel size of the world, the view's top-left in world pixels, and its bounds padded a little. */
+export interface View {
+  worldPx: number;
+  originX: number;
+  originY: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
 export interface ProjectedLine {
   mercator: Float64Array;
   west: number;
