@@ -1,4 +1,5 @@
 import type { MapData } from '../../../shared/api/contract';
+import { codeIndexOf } from '../../../shared/api/plan-delta';
 import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
 import { projectedLine, toMercator } from './projection';
 
@@ -53,7 +54,8 @@ function decodedLayer(bundle: MapData['layer']): { layer: AreaLayer; index: Area
 
 /**
  * What the map needs of a layer that does not depend on the plan (each area's
- * rings and box, the index, the vertices and district outlines projected),
+ * rings and box, the index, the vertices and district outlines projected, each
+ * code's place for applying edits),
  * worked out when the layer arrives: on first load that is while the plan's
  * state is still being made, so the first map does not do it after both are in.
  */
@@ -61,6 +63,7 @@ export function prepareLayer(bundle: MapData['layer']): void {
   decodedLayer(bundle);
   mercatorOf(bundle.positions);
   for (const d of bundle.districtOutlines) projectedLine(d.lines);
+  codeIndexOf(bundle.areas.codes); // for the first edit's delta (mapAfter)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MapState } from '../../../shared/api/contract';
-import { mapAfter, mapDataOf } from '../../../shared/api/plan-delta';
+import { codeIndexOf, mapAfter, mapDataOf } from '../../../shared/api/plan-delta';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { packLines } from '../../../shared/geo/packed-lines';
 import { packLayerBundle, unpackLayerBundle } from '../../../shared/geo/layer-bundle';
@@ -68,6 +68,17 @@ describe('the layer and map state prepared as they arrive', () => {
     expect(zoneLine.west).toBe(0);
     expect(zoneLine.east).toBeCloseTo(0.02, 6);
     expect(zoneLine.mercator[0]).toBeCloseTo(0.5, 9); // longitude 0 is the middle of the world
+  });
+
+  it("gives each code's place in the layer, made once per layer (the page asks as the layer arrives), as an edit's delta uses it", () => {
+    const layer = unpackLayerBundle(layerBytes);
+    prepareLayer(layer);
+    const index = codeIndexOf(layer.areas.codes);
+    expect([...index]).toEqual(layer.areas.codes.map((code, i) => [code, i]));
+    const map = mapDataOf(state(packed.codes.map(() => 'Z1')), layer);
+    const after = mapAfter(map, { plan: map.plan, assignments: [['C', 'Z2']], zoneOutlines: [] });
+    expect(after.areas.zoneIds[index.get('C')!]).toBe('Z2');
+    expect(codeIndexOf(layer.areas.codes)).toBe(index);
   });
 
   it("refuses a state over another revision's layer", () => {
