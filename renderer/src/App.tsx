@@ -83,7 +83,9 @@ export function App({ start }: { start?: FirstScreen }) {
   const { currentMetrics, applyDelta, refresh } = ws;
   const edit = useCallback(
     async (change: () => Promise<unknown>) => {
-      setWorking(true);
+      // The busy state re-renders the whole app: as a transition, in slices, not in one long frame at the
+      // stroke's end (about 20 ms on England) and again, unsliced, as the answer is applied.
+      startTransition(() => setWorking(true));
       const before = currentMetrics;
       try {
         const delta = deltaOf(await change());
@@ -98,7 +100,7 @@ export function App({ start }: { start?: FirstScreen }) {
       } catch (e) {
         showError((e as Error).message);
       } finally {
-        setWorking(false);
+        startTransition(() => setWorking(false));
       }
     },
     [refresh, applyDelta, currentMetrics, noteCost, showError],
