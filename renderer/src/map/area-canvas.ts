@@ -1,8 +1,7 @@
 import type { AreaLayer } from '../../../shared/geo/area-layer';
 import { drawAreas, type AreaPaint } from './area-drawing';
 import { CanvasOverlay } from './canvas-overlay';
-import { mercatorOf } from './layer-data';
-import type { View } from './projection';
+import { mercatorOf, type View } from './projection';
 
 /**
  * Every area drawn straight from the packed layer onto one canvas

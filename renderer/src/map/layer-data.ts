@@ -1,7 +1,7 @@
 import type { MapData } from '../../../shared/api/contract';
 import { codeIndexOf } from '../../../shared/api/plan-delta';
 import { AreaIndex, buildAreaLayer, type AreaLayer } from '../../../shared/geo/area-layer';
-import { projectedLine, toMercator } from './projection';
+import { mercatorOf, projectedLine } from './projection';
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?(text: string): Uint8Array };
 
@@ -26,15 +26,6 @@ export function zoneOutlineFloats(entry: { lines: string }): Float32Array {
   let floats = decodedOutlines.get(entry);
   if (!floats) decodedOutlines.set(entry, (floats = floatsOf(entry.lines)));
   return floats;
-}
-
-const projected = new WeakMap<Float32Array, Float64Array>();
-
-/** The layer's vertices in Web Mercator, projected once per layer. */
-export function mercatorOf(positions: Float32Array): Float64Array {
-  let mercator = projected.get(positions);
-  if (!mercator) projected.set(positions, (mercator = toMercator(positions)));
-  return mercator;
 }
 
 /** Decoded and indexed per layer (the static part, kept by reference across edits and plans). */

@@ -28,6 +28,15 @@ export interface View {
   north: number;
 }
 
+const projectedVertices = new WeakMap<Float32Array, Float64Array>();
+
+/** The layer's vertices in Web Mercator, projected once per layer. */
+export function mercatorOf(positions: Float32Array): Float64Array {
+  let mercator = projectedVertices.get(positions);
+  if (!mercator) projectedVertices.set(positions, (mercator = toMercator(positions)));
+  return mercator;
+}
+
 export interface ProjectedLine {
   mercator: Float64Array;
   west: number;
