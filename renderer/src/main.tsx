@@ -4,7 +4,9 @@
 import './first-calls';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import { warmFonts } from './font-warmup';
 
+warmFonts();
 const root = document.getElementById('root')!;
 import('./app-root')
   .then(({ mountApp }) => mountApp(root))
