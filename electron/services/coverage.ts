@@ -33,8 +33,9 @@ import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapStateAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology, readTopologyCodes } from '../store/area-cache';
-import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle } from '../../shared/geo/layer-bundle';
-import { hasZoneOutlines, readStoredLayer, readZoneOutlines, storeLayer, storeZoneOutlines } from '../store/map-cache';
+import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle, unpackLayerBundle } from '../../shared/geo/layer-bundle';
+import { layerOverview } from '../../shared/geo/layer-overview';
+import { hasZoneOutlines, readStoredLayer, readStoredOverview, readZoneOutlines, storeLayer, storeOverview, storeZoneOutlines } from '../store/map-cache';
 import { saveIfPossible } from '../store/db';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
@@ -94,6 +95,8 @@ export class CoverageService {
     topology?: { topology: EdgeTopology; packed: PackedTopology };
     /** The map's area layer as bytes (rings, the areas' names and districts, district outlines): plan-independent, so not redone after each zone edit. */
     layer?: Uint8Array;
+    /** Its overview for the first map (shared/geo/layer-overview.ts): the layer itself when that would not be much smaller. */
+    overview?: Uint8Array;
     codes?: string[];
     bounds?: Bounds;
     reach?: AreaReach;
@@ -173,7 +176,9 @@ export class CoverageService {
       zoneIds: this.layerCodes().map((c) => inputs.assignments.get(c) ?? null),
       zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs.assignments),
       places: readPlaces(db),
-      bounds: leafletBounds((state.bounds ??= layerBundleBounds(this.areaLayer()))),
+      // From the overview, which the first map has read already, not the full layer (England's is 12 MB): its
+      // bounds are the layer's to within one of its cells, a 1,024th of the layer's longer side.
+      bounds: leafletBounds((state.bounds ??= layerBundleBounds(this.areaOverview()))),
     };
     return cached.map;
   }
@@ -236,6 +241,27 @@ export class CoverageService {
     });
     saveIfPossible(db, () => storeLayer(db, state.revision, layer));
     return (state.layer = layer);
+  }
+
+  /**
+   * The area layer as the first map draws it, with the whole layer in view
+   * (shared/geo/layer-overview.ts); the page asks for the full layer once
+   * that map is on screen. Made from the full layer when first asked for, and
+   * kept with it in the project.
+   */
+  areaOverview(): Uint8Array {
+    const state = this.areaState();
+    if (state.overview) return state.overview;
+    const revision = this.layerRevision();
+    const db = this.session.db();
+    const stored = readStoredOverview(db, state.revision);
+    if (stored) return (state.overview = layerBundleRevision(stored) === revision ? stored : relabelLayerBundle(stored, revision));
+    const full = this.areaLayer();
+    const overview = layerOverview(unpackLayerBundle(full));
+    // A layer too small to thin is its own overview, and kept as one (a copy of a county's is small).
+    const packed = overview ? packLayerBundle(overview) : full;
+    saveIfPossible(db, () => storeOverview(db, state.revision, packed));
+    return (state.overview = packed);
   }
 
   /** What the first edit needs, read ahead (while the user looks at the first map): the topology and each area's neighbours. */

@@ -52,7 +52,7 @@ export function createHandlers(services: Omit<Services, 'handlers'>, options: Se
     },
     listPlans: () => coverage.plans(),
     getMapData: ({ plan }) => coverage.mapData(plan),
-    getAreaLayer: () => coverage.areaLayer(),
+    getAreaLayer: ({ overview }) => (overview ? coverage.areaOverview() : coverage.areaLayer()),
     getPlanMetrics: ({ plan, lot }) => coverage.metrics(plan, lot),
     listProviders: () => coverage.providers(),
     getContingency: ({ zoneId, plan, lot }) => coverage.contingency(zoneId, plan, lot),

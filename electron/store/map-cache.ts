@@ -6,7 +6,7 @@ import { statement } from './statements';
  * What the first map of a project draws, kept with it so that opening it
  * needs neither the areas' topology nor a dissolve: the area layer as sent to
  * the page (area_cache.map_layer, emptied with the topology whenever the areas
- * change) and each plan's zone outlines (plan_map_cache, migration 13, dropped
+ * change) and its overview for the first map (map_overview, emptied with it) and each plan's zone outlines (plan_map_cache, migration 13, dropped
  * by trigger whenever the plan's assignments change). The areas' codes in the
  * layer's order are read from the topology's header alone (readTopologyCodes
  * in area-cache.ts). Each is written only for the areas' revision it was made
@@ -23,6 +23,17 @@ export function readStoredLayer(db: ProjectDb, revision: number): Uint8Array | n
 
 export function storeLayer(db: ProjectDb, revision: number, layer: Uint8Array): void {
   statement(db, 'UPDATE area_cache SET map_layer = ? WHERE id = 1 AND revision = ?').run(layer, revision);
+}
+
+/** The stored overview of the area layer at `revision` (migration 15: emptied whenever the layer is), or null. */
+export function readStoredOverview(db: ProjectDb, revision: number): Uint8Array | null {
+  const row = statement(db, 'SELECT map_overview, revision FROM area_cache WHERE id = 1 AND map_layer IS NOT NULL').get() as { map_overview: Uint8Array | null; revision: number } | undefined;
+  return row && row.revision === revision && row.map_overview ? new Uint8Array(row.map_overview.buffer, row.map_overview.byteOffset, row.map_overview.byteLength) : null;
+}
+
+/** Keeps the overview of the kept layer, when that layer is still the one kept for `revision`. */
+export function storeOverview(db: ProjectDb, revision: number, overview: Uint8Array): void {
+  statement(db, 'UPDATE area_cache SET map_overview = ? WHERE id = 1 AND revision = ? AND map_layer IS NOT NULL').run(overview, revision);
 }
 
 type ZoneOutlines = MapState['zoneOutlines'];

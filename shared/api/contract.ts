@@ -182,7 +182,7 @@ export const contract = {
   },
   listPlans: { request: noArgs, response: z.array(PlanSummary) },
   getMapData: { request: z.strictObject({ plan: planName }), response: MapState },
-  getAreaLayer: { request: noArgs, response: LayerBytes },
+  getAreaLayer: { request: z.strictObject({ overview: z.boolean().optional() }), response: LayerBytes },
   getPlanMetrics: {
     request: z.strictObject({ plan: planName, lot: LotFilterSchema.optional() }),
     response: z.object({ plan: z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() }), metrics: PlanMetricsSchema }),

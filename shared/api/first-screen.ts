@@ -16,7 +16,7 @@ export const FIRST_SCREEN_CALLS = [
   ['getAppInfo', {}],
   ['getProject', {}],
   ['listRecentProjects', {}],
-  ['getAreaLayer', {}],
+  ['getAreaLayer', { overview: true }],
   ['getMapData', {}],
   ['getPlanMetrics', { lot: 'all' }],
   ['listProviders', {}],

@@ -9,7 +9,8 @@ import { flatBounds, type Bounds } from './bounds';
  * names and districts, and the district outlines; a plan's map state (zone
  * of each area, zone outlines) travels apart and is small beside it.
  *
- * Layout (little-endian): "CCL2"; eight uint32 counts — revision bytes,
+ * Layout (little-endian): "CCL2" (a full layer) or "CCO2" (an overview,
+ * shared/geo/layer-overview.ts: the same layout); eight uint32 counts — revision bytes,
  * rings, vertex-delta bytes, vertices, positions, text bytes, districts,
  * outline numbers; then the revision (ASCII) and each array (ringArea Int32,
  * ringOuter Uint8, ringStart Int32 of rings + 1, vertices as delta varints,
@@ -24,6 +25,8 @@ export interface LayerBundle extends LayerArrays {
   areas: { codes: string[]; names: string[]; districts: string[] };
   /** Each district's outline as packed lines (shared/geo/packed-lines.ts). */
   districtOutlines: { code: string; name: string; lines: Float32Array }[];
+  /** An overview (fewer vertices, for the whole layer in view: shared/geo/layer-overview.ts) rather than the full layer. */
+  overview?: boolean;
 }
 
 interface BundleText {
@@ -43,6 +46,7 @@ interface BundleText {
 const encoding = globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array }; TextDecoder: new () => { decode(bytes: Uint8Array): string } };
 
 const MAGIC = 0x324c4343; // "CCL2"; a "CCL1" bundle (rings only) is refused as not one
+const OVERVIEW_MAGIC = 0x324f4343; // "CCO2"
 const COUNTS = 8;
 const HEADER = 4 + 4 * COUNTS;
 const align = (n: number) => (n + 3) & ~3;
@@ -70,7 +74,7 @@ export function packLayerBundle(layer: LayerBundle): Uint8Array {
   const parts: Uint8Array[] = [revision, bytesOf(layer.ringArea), layer.ringOuter, bytesOf(layer.ringStart), deltas, bytesOf(layer.positions), text, bytesOf(outlineStart), bytesOf(outlines)];
   const out = new Uint8Array(parts.reduce((size, part) => align(size + part.length), HEADER));
   const header = new DataView(out.buffer);
-  [MAGIC, revision.length, rings, deltas.length, layer.vertices.length, layer.positions.length, text.length, districts.length, outlines.length].forEach((value, i) => header.setUint32(4 * i, value, true));
+  [layer.overview ? OVERVIEW_MAGIC : MAGIC, revision.length, rings, deltas.length, layer.vertices.length, layer.positions.length, text.length, districts.length, outlines.length].forEach((value, i) => header.setUint32(4 * i, value, true));
   let at = HEADER;
   for (const part of parts) {
     out.set(part, at);
@@ -81,7 +85,7 @@ export function packLayerBundle(layer: LayerBundle): Uint8Array {
 
 /** Reads a bundle back; anything that is not one (or is cut short) is refused with a message, never half-read. */
 export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
-  const { sizes, counts } = partSizes(bytes);
+  const { sizes, counts, overview } = partSizes(bytes);
   let at = HEADER;
   // Typed arrays need starts aligned to their element size: a bundle starting on a 4-byte boundary (as one
   // received whole does) is read in place, each array a view of it; one starting anywhere else, copied out.
@@ -105,21 +109,22 @@ export function unpackLayerBundle(bytes: Uint8Array): LayerBundle {
   const outlines = take(Float32Array, 4);
   const areas = { codes: text.codes, names: text.names, districts: text.districtOf.map((i) => text.districtCodes[i]!) };
   const districtOutlines = text.districtCodes.map((code, i) => ({ code, name: text.districtNames[i]!, lines: outlines.subarray(outlineStart[i]!, outlineStart[i + 1]!) }));
-  return { revision, ringArea, ringOuter, ringStart, vertices, positions, areas, districtOutlines };
+  return { revision, ringArea, ringOuter, ringStart, vertices, positions, areas, districtOutlines, ...(overview ? { overview } : {}) };
 }
 
 type Counts = [number, number, number, number, number, number, number, number];
 
 /** The sizes of a bundle's parts, from its header, checked against its length. */
-function partSizes(bytes: Uint8Array): { revisionBytes: number; sizes: number[]; counts: { vertices: number } } {
+function partSizes(bytes: Uint8Array): { revisionBytes: number; sizes: number[]; counts: { vertices: number }; overview: boolean } {
   if (bytes.length < HEADER) throw new Error(`the area layer is ${bytes.length} bytes, too short to be one`);
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-  if (header.getUint32(0, true) !== MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
+  const magic = header.getUint32(0, true);
+  if (magic !== MAGIC && magic !== OVERVIEW_MAGIC) throw new Error('the area layer does not start as one (wrong first bytes)');
   const [revisionBytes, rings, deltaBytes, vertices, positions, textBytes, districts, outlineNumbers] = Array.from({ length: COUNTS }, (_, i) => header.getUint32(4 + 4 * i, true)) as Counts;
   const sizes = [revisionBytes, rings * 4, rings, (rings + 1) * 4, deltaBytes, positions * 4, textBytes, (districts + 1) * 4, outlineNumbers * 4];
   const needed = sizes.reduce((size, part) => align(size + part), HEADER);
   if (bytes.length < needed) throw new Error(`the area layer is cut short: ${bytes.length} bytes of ${needed}`);
-  return { revisionBytes, sizes, counts: { vertices } };
+  return { revisionBytes, sizes, counts: { vertices }, overview: magic === OVERVIEW_MAGIC };
 }
 
 /**

@@ -58,12 +58,13 @@ export function AreaLayer({ mapData, metrics, onSelect, onPaint, colourBy = 'cov
   };
 
   useEffect(() => {
-    const { layer, index } = layerOf(latestMap.current);
+    const decoded = layerOf(latestMap.current);
+    const { layer } = decoded;
     const created = new AreaCanvasLayer(layer, paintOf(zoneIds.current));
     const container = map.getContainer();
     const tooltip = L.tooltip({ sticky: true, direction: 'top', offset: [0, -8], className: 'hover-tip' });
     const content = document.createElement('div');
-    const areaAt = (event: L.LeafletMouseEvent) => index.at(event.latlng.lng, event.latlng.lat);
+    const areaAt = (event: L.LeafletMouseEvent) => decoded.index.at(event.latlng.lng, event.latlng.lat); // the index is made at the first pointer event
     let stroke: Set<string> | null = null;
     let hovered = -1;
     // The zone named when the tooltip was filled: a paint under the pointer changes it.

@@ -28,16 +28,29 @@ export function zoneOutlineFloats(entry: { lines: string }): Float32Array {
   return floats;
 }
 
-/** Decoded and indexed per layer (the static part, kept by reference across edits and plans). */
-const decoded = new WeakMap<MapData['layer'], { layer: AreaLayer; index: AreaIndex }>();
-/** Each map data's view of its layer: the decoded arrays with that map data's zones. */
-const views = new WeakMap<MapData, { layer: AreaLayer; index: AreaIndex }>();
+/** What the map holds of a layer: its decoded arrays, and the index for finding the area under the pointer, made when first asked for. */
+interface Decoded {
+  layer: AreaLayer;
+  readonly index: AreaIndex;
+}
 
-function decodedLayer(bundle: MapData['layer']): { layer: AreaLayer; index: AreaIndex } {
+/** Decoded per layer (the static part, kept by reference across edits and plans). */
+const decoded = new WeakMap<MapData['layer'], Decoded>();
+/** Each map data's view of its layer: the decoded arrays with that map data's zones. */
+const views = new WeakMap<MapData, Decoded>();
+
+function decodedLayer(bundle: MapData['layer']): Decoded {
   let hit = decoded.get(bundle);
   if (!hit) {
     const layer = buildAreaLayer({ ...bundle.areas, zoneIds: [] }, bundle);
-    hit = { layer, index: new AreaIndex(layer) };
+    // The index waits for the pointer: the first map does not need it (England's costs about 30 ms).
+    let index: AreaIndex | undefined;
+    hit = {
+      layer,
+      get index() {
+        return (index ??= new AreaIndex(layer));
+      },
+    };
     decoded.set(bundle, hit);
   }
   return hit;
@@ -45,16 +58,26 @@ function decodedLayer(bundle: MapData['layer']): { layer: AreaLayer; index: Area
 
 /**
  * What the map needs of a layer that does not depend on the plan (each area's
- * rings and box, the index, the vertices and district outlines projected, each
- * code's place for applying edits),
- * worked out when the layer arrives: on first load that is while the plan's
- * state is still being made, so the first map does not do it after both are in.
+ * rings and box, the vertices and district outlines projected, each code's
+ * place for applying edits), worked out when the layer arrives: on first load
+ * that is while the plan's state is still being made, so the first map does
+ * not do it after both are in. A layer that replaces an overview on screen
+ * (`replacing`) is prepared a step at a time, `between` each, so the page is
+ * not held for all of it at once, and its index is made too, as the pointer
+ * may be over the map already.
  */
-export function prepareLayer(bundle: MapData['layer']): void {
-  decodedLayer(bundle);
-  mercatorOf(bundle.positions);
-  for (const d of bundle.districtOutlines) projectedLine(d.lines);
-  codeIndexOf(bundle.areas.codes); // for the first edit's delta (mapAfter)
+export async function prepareLayer(bundle: MapData['layer'], replacing?: { between: () => Promise<void> }): Promise<void> {
+  const steps = [
+    () => decodedLayer(bundle),
+    () => mercatorOf(bundle.positions),
+    () => bundle.districtOutlines.forEach((d) => projectedLine(d.lines)),
+    () => codeIndexOf(bundle.areas.codes), // for the first edit's delta (mapAfter)
+    ...(replacing ? [() => decodedLayer(bundle).index] : []),
+  ];
+  for (const step of steps) {
+    step();
+    await replacing?.between();
+  }
 }
 
 /**
@@ -72,11 +95,16 @@ export function prepareMapData(mapData: MapData): void {
  * draws or picks them. An edit's map data shares the layer of the map data
  * before it, so only the zone of each area is new; nothing is decoded again.
  */
-export function layerOf(mapData: MapData): { layer: AreaLayer; index: AreaIndex } {
+export function layerOf(mapData: MapData): Decoded {
   const view = views.get(mapData);
   if (view) return view;
   const hit = decodedLayer(mapData.layer);
-  const made = { layer: { ...hit.layer, zoneIds: mapData.areas.zoneIds }, index: hit.index };
+  const made = {
+    layer: { ...hit.layer, zoneIds: mapData.areas.zoneIds },
+    get index() {
+      return hit.index;
+    },
+  };
   views.set(mapData, made);
   return made;
 }

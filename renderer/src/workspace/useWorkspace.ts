@@ -6,7 +6,7 @@ import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
 import { dropFirstCalls } from '../first-calls';
-import { fetchMapData } from './map-data';
+import { fetchMapData, fullLayerFor, withLayer } from './map-data';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
 import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
@@ -126,6 +126,28 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
       live = false;
     };
   }, [projectKey, report]);
+
+  // The first map is drawn from the layer's overview; once it is on screen, the full layer takes its place
+  // (workspace/map-data.ts), under whatever the plan's state is by then (edits keep the layer they were made over).
+  const layer = mapData?.layer;
+  useEffect(() => {
+    if (!layer?.overview) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame that shows the first map, not during it.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        fullLayerFor(layer)
+          .then((full) => live && full && setMapData((map) => (map && map.layer === layer ? withLayer(map, full) : map)))
+          .catch(report);
+      }, 0);
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [layer, report]);
 
   useEffect(() => {
     setContingency(null);

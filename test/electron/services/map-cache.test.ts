@@ -136,6 +136,36 @@ describe('reading ahead for edits', () => {
 });
 
 describe('the kept area layer', () => {
+  it('keeps the overview the first map is drawn from beside the layer, emptied with it, and sends it for the file it is in now', async () => {
+    const services = await open();
+    const overview = services.coverage.areaOverview();
+    const full = services.coverage.areaLayer();
+    services.close();
+    // The sample county's layer is too small to thin (shared/geo/layer-overview.ts): it is its own overview.
+    expect(Buffer.from(overview).equals(Buffer.from(full))).toBe(true);
+    expect(unpackLayerBundle(overview).overview).toBeUndefined();
+    const kept = () => {
+      const db = new Database(file, { readonly: true });
+      const row = db.prepare('SELECT length(map_layer) AS layer, length(map_overview) AS overview FROM area_cache').get() as { layer: number | null; overview: number | null };
+      db.close();
+      return row;
+    };
+    expect(kept()).toEqual({ layer: full.length, overview: overview.length });
+    // A copy of the file sends it under the copy's revision, as the layer.
+    const copy = path.join(tempDir(), 'copy.carecover');
+    fs.copyFileSync(file, copy);
+    const other = createServices({ host: 'web', userData: tempDir() });
+    await other.session.open(copy);
+    const state = other.coverage.mapData();
+    expect(unpackLayerBundle(other.coverage.areaOverview()).revision).toBe(state.layerRevision);
+    other.close();
+    // Renaming an area empties both.
+    const db = new Database(file);
+    db.prepare("UPDATE areas SET name = 'Renamed' WHERE rowid = 1").run();
+    db.close();
+    expect(kept()).toEqual({ layer: null, overview: null });
+  });
+
   it('is sent for the file it is in now: a copy of the project names its own revision, with the same rings', async () => {
     const kept = await firstMap();
     const copy = path.join(tempDir(), 'copy.carecover');

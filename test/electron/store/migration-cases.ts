@@ -464,3 +464,32 @@ MIGRATION_CASES[14] = {
     assert(cache().map_layer !== null, "a change the layer does not carry (an area's population) keeps it");
   },
 };
+
+MIGRATION_CASES[15] = {
+  seed(db) {
+    const square = geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    db.exec("INSERT INTO districts VALUES ('D', 'Dee')");
+    db.prepare("INSERT INTO areas VALUES ('E01', 'A', 'D', 10, 'C1', ?)").run(square);
+    db.prepare("UPDATE area_cache SET map_layer = x'0102' WHERE id = 1").run();
+  },
+  verify(db) {
+    const cache = () => db.prepare('SELECT map_layer, map_overview, revision FROM area_cache WHERE id = 1').get() as { map_layer: Buffer | null; map_overview: Buffer | null; revision: number };
+    assert(cache().map_layer?.length === 2 && cache().map_overview === null, 'the kept layer stays; it has no overview yet');
+    const keep = () => db.prepare("UPDATE area_cache SET map_layer = x'0102', map_overview = x'03' WHERE id = 1").run();
+    keep();
+    assert(cache().map_overview?.length === 1, 'a layer and its overview are kept together (the trigger leaves an overview set with its layer)');
+    for (const [sql, what] of [
+      ["UPDATE areas SET name = 'Renamed' WHERE code = 'E01'", 'renaming an area'],
+      ["UPDATE areas SET geometry = geometry WHERE code = 'E01'", 'changing a boundary'],
+      ["UPDATE districts SET name = 'Dee renamed' WHERE code = 'D'", 'renaming a district'],
+      ['UPDATE area_cache SET map_layer = NULL WHERE id = 1', 'emptying the layer (an import, a new topology)'],
+    ] as const) {
+      keep();
+      db.exec(sql);
+      assert(cache().map_layer === null && cache().map_overview === null, `${what} empties the overview with the layer`);
+    }
+    keep();
+    db.exec('UPDATE areas SET population = 11');
+    assert(cache().map_overview !== null, 'a change the layer does not carry keeps its overview');
+  },
+};
