@@ -33,7 +33,7 @@ import { ZoneMembers } from '../../shared/plan/zone-members';
 import { mapStateAfter } from '../../shared/api/plan-delta';
 import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology, readTopologyCodes } from '../store/area-cache';
-import { layerBundleBounds, layerBundleRevision, packLayerBundle, relabelLayerBundle, unpackLayerBundle } from '../../shared/geo/layer-bundle';
+import { bundleFor, layerBundleBounds, packLayerBundle, unpackLayerBundle } from '../../shared/geo/layer-bundle';
 import { layerOverview } from '../../shared/geo/layer-overview';
 import { hasZoneOutlines, readStoredLayer, readStoredOverview, readZoneOutlines, storeLayer, storeOverview, storeZoneOutlines } from '../store/map-cache';
 import { saveIfPossible } from '../store/db';
@@ -223,7 +223,7 @@ export class CoverageService {
     const revision = this.layerRevision();
     const db = this.session.db();
     const stored = readStoredLayer(db, state.revision);
-    if (stored) return (state.layer = layerBundleRevision(stored) === revision ? stored : relabelLayerBundle(stored, revision));
+    if (stored) return (state.layer = bundleFor(stored, revision));
     const { packed } = this.packedTopology();
     const { ringArea, ringOuter, ringStart, vertices } = packed;
     const areaByCode = new Map(readAreas(db).map((a) => [a.code, a]));
@@ -255,7 +255,7 @@ export class CoverageService {
     const revision = this.layerRevision();
     const db = this.session.db();
     const stored = readStoredOverview(db, state.revision);
-    if (stored) return (state.overview = layerBundleRevision(stored) === revision ? stored : relabelLayerBundle(stored, revision));
+    if (stored) return (state.overview = bundleFor(stored, revision));
     const full = this.areaLayer();
     const overview = layerOverview(unpackLayerBundle(full));
     // A layer too small to thin is its own overview, and kept as one (a copy of a county's is small).

@@ -143,6 +143,11 @@ export function relabelLayerBundle(bytes: Uint8Array, revision: string): Uint8Ar
   return out;
 }
 
+/** A kept bundle as sent for `revision`: itself when it already names it, else relabelled. */
+export function bundleFor(bytes: Uint8Array, revision: string): Uint8Array {
+  return layerBundleRevision(bytes) === revision ? bytes : relabelLayerBundle(bytes, revision);
+}
+
 /** A bundle's revision, read without unpacking the rest. */
 export function layerBundleRevision(bytes: Uint8Array): string {
   const { revisionBytes } = partSizes(bytes);
