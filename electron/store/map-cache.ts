@@ -6,8 +6,9 @@ import { statement } from './statements';
  * What the first map of a project draws, kept with it so that opening it
  * needs neither the areas' topology nor a dissolve: the area layer as sent to
  * the page (area_cache.map_layer, emptied with the topology whenever the areas
- * change) and its overview for the first map (map_overview, emptied with it) and each plan's zone outlines (plan_map_cache, migration 13, dropped
- * by trigger whenever the plan's assignments change). The areas' codes in the
+ * change), its overview for the first map (map_overview, migration 15,
+ * emptied with it) and each plan's zone outlines (plan_map_cache, migration
+ * 13, dropped by trigger whenever the plan's assignments change). The areas' codes in the
  * layer's order are read from the topology's header alone (readTopologyCodes
  * in area-cache.ts). Each is written only for the areas' revision it was made
  * from, so a change by another process in between is never overwritten with a
@@ -17,8 +18,12 @@ import { statement } from './statements';
 /** The stored area layer (shared/geo/layer-bundle.ts) of the areas at `revision`, or null. */
 export function readStoredLayer(db: ProjectDb, revision: number): Uint8Array | null {
   const row = statement(db, 'SELECT map_layer, revision FROM area_cache WHERE id = 1').get() as { map_layer: Uint8Array | null; revision: number };
-  // As plain bytes, the same kind as a layer packed here (SQLite hands back a Node Buffer).
-  return row.revision === revision && row.map_layer ? new Uint8Array(row.map_layer.buffer, row.map_layer.byteOffset, row.map_layer.byteLength) : null;
+  return row.revision === revision && row.map_layer ? plainBytes(row.map_layer) : null;
+}
+
+/** A blob as plain bytes, the same kind as a layer packed here (SQLite hands back a Node Buffer). */
+function plainBytes(blob: Uint8Array): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
 
 export function storeLayer(db: ProjectDb, revision: number, layer: Uint8Array): void {
@@ -28,7 +33,7 @@ export function storeLayer(db: ProjectDb, revision: number, layer: Uint8Array): 
 /** The stored overview of the area layer at `revision` (migration 15: emptied whenever the layer is), or null. */
 export function readStoredOverview(db: ProjectDb, revision: number): Uint8Array | null {
   const row = statement(db, 'SELECT map_overview, revision FROM area_cache WHERE id = 1 AND map_layer IS NOT NULL').get() as { map_overview: Uint8Array | null; revision: number } | undefined;
-  return row && row.revision === revision && row.map_overview ? new Uint8Array(row.map_overview.buffer, row.map_overview.byteOffset, row.map_overview.byteLength) : null;
+  return row && row.revision === revision && row.map_overview ? plainBytes(row.map_overview) : null;
 }
 
 /** Keeps the overview of the kept layer, when that layer is still the one kept for `revision`. */

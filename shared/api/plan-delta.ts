@@ -20,7 +20,17 @@ export function codeIndexOf(codes: readonly string[]): Map<string, number> {
 export function mapDataOf(state: MapState, layer: LayerBundle): MapData {
   if (layer.revision !== state.layerRevision) throw new Error(`the area layer is of revision ${layer.revision}, the map of ${state.layerRevision}`);
   const { zoneIds, ...rest } = state;
-  return { ...rest, areas: { ...layer.areas, zoneIds }, districtOutlines: layer.districtOutlines, layer };
+  return overLayer(rest, zoneIds, layer);
+}
+
+/** Map data over another layer of the same areas (the full layer in place of its overview): the plan's state kept as it is. */
+export function withLayer(map: MapData, layer: LayerBundle): MapData {
+  return overLayer(map, map.areas.zoneIds, layer);
+}
+
+/** The plan's state with each area's zone, over `layer`: what is the layer's (the areas' names, the district outlines) taken from it. */
+function overLayer(state: Omit<MapState, 'zoneIds'>, zoneIds: MapState['zoneIds'], layer: LayerBundle): MapData {
+  return { ...state, areas: { ...layer.areas, zoneIds }, districtOutlines: layer.districtOutlines, layer };
 }
 
 type MapDelta = Pick<PlanDelta, 'plan' | 'assignments' | 'zoneOutlines' | 'removedZones'>;

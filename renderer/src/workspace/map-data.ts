@@ -51,8 +51,3 @@ export async function fullLayerFor(overview: LayerBundle): Promise<LayerBundle |
   if (held === overview) held = full;
   return full;
 }
-
-/** Map data over another layer of the same areas (the full layer for its overview): the plan's state kept as it is. */
-export function withLayer(map: MapData, layer: LayerBundle): MapData {
-  return { ...map, areas: { ...layer.areas, zoneIds: map.areas.zoneIds }, districtOutlines: layer.districtOutlines, layer };
-}

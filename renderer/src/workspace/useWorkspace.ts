@@ -6,10 +6,10 @@ import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
 import { api } from '../api';
 import { dropFirstCalls } from '../first-calls';
-import { fetchMapData, fullLayerFor, withLayer } from './map-data';
+import { fetchMapData, fullLayerFor } from './map-data';
 import type { TrendResponse } from '../../../shared/time/schemas';
 import { monthView } from './month-view';
-import { mapAfter, metricsAfter } from '../../../shared/api/plan-delta';
+import { mapAfter, metricsAfter, withLayer } from '../../../shared/api/plan-delta';
 
 export interface Workspace {
   loading: boolean;

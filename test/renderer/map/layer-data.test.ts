@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MapState } from '../../../shared/api/contract';
-import { codeIndexOf, mapAfter, mapDataOf } from '../../../shared/api/plan-delta';
+import { codeIndexOf, mapAfter, mapDataOf, withLayer } from '../../../shared/api/plan-delta';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { packLines } from '../../../shared/geo/packed-lines';
 import { packLayerBundle, unpackLayerBundle } from '../../../shared/geo/layer-bundle';
@@ -79,6 +79,18 @@ describe('the layer and map state prepared as they arrive', () => {
     const after = mapAfter(map, { plan: map.plan, assignments: [['C', 'Z2']], zoneOutlines: [] });
     expect(after.areas.zoneIds[index.get('C')!]).toBe('Z2');
     expect(codeIndexOf(layer.areas.codes)).toBe(index);
+  });
+
+  it('puts another layer of the same areas under map data (the full layer for its overview), keeping the plan, its zones and outlines', () => {
+    const overview = { ...unpackLayerBundle(layerBytes), overview: true };
+    const full = unpackLayerBundle(layerBytes);
+    const edited = mapAfter(mapDataOf(state(packed.codes.map(() => 'Z1')), overview), { plan: { id: 1, name: 'Plan' }, assignments: [['C', 'Z2']], zoneOutlines: [] });
+    const swapped = withLayer(edited, full);
+    expect(swapped.layer).toBe(full);
+    expect(swapped.areas).toEqual({ ...full.areas, zoneIds: edited.areas.zoneIds });
+    expect(swapped.districtOutlines).toBe(full.districtOutlines);
+    expect([swapped.plan, swapped.zoneOutlines, swapped.places, swapped.bounds]).toEqual([edited.plan, edited.zoneOutlines, edited.places, edited.bounds]);
+    expect(layerOf(swapped).layer.zoneIds[codeIndexOf(full.areas.codes).get('C')!]).toBe('Z2');
   });
 
   it("refuses a state over another revision's layer", () => {
