@@ -134,9 +134,8 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
         })
         .toBe(true);
       await page.waitForTimeout(300);
-      // Leaflet fades out the labels a refit replaced and removes them 200 ms later, on a timer that a busy machine runs late.
-      await expect.poll(() => page.locator('.leaflet-tooltip.zone-label').count()).toBe(14);
-      const boxes = await page.locator('.leaflet-tooltip.zone-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
+      await expect.poll(() => page.locator('.zone-label').count()).toBe(14);
+      const boxes = await page.locator('.zone-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
       expect(boxes).toHaveLength(14);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
@@ -146,7 +145,7 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
         }
       }
       // Nor does a zone name cover a town's.
-      const towns = await page.locator('.leaflet-tooltip.place-label').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
+      const towns = await page.locator('.place-label:not([hidden])').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', ...e.getBoundingClientRect().toJSON() }) as { text: string; left: number; right: number; top: number; bottom: number }));
       for (const a of boxes) {
         for (const b of towns) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.text} over the town ${b.text} at ${width} × ${height}`).toBe(true);
       }

@@ -30,14 +30,14 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     const { page } = app;
     const metrics = app.services.coverage.metrics().metrics;
     expect(Object.keys(await zoneStyles(app)).sort()).toEqual(metrics.zones.map((z) => z.zoneId).sort());
-    await expect.poll(() => page.locator('.leaflet-tooltip.zone-label').count()).toBe(metrics.zones.length);
+    await expect.poll(() => page.locator('.zone-label').count()).toBe(metrics.zones.length);
     const legend = page.getByRole('region', { name: 'Map legend' });
     await expect.poll(() => legend.textContent()).toContain('Red: coverage below 90%');
     expect(await legend.textContent()).toContain('Amber: 90% to under 100%');
     expect(await page.locator('.leaflet-control-scale').count()).toBe(1);
-    // The canvas really has the zones painted on it: it is not blank.
+    // The map's canvas really has the zones painted on it: it is not blank.
     const painted = await page.evaluate(() => {
-      const canvas = document.querySelector('.leaflet-overlay-pane canvas') as HTMLCanvasElement;
+      const canvas = document.querySelector('.leaflet-canvas-pane canvas') as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let coloured = 0;
       for (let i = 0; i < data.length; i += 16) if (data[i + 3]! > 0) coloured++;
@@ -67,7 +67,7 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     const { page } = app;
     const red = app.services.coverage.metrics().metrics.zones.find((z) => z.coverageClass === 'red' && z.name.startsWith('Vale'))!;
     // Zone labels do not take the mouse: a click on one lands on the zone beneath it.
-    const label = page.locator('.leaflet-tooltip.zone-label', { hasText: red.name });
+    const label = page.locator('.zone-label', { hasText: red.name });
     const box = (await label.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.locator('#zone-detail-title').textContent()).toBe(red.name);
@@ -103,7 +103,7 @@ describe.skipIf(skipE2E)('the map workspace', () => {
     const { page } = app;
     await page.locator('tr[data-zone-id="Z01"] .row-button').click();
     await expect.poll(() => page.locator('#zone-detail-title').textContent()).toBe('Loughborough');
-    await expect.poll(() => page.locator('.leaflet-tooltip.zone-label--selected').textContent()).toBe('Loughborough');
+    await expect.poll(() => page.locator('.zone-label--selected').textContent()).toBe('Loughborough');
   });
 
   it('a withdrawal simulation changes a zone\'s flags, and one click goes back', async () => {
@@ -194,7 +194,7 @@ describe.skipIf(skipE2E)('text from data', () => {
       app.services.session.write((db) => db.prepare("UPDATE zones SET name = ? WHERE id = 'Z14'").run(evil));
       await app.page.reload();
       await ready(app);
-      await expect.poll(() => app.page.locator('.leaflet-tooltip.zone-label', { hasText: 'onerror' }).textContent()).toBe(evil);
+      await expect.poll(() => app.page.locator('.zone-label', { hasText: 'onerror' }).textContent()).toBe(evil);
       await app.page.locator('tr[data-zone-id="Z14"] .row-button').click();
       await expect.poll(() => app.page.locator('#zone-detail-title').textContent()).toBe(evil);
       expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

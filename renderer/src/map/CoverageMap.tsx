@@ -142,9 +142,11 @@ export function CoverageMap({ mapData, metrics, providers, settings, selectedZon
   // Exposed for tests and assistive summaries: how each zone is drawn.
   const drawn = useMemo(() => Object.fromEntries(metrics.zones.map((z) => [z.zoneId, zoneStyle(z)])), [metrics]);
 
+  // Leaflet's own vectors (provider circles, the selected zone's outline) are SVG, not canvas: they are few, and
+  // a canvas renderer's first drawing allocates a buffer 1.2 × the map each way (≈ 15 ms of a first map, software-drawn).
   return (
     <section className={`map-panel${onPaint ? ' map-panel--painting' : ''}`} aria-label={label} data-colour-by={colourBy} data-zone-styles={JSON.stringify(drawn)} data-provider-count={providers.length}>
-      <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} preferCanvas attributionControl={false} zoomSnap={0.25} keyboard>
+      <MapContainer className="map" bounds={bounds} boundsOptions={FIT_OPTIONS} attributionControl={false} zoomSnap={0.25} keyboard>
         <AreaLayer mapData={mapData} metrics={metrics} onSelect={drawing ? () => undefined : onSelect} onPaint={drawing ? undefined : onPaint} colourBy={colourBy} />
         {drawing && <DrawTool kind={drawing.kind} onShape={drawing.onShape} />}
         <OutlineLayer mapData={mapData} />

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { CircleMarker, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { useMap, useMapEvents } from 'react-leaflet';
 import type { ZoneMetrics } from '../../../shared/coverage/schemas';
 import type L from 'leaflet';
 import type { Provider } from '../../../shared/domain/types';
 import { placeLabels, thinLabels } from './geometry';
+import { LabelLayer, type MapLabel } from './label-layer';
 import { circleBoxes, drawnCircles, placeTowns, providerHours, type Box } from './label-obstacles';
 
 interface Props {
@@ -102,25 +103,32 @@ export function ZoneLabels({ points, zones, selectedZoneId, places, providers, c
     return placeTowns(map, zoom, places, shown.map((s) => s.box), circles, legend);
   }, [map, zoom, providers, hoursBy, places, circlesShown, shown, highlighted, withdrawnId, legend]);
 
-  return (
-    <>
-      {places.map((p, i) => (
-        <CircleMarker key={`p-${p.name}-${towns.placed[i]?.dx ?? 0}-${towns.placed[i]?.dy ?? 0}`} center={[p.lat, p.lon]} radius={1.5} pathOptions={{ color: '#1d2327', weight: 1, fillOpacity: 1 }} interactive={false}>
-          {!towns.placed[i]?.hidden && (
-            <Tooltip permanent direction="right" offset={[3 + (towns.placed[i]?.dx ?? 0), towns.placed[i]?.dy ?? 0]} className="place-label">
-              {p.name}
-            </Tooltip>
-          )}
-        </CircleMarker>
-      ))}
-      {shown.map(({ id: zoneId, point, offset }) => (
-        // Keyed by selection and place too: Leaflet fixes a tooltip's class and offset when it is made.
-        <CircleMarker key={`l-${zoneId}-${zoneId === selectedZoneId}-${offset.join(',')}`} center={point} radius={0} pathOptions={{ opacity: 0, fillOpacity: 0 }} interactive={false}>
-          <Tooltip permanent direction="center" offset={offset} className={`zone-label${zoneId === selectedZoneId ? ' zone-label--selected' : ''}`}>
-            {zones.get(zoneId)?.name ?? zoneId}
-          </Tooltip>
-        </CircleMarker>
-      ))}
-    </>
+  const layer = useMemo(() => new LabelLayer(), []);
+  useEffect(() => {
+    layer.addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, layer]);
+  const labels = useMemo(
+    (): MapLabel[] => [
+      ...places.map((p, i): MapLabel => {
+        const at = towns.placed[i];
+        return { key: `p-${i}-${p.name}`, lat: p.lat, lng: p.lon, text: p.name, className: 'place-label', anchor: 'right', dx: at?.dx ?? 0, dy: at?.dy ?? 0, dot: true, hidden: at?.hidden === true };
+      }),
+      ...shown.map(({ id, point, offset }): MapLabel => ({
+        key: `z-${id}`,
+        lat: point[0],
+        lng: point[1],
+        text: zones.get(id)?.name ?? id,
+        className: id === selectedZoneId ? 'zone-label zone-label--selected' : 'zone-label',
+        anchor: 'centre',
+        dx: offset[0],
+        dy: offset[1],
+      })),
+    ],
+    [places, towns, shown, zones, selectedZoneId],
   );
+  useEffect(() => layer.setLabels(labels), [layer, labels]);
+  return null;
 }
