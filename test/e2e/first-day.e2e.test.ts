@@ -18,8 +18,8 @@ describe.skipIf(skipE2E)('a first day without stumbles', () => {
     await offer.getByRole('button', { name: 'Switch to it' }).click();
     await expect.poll(() => plan.textContent()).toBe('Plan: Option B');
     expect(app.services.coverage.plans().find((p) => p.isCurrent)!.name).toBe('Option B');
-    // The map drawn again for the other plan keeps its areas under the provider circles (their canvas is in its own lower pane).
-    expect(await page.evaluate(() => document.querySelector('.leaflet-areas-pane')?.querySelectorAll('canvas').length)).toBe(1);
+    // The map drawn again for the other plan keeps its areas under the provider circles: one canvas, in its own lower pane.
+    expect(await page.evaluate(() => document.querySelector('.leaflet-canvas-pane')?.querySelectorAll('canvas').length)).toBe(1);
     await app.screenshot('first-day-plan-in-header');
     await page.getByRole('row', { name: /Sample framework zones/ }).getByRole('button', { name: 'Switch to' }).click();
     await expect.poll(() => plan.textContent()).toBe('Plan: Sample framework zones');

@@ -163,7 +163,7 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     await app.screenshot('redesign-one-round-trip');
 
     // The map redrew only the part the paint changed: what it shows is what a full redraw shows.
-    const panes = ['areas', 'outlines'];
+    const panes = ['canvas']; // areas and outlines, drawn on one canvas
     const grab = (key: string) =>
       page.evaluate(([names, k]) => {
         (window as unknown as Record<string, ImageData[]>)[k!] = (names as string[]).map((pane) => {
@@ -259,7 +259,7 @@ describe.skipIf(skipE2E)('a brush stroke is one round trip, to the services in t
     await expect.poll(() => page.locator('tr[data-zone-id]').count()).toBe(13);
     await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
     const painted = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-areas-pane canvas')!;
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-canvas-pane canvas')!;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let filled = 0;
       for (let p = 3; p < data.length; p += 4) if (data[p]! > 0) filled += 1;

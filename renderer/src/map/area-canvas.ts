@@ -7,8 +7,8 @@ import { mercatorOf, type View } from './projection';
  * Every area drawn straight from the packed layer onto one canvas
  * (area-drawing.ts): no Leaflet layer, no GeoJSON and no LatLng object per
  * area or vertex, so tens of thousands of areas draw in a fraction of a
- * second. It sits in a pane below the outlines and markers and takes no
- * pointer events itself: AreaLayer finds the area under the pointer from the map's.
+ * second. It is drawn first on the map's canvas, beneath the outlines, and
+ * takes no pointer events itself: AreaLayer finds the area under the pointer from the map's.
  */
 export class AreaCanvasLayer extends CanvasOverlay {
   private readonly mercator: Float64Array;
@@ -17,7 +17,7 @@ export class AreaCanvasLayer extends CanvasOverlay {
     private readonly layer: AreaLayer,
     private paintOf: (area: number) => AreaPaint,
   ) {
-    super('areas', 350);
+    super(0);
     this.mercator = mercatorOf(layer.positions);
   }
 
@@ -43,7 +43,7 @@ export class AreaCanvasLayer extends CanvasOverlay {
     if (changed.west <= changed.east) this.redrawWithin(changed);
   }
 
-  protected draw(ctx: CanvasRenderingContext2D, view: View): void {
+  draw(ctx: CanvasRenderingContext2D, view: View): void {
     drawAreas(ctx, this.layer, this.mercator, this.paintOf, view);
   }
 }

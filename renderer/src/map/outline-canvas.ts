@@ -9,7 +9,7 @@ interface Prepared {
 
 /**
  * Zone and district outlines (hundreds of thousands of points at England
- * scale) drawn on one canvas above the areas, in the order given, instead of
+ * scale) drawn on the map's canvas over the areas, in the order given, instead of
  * as Leaflet polylines, which would make a LatLng object of every point.
  */
 export class OutlineCanvasLayer extends CanvasOverlay {
@@ -17,7 +17,7 @@ export class OutlineCanvasLayer extends CanvasOverlay {
 
   /** Each set's lines: Float32 longitude/latitude pairs, a NaN pair between lines (one array a zone or district). */
   constructor(sets: { style: OutlineStyle; lines: Float32Array[] }[]) {
-    super('outlines', 360);
+    super(1);
     this.setLines(sets);
   }
 
@@ -31,7 +31,7 @@ export class OutlineCanvasLayer extends CanvasOverlay {
     else this.redraw();
   }
 
-  protected draw(ctx: CanvasRenderingContext2D, view: View): void {
+  draw(ctx: CanvasRenderingContext2D, view: View): void {
     drawOutlines(ctx, this.sets, view);
   }
 }
