@@ -73,7 +73,9 @@ function RefitOnResize({ bounds }: { bounds: LatLngBoundsExpression }) {
     map.on('carecover:fitted', fitted);
     // Only a real change of size counts (an observer reports the size it starts with too), and never a hidden, empty box.
     const container = map.getContainer();
-    let last = `${container.clientWidth}x${container.clientHeight}`;
+    // The size Leaflet measured as the map was made: reading the container's here would lay out the page again.
+    const made = map.getSize();
+    let last = `${made.x}x${made.y}`;
     const observer = new ResizeObserver(() => {
       const size = `${container.clientWidth}x${container.clientHeight}`;
       if (size === last || container.clientWidth === 0 || container.clientHeight === 0) return;

@@ -38,9 +38,9 @@ function useLegendBox(map: L.Map): Box | null {
       const next = { x: Math.round(centre.x), y: Math.round(centre.y), width: Math.round(r.width) + 6, height: Math.round(r.height) + 6 };
       setBox((old) => (old && old.x === next.x && old.y === next.y && old.width === next.width && old.height === next.height ? old : next));
     };
-    measure();
     map.on('moveend zoomend resize', measure);
-    // The legend folds and unfolds, and changes with what the map is coloured by.
+    // The legend folds and unfolds, and changes with what the map is coloured by. The observer's first report,
+    // once the page is laid out, is the first measure: measuring as the map is made would lay it out early.
     const observer = new ResizeObserver(measure);
     const legend = container.parentElement?.querySelector('.legend');
     if (legend) observer.observe(legend);
