@@ -53,7 +53,9 @@ function leafletBounds(b: Bounds): MapState['bounds'] {
 
 /** What is kept of one plan between requests: its inputs, and what is derived from them on first use. */
 interface PlanCache {
-  inputs: PlanInputs;
+  /** Read on first use: a first map needs only the assignments (below), which are then the inputs' own. */
+  inputs?: PlanInputs;
+  assignments?: Map<string, string>;
   geography?: ZoneGeography;
   map?: MapState;
   /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
@@ -63,6 +65,9 @@ interface PlanCache {
   /** Each zone's areas, so an edit's outlines and checks read only the zones it touched. */
   members?: ZoneMembers;
 }
+
+/** What is kept of a plan once its inputs are read. */
+type ReadPlan = PlanCache & { inputs: PlanInputs };
 
 /** Each zone's whole outline (both sides of a shared border draw it), packed: so a zone's lines depend on its own areas. */
 function packedOutlines(
@@ -134,7 +139,25 @@ export class CoverageService {
     return (state.topology ??= loadTopology(this.session.db()));
   }
 
-  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: PlanCache; geography(): ZoneGeography } {
+  private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: ReadPlan; geography(): ZoneGeography } {
+    const { plan, cached: hit } = this.planEntry(planName);
+    const inputs = (hit.inputs ??= readPlanInputs(this.session.db(), plan.id, hit.assignments));
+    return {
+      plan,
+      inputs,
+      cached: hit as ReadPlan, // its inputs just read
+      geography: () =>
+        (hit.geography ??= buildZoneGeography({
+          areaGeometries: this.areaGeometries(),
+          areaNeighbours: this.areaNeighbours(),
+          assignments: inputs.assignments,
+          providers: inputs.providers,
+        })),
+    };
+  }
+
+  /** A plan and what is kept of it, its inputs not read. */
+  private planEntry(planName?: string): { plan: PlanRow; cached: PlanCache } {
     const db = this.session.db();
     if (this.cacheRevision !== this.session.revision) {
       this.cache.clear();
@@ -142,20 +165,8 @@ export class CoverageService {
     }
     const plan = resolvePlan(db, planName);
     let cached = this.cache.get(String(plan.id));
-    if (!cached) this.cache.set(String(plan.id), (cached = { inputs: readPlanInputs(db, plan.id), models: new Map() }));
-    const hit = cached;
-    return {
-      plan,
-      inputs: hit.inputs,
-      cached: hit,
-      geography: () =>
-        (hit.geography ??= buildZoneGeography({
-          areaGeometries: this.areaGeometries(),
-          areaNeighbours: this.areaNeighbours(),
-          assignments: hit.inputs.assignments,
-          providers: hit.inputs.providers,
-        })),
-    };
+    if (!cached) this.cache.set(String(plan.id), (cached = { models: new Map() }));
+    return { plan, cached };
   }
 
   /**
@@ -167,14 +178,16 @@ export class CoverageService {
    */
   mapData(planName?: string): MapState {
     const db = this.session.db();
-    const { plan, inputs, cached } = this.entry(planName);
+    const { plan, cached } = this.planEntry(planName);
     if (cached.map) return cached.map;
     const state = this.areaState();
+    // The plan's assignments alone, not its inputs (a quarter of a second for England, read for the metrics after).
+    const assignments = cached.inputs?.assignments ?? (cached.assignments ??= readAssignments(db, plan.id));
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       layerRevision: this.layerRevision(),
-      zoneIds: this.layerCodes().map((c) => inputs.assignments.get(c) ?? null),
-      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, inputs.assignments),
+      zoneIds: this.layerCodes().map((c) => assignments.get(c) ?? null),
+      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, assignments),
       places: readPlaces(db),
       // From the overview, which the first map has read already, not the full layer (England's is 12 MB): its
       // bounds are the layer's to within one of its cells, a 1,024th of the layer's longer side.
@@ -300,7 +313,7 @@ export class CoverageService {
     return { plan, metrics: this.model(cached, lot).metrics() };
   }
 
-  private model(cached: PlanCache, lot: LotFilter): PlanModel {
+  private model(cached: ReadPlan, lot: LotFilter): PlanModel {
     let model = cached.models.get(lot);
     if (!model) cached.models.set(lot, (model = new PlanModel(cached.inputs, lot)));
     return model;
@@ -321,7 +334,8 @@ export class CoverageService {
     const kept = revisionBefore !== null && this.cacheRevision === revisionBefore ? this.cache.get(String(plan.id)) : undefined;
     if (kept) {
       this.cacheRevision = this.session.revision;
-      const { assignments } = kept.inputs;
+      // Only the assignments may have been read (for a first map): they are then what the inputs will be read with.
+      const assignments = kept.inputs?.assignments ?? kept.assignments ?? new Map<string, string>();
       for (const [code, zoneId] of moves) {
         kept.members?.move(code, assignments.get(code), zoneId);
         if (zoneId === null) assignments.delete(code);

@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { ProjectInfo } from '../../shared/api/contract';
+import { isReadMethod } from '../../shared/api/batch';
 import { ApiError, type Envelope } from '../../shared/api/errors';
+import { callKey } from '../../shared/api/first-screen';
+import type { ApiMethod } from '../../shared/api/methods';
 import type { ApiCaller } from '../api-caller';
 import { nativeBindingInUse } from '../store/native';
 import { workerScript } from '../workers';
@@ -32,6 +35,8 @@ export class ServiceWorker {
   private stopped: string | null = null;
   private exited!: Promise<void>;
   private restarts = 0;
+  /** First-screen answers the worker made ready as the project opened, each for the first read that asks (ReadyAnswers). */
+  private ready = new ReadyAnswers();
 
   constructor(private readonly options: ServiceWorkerOptions) {
     this.spawn();
@@ -52,6 +57,7 @@ export class ServiceWorker {
     };
     const worker = new Worker(workerScript('services-worker.cjs'), { workerData: data });
     this.worker = worker;
+    this.ready = new ReadyAnswers();
     worker.on('message', (message: FromServices) => void this.receive(message));
     worker.on('error', (error) => this.options.onInternalError?.(error));
     this.exited = new Promise((resolve) =>
@@ -77,7 +83,7 @@ export class ServiceWorker {
   }
 
   /** The API, as the hosts call it: the worker validates the request and the answer against the contract. */
-  readonly call: ApiCaller = (method, payload) => this.ask({ type: 'call', method, payload });
+  readonly call: ApiCaller = (method, payload) => this.ready.take(method, payload) ?? this.ask({ type: 'call', method, payload });
 
   /** Electron: a handle the page may use for a file the user chose in this thread (a dialog, a drop). */
   async offer(file: string, use: FileUse): Promise<string> {
@@ -130,6 +136,9 @@ export class ServiceWorker {
         this.worker.postMessage({ type: 'dialog-answer', id: message.id, path: chosen } satisfies ToServices);
         return;
       }
+      case 'ready':
+        this.ready.keep(message.method, message.request, message.envelope);
+        return;
       case 'internal-error':
         this.options.onInternalError?.(Object.assign(new Error(message.message), { stack: message.stack }));
         return;
@@ -138,5 +147,51 @@ export class ServiceWorker {
     }
   }
 }
+
+/**
+ * Answers made before they were asked for (the first screen's, as a project
+ * opens), so that the page's first calls are answered at once rather than
+ * waiting behind the worker's warm-up. Each is given once, to the first read
+ * that asks for it as it was made, and only if that is the first ask (one
+ * made too late for an ask already sent on is not kept for a later one); any
+ * call that may change the project drops them all and takes no more (an
+ * answer from before a change must not follow it); and what nobody asked for
+ * soon is dropped, so no answer is given long after it was made.
+ */
+export class ReadyAnswers {
+  private readonly answers = new Map<string, Envelope<unknown>>();
+  private readonly asked = new Set<string>();
+  private closed = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  keep(method: string, request: unknown, envelope: Envelope<unknown>): void {
+    const key = callKey(method as ApiMethod, request);
+    if (this.closed || this.asked.has(key)) return;
+    this.answers.set(key, envelope);
+    this.timer ??= setTimeout(() => this.close(), READY_FOR_MS).unref();
+  }
+
+  /** The answer kept for this call, taken; undefined when there is none (the call goes to the worker). */
+  take(method: string, request: unknown): Promise<Envelope<unknown>> | undefined {
+    if (this.closed) return undefined;
+    if (!isReadMethod(method)) return void this.close();
+    const key = callKey(method as ApiMethod, request);
+    this.asked.add(key);
+    const answer = this.answers.get(key);
+    if (!answer) return undefined;
+    this.answers.delete(key);
+    return Promise.resolve(answer);
+  }
+
+  private close(): void {
+    this.closed = true;
+    this.answers.clear();
+    this.asked.clear();
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+/** How long answers made ready as a project opens are kept for the page's first calls: far longer than its first screen takes. */
+const READY_FOR_MS = 20_000;
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../../shared/api/dispatch';
+import { isReadMethod } from '../../shared/api/batch';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { FileHandles } from './file-access';
@@ -55,22 +56,26 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
 
 /**
  * While the window loads its page, what the page asks first is made ready
- * (shared/api/first-screen.ts): the map, the metrics and the rest of the
- * workspace are read and kept, so the first map waits for none of it. A call
- * that arrives meanwhile waits at most for the piece under way, which it would
- * have needed anyway: the pieces are kept short for that.
+ * (shared/api/first-screen.ts) and handed to the main thread as each answer
+ * is made (ServiceWorker keeps them for the page's first asks), so the page's
+ * calls never wait here behind the warm-up's longest piece, the plan's inputs
+ * (a quarter of a second for England as the browser starts on the other
+ * core). So that piece comes last, before the metrics, the only answer that
+ * needs it: the area layer and the map go out first, to be decoded on the
+ * page while the metrics are made here. A call that arrives meanwhile waits at
+ * most for the piece under way. Once anything has asked for a change, nothing
+ * more is handed over: it could be from before the change.
  */
 async function warmUp(): Promise<void> {
   const callsFirst = () => new Promise((resolve) => setImmediate(resolve));
-  for (const [method, request] of FIRST_SCREEN_CALLS) {
-    // The plan's inputs, read as a piece of their own before the map: the page's calls, arriving while the
-    // map is made, then wait for at most the piece under way, and the area layer (made first) goes out to
-    // be decoded on the page while the rest of the map and the metrics are made here.
-    if (method === 'getMapData') {
+  const needsInputs = (method: string) => (method === 'getPlanMetrics' ? 1 : 0);
+  for (const [method, request] of [...FIRST_SCREEN_CALLS].sort((a, b) => needsInputs(a[0]) - needsInputs(b[0]))) {
+    if (needsInputs(method)) {
       await internal(() => void services.coverage.inputs());
       await callsFirst();
     }
-    await dispatch(services.handlers, method, request);
+    const envelope = await dispatch(services.handlers, method, request);
+    if (envelope.ok && !changeAsked) post({ type: 'ready', method, request, envelope });
     await callsFirst();
   }
   // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
@@ -78,12 +83,16 @@ async function warmUp(): Promise<void> {
   setTimeout(() => void internal(() => services.coverage.prepareEditing()), EDITING_READ_AFTER_MS).unref();
 }
 
+/** Whether a call that may change the project has come: warm-up answers are no longer handed over. */
+let changeAsked = false;
+
 /** How long after the first screen's answers the topology for edits is read: about as long as England's first map takes to draw. */
 const EDITING_READ_AFTER_MS = 1500;
 
 port.on('message', (message: ToServices) => {
   switch (message.type) {
     case 'call':
+      if (!isReadMethod(message.method)) changeAsked = true;
       void dispatch(services.handlers, message.method, message.payload, reportInternal).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
       return;
     case 'offer':

@@ -22,5 +22,7 @@ export type FromServices =
   | { type: 'answer'; id: number; envelope: Envelope<unknown> }
   | { type: 'dialog'; id: number; dialog: 'project'; purpose: 'open' | 'save' }
   | { type: 'dialog'; id: number; dialog: 'export'; fileName: string }
+  /** A first-screen answer made ready as the project opened (worker-entry.ts), handed over before the page asks. */
+  | { type: 'ready'; method: string; request: unknown; envelope: Envelope<unknown> }
   | { type: 'internal-error'; message: string; stack?: string }
   | { type: 'closed' };

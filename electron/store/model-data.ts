@@ -83,11 +83,12 @@ export function readSettings(db: ProjectDb): Settings {
   return settings;
 }
 
-export function readPlanInputs(db: ProjectDb, planId: number): PlanInputs {
+/** `assignments`: the plan's, where read already (they become the inputs' own). */
+export function readPlanInputs(db: ProjectDb, planId: number, assignments?: Map<string, string>): PlanInputs {
   return {
     areas: readAreas(db),
     zones: readZones(db, planId),
-    assignments: readAssignments(db, planId),
+    assignments: assignments ?? readAssignments(db, planId),
     demand: readDemand(db),
     providers: readProviders(db),
     supply: readSupply(db),

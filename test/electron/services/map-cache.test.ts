@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../../electron/services';
 import * as areaCache from '../../../electron/store/area-cache';
+import * as modelData from '../../../electron/store/model-data';
 import { unpackLayerBundle } from '../../../shared/geo/layer-bundle';
 import { layerCodes, pageMap } from '../../helpers/map';
 import { tempDir } from '../../helpers/temp';
@@ -14,6 +15,12 @@ vi.mock('../../../electron/store/area-cache', async (original) => {
   return { ...actual, loadTopology: vi.fn(actual.loadTopology) };
 });
 const topologyReads = () => vi.mocked(areaCache.loadTopology).mock.calls.length;
+// Counts the reads of a plan's whole inputs, which a first map should not need either.
+vi.mock('../../../electron/store/model-data', async (original) => {
+  const actual = await original<typeof import('../../../electron/store/model-data')>();
+  return { ...actual, readPlanInputs: vi.fn(actual.readPlanInputs) };
+});
+const inputReads = () => vi.mocked(modelData.readPlanInputs).mock.calls.length;
 
 let file: string;
 
@@ -117,6 +124,25 @@ describe('closing a project with no plan yet', () => {
     expect(services.session.file).toBeNull();
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('a first map before the metrics', () => {
+  it('reads the plan\'s assignments alone; an edit before the metrics are read leaves the map, inputs and metrics as a fresh read of the file', async () => {
+    await firstMap();
+    const services = await open();
+    const before = inputReads();
+    const map = pageMap(services);
+    expect(inputReads()).toBe(before);
+    const code = map.areas.codes.find((_, i) => map.areas.zoneIds[i] !== 'Z14')!;
+    services.editor.assignAreas(undefined, 'Z14', [code]);
+    expect(services.coverage.inputs().assignments.get(code)).toBe('Z14');
+    const after = { map: services.coverage.mapData(), metrics: services.coverage.metrics().metrics };
+    services.close();
+    const fresh = await open();
+    expect(after.map.zoneIds).toEqual(fresh.coverage.mapData().zoneIds);
+    expect(after.metrics).toEqual(fresh.coverage.metrics().metrics);
+    fresh.close();
   });
 });
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inThisThread, type ApiCaller } from '../../../electron/api-caller';
 import { createServices } from '../../../electron/services';
-import { ServiceWorker } from '../../../electron/services/service-worker';
+import { ReadyAnswers, ServiceWorker } from '../../../electron/services/service-worker';
+import { FIRST_SCREEN_CALLS } from '../../../shared/api/first-screen';
 import type { Envelope } from '../../../shared/api/errors';
 import { tempDir } from '../../helpers/temp';
 
@@ -101,9 +102,51 @@ describe('ServiceWorker', () => {
     await expect.poll(async () => services.call('getProject', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/restart CareCover/) } });
   });
 
+  it('hands over the first screen\'s answers as the project opens, and gives none made before a change', async () => {
+    const services = start();
+    await services.openStartupProject();
+    const kept = () => (services as unknown as { ready: { answers: Map<string, unknown> } }).ready.answers.size;
+    // Every first-screen answer is made and handed over while nothing asks: the page's first calls wait on no warm-up.
+    await expect.poll(kept, { timeout: 20_000 }).toBe(FIRST_SCREEN_CALLS.length);
+    expect(await services.call('getMapData', {})).toMatchObject({ ok: true });
+    expect(kept()).toBe(FIRST_SCREEN_CALLS.length - 1);
+    // A change drops the rest: the metrics kept from before it name the zone as it was.
+    expect(await services.call('updateZone', { zoneId: 'Z14', name: 'Renamed meanwhile' })).toMatchObject({ ok: true });
+    expect(kept()).toBe(0);
+    const metrics = (await services.call('getPlanMetrics', { lot: 'all' })) as Envelope<{ metrics: { zones: { zoneId: string; name: string }[] } }>;
+    expect(metrics.ok && metrics.value.metrics.zones.find((z) => z.zoneId === 'Z14')?.name).toBe('Renamed meanwhile');
+  });
+
   it('after closing, answers every call with a clear message instead of hanging', async () => {
     const services = start();
     await services.close();
     expect(await services.call('getProject', {})).toMatchObject({ ok: false, error: { code: 'internal', message: 'CareCover is closing.' } });
+  });
+});
+
+describe('ReadyAnswers', () => {
+  const answer = (value: unknown): Envelope<unknown> => ({ ok: true, value });
+
+  it('gives each answer once, to a read asked as it was made', async () => {
+    const ready = new ReadyAnswers();
+    ready.keep('getSettings', {}, answer('settings'));
+    ready.keep('getAreaLayer', { overview: true }, answer('overview'));
+    expect(ready.take('getAreaLayer', {})).toBeUndefined(); // another request: the full layer
+    expect(await ready.take('getAreaLayer', { overview: true })).toEqual(answer('overview'));
+    expect(ready.take('getAreaLayer', { overview: true })).toBeUndefined();
+    expect(await ready.take('getSettings', {})).toEqual(answer('settings'));
+  });
+
+  it('keeps no answer made after the same read was asked (and sent on), nor any once a change is asked for', async () => {
+    const ready = new ReadyAnswers();
+    expect(ready.take('getHistory', {})).toBeUndefined();
+    ready.keep('getHistory', {}, answer('late'));
+    expect(ready.take('getHistory', {})).toBeUndefined();
+
+    ready.keep('getSettings', {}, answer('before'));
+    expect(ready.take('updateSettings', {})).toBeUndefined();
+    expect(ready.take('getSettings', {})).toBeUndefined();
+    ready.keep('getProviders', {}, answer('after'));
+    expect(ready.take('getProviders', {})).toBeUndefined();
   });
 });
