@@ -49,7 +49,7 @@ export class LabelLayer extends L.Layer {
 
   override onAdd(map: L.Map): this {
     // Names above the provider circles (overlays, 400) and below hover tips (650), as the tooltips they replace
-    // were; towns' dots under the circles, as the circles they replace were, and over the zones' outlines (360).
+    // were; towns' dots under the circles, as the circles they replace were, and over the areas' and outlines' canvas (350).
     this.root = L.DomUtil.create('div', 'map-labels', pane(map, 'labels', 640));
     this.dots = L.DomUtil.create('div', 'map-labels', pane(map, 'place-dots', 380));
     map.on('zoom viewreset', this.reposition, this);
