@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { mapPane } from './panes';
 import type { View } from './projection';
 
 /** Pixels around a part redrawn after an edit: wider than any line or dot drawn. */
@@ -72,14 +73,8 @@ class MapCanvas {
   }
 
   private constructor(private readonly map: L.Map) {
-    let pane = map.getPane('canvas');
-    if (!pane) {
-      pane = map.createPane('canvas');
-      // Under Leaflet's overlays (400) and markers; it takes no pointer events: AreaLayer finds the area under the pointer from the map's.
-      pane.style.zIndex = '350';
-      pane.style.pointerEvents = 'none';
-    }
-    this.canvas = L.DomUtil.create('canvas', 'leaflet-zoom-animated', pane) as HTMLCanvasElement;
+    // Under Leaflet's overlays (400) and markers; AreaLayer finds the area under the pointer from the map's events.
+    this.canvas = L.DomUtil.create('canvas', 'leaflet-zoom-animated', mapPane(map, 'canvas', 350)) as HTMLCanvasElement;
     map.on('moveend zoomend resize viewreset', this.scheduleRedraw, this);
     map.on('zoomanim', this.animateZoom, this);
   }

@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { mapPane } from './panes';
 
 /** A name on the map at a place, kept where it was put however the map moves. */
 export interface MapLabel {
@@ -25,7 +26,8 @@ interface Placed {
   text: HTMLElement;
   /** A town's dot: in a pane of its own, under the provider circles (a name is above them). */
   dot: HTMLElement | null;
-  label: MapLabel;
+  /** As last drawn; null for an element just made. */
+  label: MapLabel | null;
   latLng: L.LatLng;
 }
 
@@ -50,8 +52,8 @@ export class LabelLayer extends L.Layer {
   override onAdd(map: L.Map): this {
     // Names above the provider circles (overlays, 400) and below hover tips (650), as the tooltips they replace
     // were; towns' dots under the circles, as the circles they replace were, and over the areas' and outlines' canvas (350).
-    this.root = L.DomUtil.create('div', 'map-labels', pane(map, 'labels', 640));
-    this.dots = L.DomUtil.create('div', 'map-labels', pane(map, 'place-dots', 380));
+    this.root = L.DomUtil.create('div', 'map-labels', mapPane(map, 'labels', 640));
+    this.dots = L.DomUtil.create('div', 'map-labels', mapPane(map, 'place-dots', 380));
     map.on('zoom viewreset', this.reposition, this);
     map.on('zoomanim', this.animateZoom, this);
     this.setLabels(this.labels);
@@ -81,13 +83,10 @@ export class LabelLayer extends L.Layer {
       if (!placed) {
         const anchor = L.DomUtil.create('div', 'map-label leaflet-zoom-animated', root);
         const text = L.DomUtil.create('span', '', anchor);
-        placed = { anchor, text, dot: null, label, latLng: L.latLng(label.lat, label.lng) };
+        placed = { anchor, text, dot: null, label: null, latLng: L.latLng(label.lat, label.lng) };
         this.placed.set(label.key, placed);
-        this.draw(placed, label, true);
-      } else {
-        this.draw(placed, label, false);
       }
-      placed.label = label;
+      this.draw(placed, label);
     }
     for (const [key, placed] of this.placed) {
       if (keep.has(key)) continue;
@@ -97,13 +96,15 @@ export class LabelLayer extends L.Layer {
     }
   }
 
-  private draw(placed: Placed, label: MapLabel, made: boolean): void {
-    const before = made ? null : placed.label;
-    if (made || before!.lat !== label.lat || before!.lng !== label.lng) {
+  /** Changes only what differs from the label as last drawn (everything, for an element just made). */
+  private draw(placed: Placed, label: MapLabel): void {
+    const before: Partial<MapLabel> = placed.label ?? {};
+    placed.label = label;
+    if (before.lat !== label.lat || before.lng !== label.lng) {
       placed.latLng = L.latLng(label.lat, label.lng);
       this.position(placed, this._map.latLngToLayerPoint(placed.latLng).round());
     }
-    if (made || before!.dot !== label.dot) {
+    if (before.dot !== label.dot) {
       if (label.dot && !placed.dot) {
         placed.dot = L.DomUtil.create('i', 'map-label map-label__dot leaflet-zoom-animated', this.dots!);
         L.DomUtil.setPosition(placed.dot, L.DomUtil.getPosition(placed.anchor));
@@ -114,13 +115,13 @@ export class LabelLayer extends L.Layer {
       }
     }
     const { text } = placed;
-    if (made || before!.className !== label.className || before!.anchor !== label.anchor) text.className = `map-label__text map-label__text--${label.anchor} ${label.className}`;
-    if (made || before!.text !== label.text) text.textContent = label.text;
-    if (made || before!.dx !== label.dx || before!.dy !== label.dy || before!.anchor !== label.anchor) {
+    if (before.className !== label.className || before.anchor !== label.anchor) text.className = `map-label__text map-label__text--${label.anchor} ${label.className}`;
+    if (before.text !== label.text) text.textContent = label.text;
+    if (before.dx !== label.dx || before.dy !== label.dy || before.anchor !== label.anchor) {
       text.style.left = `${label.dx + (label.anchor === 'right' ? DOT_GAP_PX : 0)}px`;
       text.style.top = `${label.dy}px`;
     }
-    if (made || before!.hidden !== label.hidden) text.hidden = label.hidden === true;
+    if (before.hidden !== label.hidden) text.hidden = label.hidden === true;
   }
 
   private position(placed: Placed, at: L.Point): void {
@@ -140,11 +141,3 @@ export class LabelLayer extends L.Layer {
   }
 }
 
-function pane(map: L.Map, name: string, zIndex: number): HTMLElement {
-  const existing = map.getPane(name);
-  if (existing) return existing;
-  const made = map.createPane(name);
-  made.style.zIndex = String(zIndex);
-  made.style.pointerEvents = 'none';
-  return made;
-}
