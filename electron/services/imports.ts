@@ -20,8 +20,8 @@ export class ImportService {
     if (!file) throw new ApiError('no-project', 'No project is open. Open or create a project first.');
     const initial: ImportJob = { state: 'running', step: 'Starting', fraction: null, preview: null, result: null, error: null };
     return this.jobs.start(initial, async (job, signal) => {
-      const { preview, result } = await importInWorker(file, request, mode, { signal, onProgress: (step, fraction) => Object.assign(job, { step, fraction }) });
-      if (result && this.session.file === file) this.session.changed();
+      const run = () => importInWorker(file, request, mode, { signal, onProgress: (step, fraction) => Object.assign(job, { step, fraction }) });
+      const { preview, result } = mode === 'import' ? await this.session.writeElsewhere(run) : await run();
       return { step: result ? 'Imported' : 'Checked', fraction: 1, preview, result };
     });
   }

@@ -37,6 +37,8 @@ export class ProjectSession {
   private changes = 0;
   /** Commits by other connections seen so far, and the data_version they were last seen at. */
   private elsewhere = { count: 0, dataVersion: 0 };
+  /** This app's own writers on other connections (import workers) still at work, by project file. */
+  private readonly ownWriters = new Map<string, number>();
 
   private readonly keepers: (() => void)[] = [];
 
@@ -75,13 +77,31 @@ export class ProjectSession {
     if (!this.current) return;
     const version = dataVersion(this.current.db);
     if (version === this.elsewhere.dataVersion) return;
-    this.elsewhere = { count: this.elsewhere.count + 1, dataVersion: version };
+    // A commit while one of our own workers writes is taken as its own: the view reloads when that work
+    // ends, so counting it too would reload the view twice (and disable its buttons under a user's click).
+    this.elsewhere = { count: this.elsewhere.count + (this.ownWriters.has(this.current.file) ? 0 : 1), dataVersion: version };
     this.changes += 1;
   }
 
-  /** Marks derived data stale after another connection (an import worker) changed the project. */
-  changed(): void {
-    this.changes += 1;
+  /**
+   * Runs `work`, in which this app writes to the project on another connection (an import worker),
+   * then marks derived data stale. What it committed is this app's own change, not one made elsewhere.
+   */
+  async writeElsewhere<T>(work: () => Promise<T>): Promise<T> {
+    const file = this.file;
+    if (!file) return work();
+    this.ownWriters.set(file, (this.ownWriters.get(file) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      if (this.file === file) {
+        this.noticeOtherWriters();
+        this.changes += 1;
+      }
+      const left = this.ownWriters.get(file)! - 1;
+      if (left > 0) this.ownWriters.set(file, left);
+      else this.ownWriters.delete(file);
+    }
   }
 
   /** Runs `change` in one transaction and marks derived data stale. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services';
 import type { ImportJob } from '../../../shared/import/request';
@@ -88,6 +89,36 @@ describe('import jobs', () => {
       const after = pageMap(services);
       expect(after.areas.codes).toHaveLength(8);
       expect(after.areas.zoneIds.filter((z) => z === null)).toHaveLength(3);
+    } finally {
+      services.close();
+    }
+  });
+
+  it("an import made in the app is the app's own change: an open view is not told the project changed elsewhere", async () => {
+    const userData = tempDir();
+    const services = createServices({ host: 'web', userData });
+    try {
+      const file = services.session.create(path.join(userData, 'p.carecover'), 'empty').path;
+      const outside = async () => (await services.handlers.getOutsideChanges({})).key;
+      const before = await outside();
+      const { jobId } = services.imports.start({ kind: 'areas', file: fixture('melton-6.geojson') }, 'import');
+      // Asked as the view asks, while the worker writes and after it is done.
+      const asked = new Set<string>();
+      for (;;) {
+        asked.add(await outside());
+        if (services.imports.job(jobId).state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      expect(services.imports.job(jobId)).toMatchObject({ state: 'done', result: { accepted: 6 } });
+      asked.add(await outside());
+      expect([...asked]).toEqual([before]);
+      expect(services.imports.counts()).toMatchObject({ areas: 6 });
+
+      // Another program's commit is still told.
+      const other = new Database(file);
+      other.prepare("UPDATE project_meta SET value = 'Renamed elsewhere' WHERE key = 'name'").run();
+      other.close();
+      expect(await outside()).not.toBe(before);
     } finally {
       services.close();
     }
