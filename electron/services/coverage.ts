@@ -35,7 +35,7 @@ import type { EdgeTopology, PackedTopology } from '../../shared/geo/borders';
 import { areaRevision, base64, loadDistrictOutlines, loadTopology, readTopologyCodes } from '../store/area-cache';
 import { bundleFor, layerBundleBounds, packLayerBundle, unpackLayerBundle } from '../../shared/geo/layer-bundle';
 import { layerOverview } from '../../shared/geo/layer-overview';
-import { hasZoneOutlines, readStoredLayer, readStoredOverview, readZoneOutlines, storeLayer, storeOverview, storeZoneOutlines } from '../store/map-cache';
+import { hasPlanMap, readPlanMap, readStoredLayer, readStoredOverview, storeLayer, storeOverview, storePlanMap, type KeptPlanMap } from '../store/map-cache';
 import { saveIfPossible } from '../store/db';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
@@ -171,10 +171,10 @@ export class CoverageService {
 
   /**
    * What the map draws for a plan over its area layer: each area's zone, zone
-   * outlines, places. What does not change between edits (the codes, the
-   * layer's bounds, the outlines of the plan as last opened) is read from the
-   * project (electron/store/map-cache.ts), so a first map needs the topology
-   * only when the plan changed since it was last drawn.
+   * outlines, places. What does not change between edits (the layer's bounds,
+   * the plan's map as last opened) is read from the project
+   * (electron/store/map-cache.ts), so a first map needs neither the plan's
+   * assignments nor the topology unless the plan changed since it was last drawn.
    */
   mapData(planName?: string): MapState {
     const db = this.session.db();
@@ -182,12 +182,13 @@ export class CoverageService {
     if (cached.map) return cached.map;
     const state = this.areaState();
     // The plan's assignments alone, not its inputs (a quarter of a second for England, read for the metrics after).
-    const assignments = cached.inputs?.assignments ?? (cached.assignments ??= readAssignments(db, plan.id));
+    const assignments = () => cached.inputs?.assignments ?? (cached.assignments ??= readAssignments(db, plan.id));
+    const { zoneIds, zoneOutlines } = readPlanMap(db, plan.id, state.revision) ?? this.keptPlanMap(plan.id, assignments());
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       layerRevision: this.layerRevision(),
-      zoneIds: this.layerCodes().map((c) => assignments.get(c) ?? null),
-      zoneOutlines: readZoneOutlines(db, plan.id, state.revision) ?? this.keptOutlines(plan.id, assignments),
+      zoneIds,
+      zoneOutlines,
       places: readPlaces(db),
       // From the overview, which the first map has read already, not the full layer (England's is 12 MB): its
       // bounds are the layer's to within one of its cells, a 1,024th of the layer's longer side.
@@ -202,27 +203,30 @@ export class CoverageService {
     return (state.codes ??= readTopologyCodes(this.session.db()) ?? this.packedTopology().packed.codes);
   }
 
-  /** A plan's zone outlines drawn from the topology, and kept with the project for its next open. */
-  private keptOutlines(planId: number, assignments: ReadonlyMap<string, string>): MapState['zoneOutlines'] {
-    const outlines = packedOutlines(this.topology(), (code) => assignments.get(code));
+  /** A plan's map drawn from its assignments and the topology, and kept with the project for its next open. */
+  private keptPlanMap(planId: number, assignments: ReadonlyMap<string, string>): KeptPlanMap {
+    const map: KeptPlanMap = {
+      zoneIds: this.layerCodes().map((c) => assignments.get(c) ?? null),
+      zoneOutlines: packedOutlines(this.topology(), (code) => assignments.get(code)),
+    };
     const { revision } = this.areaState();
     const db = this.session.db();
-    saveIfPossible(db, () => storeZoneOutlines(db, planId, revision, outlines));
-    return outlines;
+    saveIfPossible(db, () => storePlanMap(db, planId, revision, map));
+    return map;
   }
 
   /**
-   * Before the project closes: the current plan's outlines, when edits in this
-   * session changed them (so what was kept was dropped), kept again for the
+   * Before the project closes: the current plan's map, when edits in this
+   * session changed it (so what was kept was dropped), kept again for the
    * next open. Nothing is worked out when the topology was never read: then
-   * no edit was made here, and the next open draws and keeps them itself.
+   * no edit was made here, and the next open draws and keeps it itself.
    */
   keepMapForNextOpen(): void {
     const db = this.session.db();
     if (!this.areas?.topology || db.readonly) return;
     const planId = currentPlanId(db);
-    if (planId === null || hasZoneOutlines(db, planId, this.areaState().revision)) return;
-    this.keptOutlines(planId, readAssignments(db, planId));
+    if (planId === null || hasPlanMap(db, planId, this.areaState().revision)) return;
+    this.keptPlanMap(planId, readAssignments(db, planId));
   }
 
   /**

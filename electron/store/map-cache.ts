@@ -7,12 +7,11 @@ import { statement } from './statements';
  * needs neither the areas' topology nor a dissolve: the area layer as sent to
  * the page (area_cache.map_layer, emptied with the topology whenever the areas
  * change), its overview for the first map (map_overview, migration 15,
- * emptied with it) and each plan's zone outlines (plan_map_cache, migration
- * 13, dropped by trigger whenever the plan's assignments change). The areas' codes in the
- * layer's order are read from the topology's header alone (readTopologyCodes
- * in area-cache.ts). Each is written only for the areas' revision it was made
- * from, so a change by another process in between is never overwritten with a
- * stale copy.
+ * emptied with it) and each plan's map: its areas' zones in the layer's order
+ * and its zone outlines (plan_map_cache, migrations 13 and 16, dropped by
+ * trigger whenever the plan's assignments change). Each is written only for
+ * the areas' revision it was made from, so a change by another process in
+ * between is never overwritten with a stale copy.
  */
 
 /** The stored area layer (shared/geo/layer-bundle.ts) of the areas at `revision`, or null. */
@@ -41,20 +40,26 @@ export function storeOverview(db: ProjectDb, revision: number, overview: Uint8Ar
   statement(db, 'UPDATE area_cache SET map_overview = ? WHERE id = 1 AND revision = ? AND map_layer IS NOT NULL').run(overview, revision);
 }
 
-type ZoneOutlines = MapState['zoneOutlines'];
+/** What is kept of a plan's map: each area's zone in the layer's order, and the zone outlines. */
+export type KeptPlanMap = Pick<MapState, 'zoneIds' | 'zoneOutlines'>;
 
-/** A plan's stored zone outlines, when they were drawn from the areas at `revision` (and its assignments have not changed since). */
-export function readZoneOutlines(db: ProjectDb, planId: number, revision: number): ZoneOutlines | null {
-  const text = statement(db, 'SELECT zone_outlines FROM plan_map_cache WHERE plan_id = ? AND area_revision = ?').pluck().get(planId, revision) as string | undefined;
-  return text === undefined ? null : (JSON.parse(text) as ZoneOutlines);
+/** A plan's kept map, when it was drawn from the areas at `revision` (and its assignments have not changed since). */
+export function readPlanMap(db: ProjectDb, planId: number, revision: number): KeptPlanMap | null {
+  const row = statement(db, 'SELECT zone_ids, zone_outlines FROM plan_map_cache WHERE plan_id = ? AND area_revision = ?').raw().get(planId, revision) as [string, string] | undefined;
+  return row === undefined ? null : { zoneIds: JSON.parse(row[0]) as KeptPlanMap['zoneIds'], zoneOutlines: JSON.parse(row[1]) as KeptPlanMap['zoneOutlines'] };
 }
 
-/** Keeps a plan's zone outlines, drawn from the areas at `revision`; nothing is kept when the areas have changed since. */
-export function storeZoneOutlines(db: ProjectDb, planId: number, revision: number, outlines: ZoneOutlines): void {
-  statement(db, 'INSERT OR REPLACE INTO plan_map_cache (plan_id, area_revision, zone_outlines) SELECT ?, revision, ? FROM area_cache WHERE id = 1 AND revision = ?').run(planId, JSON.stringify(outlines), revision);
+/** Keeps a plan's map, drawn from the areas at `revision`; nothing is kept when the areas have changed since. */
+export function storePlanMap(db: ProjectDb, planId: number, revision: number, map: KeptPlanMap): void {
+  statement(db, 'INSERT OR REPLACE INTO plan_map_cache (plan_id, area_revision, zone_ids, zone_outlines) SELECT ?, revision, ?, ? FROM area_cache WHERE id = 1 AND revision = ?').run(
+    planId,
+    JSON.stringify(map.zoneIds),
+    JSON.stringify(map.zoneOutlines),
+    revision,
+  );
 }
 
-/** Whether a plan's zone outlines are kept for the areas at `revision`. */
-export function hasZoneOutlines(db: ProjectDb, planId: number, revision: number): boolean {
+/** Whether a plan's map is kept for the areas at `revision`. */
+export function hasPlanMap(db: ProjectDb, planId: number, revision: number): boolean {
   return statement(db, 'SELECT 1 FROM plan_map_cache WHERE plan_id = ? AND area_revision = ?').pluck().get(planId, revision) !== undefined;
 }

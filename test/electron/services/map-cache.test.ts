@@ -12,15 +12,17 @@ import { tempDir } from '../../helpers/temp';
 // Counts the reads of the areas' topology, which a project opened again should not need for its first map.
 vi.mock('../../../electron/store/area-cache', async (original) => {
   const actual = await original<typeof import('../../../electron/store/area-cache')>();
-  return { ...actual, loadTopology: vi.fn(actual.loadTopology) };
+  return { ...actual, loadTopology: vi.fn(actual.loadTopology), readTopologyCodes: vi.fn(actual.readTopologyCodes) };
 });
 const topologyReads = () => vi.mocked(areaCache.loadTopology).mock.calls.length;
+const codeReads = () => vi.mocked(areaCache.readTopologyCodes).mock.calls.length;
 // Counts the reads of a plan's whole inputs, which a first map should not need either.
 vi.mock('../../../electron/store/model-data', async (original) => {
   const actual = await original<typeof import('../../../electron/store/model-data')>();
-  return { ...actual, readPlanInputs: vi.fn(actual.readPlanInputs) };
+  return { ...actual, readPlanInputs: vi.fn(actual.readPlanInputs), readAssignments: vi.fn(actual.readAssignments) };
 });
 const inputReads = () => vi.mocked(modelData.readPlanInputs).mock.calls.length;
+const assignmentReads = () => vi.mocked(modelData.readAssignments).mock.calls.length;
 
 let file: string;
 
@@ -128,7 +130,22 @@ describe('closing a project with no plan yet', () => {
 });
 
 describe('a first map before the metrics', () => {
-  it('reads the plan\'s assignments alone; an edit before the metrics are read leaves the map, inputs and metrics as a fresh read of the file', async () => {
+  it("is read as kept: it needs neither the plan's assignments nor the layer's codes to say which zone each area is in", async () => {
+    const worked = await firstMap();
+    const reads = { assignments: assignmentReads(), codes: codeReads() };
+    const kept = await firstMap();
+    expect({ assignments: assignmentReads(), codes: codeReads() }).toEqual(reads);
+    expect(kept.map).toEqual(worked.map);
+    // The zones as kept are each area's in the layer's order, as the assignments say.
+    const db = new Database(file, { readonly: true });
+    const assigned = new Map(db.prepare('SELECT area_code, zone_id FROM assignments WHERE plan_id = ?').raw().all(kept.map.plan.id) as [string, string][]);
+    db.close();
+    expect(kept.map.zoneIds).toEqual(layerCodes(kept.layer).map((code) => assigned.get(code) ?? null));
+    expect(kept.map.zoneIds.filter((z) => z === null).length).toBeLessThan(kept.map.zoneIds.length);
+  });
+
+
+  it('reads no inputs; an edit before the metrics are read leaves the map, inputs and metrics as a fresh read of the file', async () => {
     await firstMap();
     const services = await open();
     const before = inputReads();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { areaRevision } from '../../../electron/store/area-cache';
 import { createProjectDb, type ProjectDb } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
-import { readStoredLayer, readZoneOutlines, storeLayer, storeZoneOutlines } from '../../../electron/store/map-cache';
+import { readPlanMap, readStoredLayer, storeLayer, storePlanMap } from '../../../electron/store/map-cache';
 import { tempDir } from '../../helpers/temp';
 
 function withDb(run: (db: ProjectDb) => void): void {
@@ -34,19 +34,19 @@ describe('what is kept for the first map', () => {
     });
   });
 
-  it("keeps a plan's outlines for the areas they were drawn from, and reads them back as they were", () => {
+  it("keeps a plan's map for the areas it was drawn from, and reads it back as it was", () => {
     withDb((db) => {
       db.exec("INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now')");
-      const outlines = [{ zoneId: 'Z1', lines: 'AAAA' }, { zoneId: 'Z2', lines: '' }];
+      const map = { zoneIds: ['Z1', null, 'Z1'], zoneOutlines: [{ zoneId: 'Z1', lines: 'AAAA' }, { zoneId: 'Z2', lines: '' }] };
       const revision = areaRevision(db);
-      storeZoneOutlines(db, 1, revision, outlines);
-      expect(readZoneOutlines(db, 1, revision)).toEqual(outlines);
-      expect(readZoneOutlines(db, 2, revision)).toBeNull();
+      storePlanMap(db, 1, revision, map);
+      expect(readPlanMap(db, 1, revision)).toEqual(map);
+      expect(readPlanMap(db, 2, revision)).toBeNull();
       addArea(db, 'E01');
-      expect(readZoneOutlines(db, 1, areaRevision(db))).toBeNull();
-      // Drawn before the areas changed, they are not kept as the new areas' outlines.
-      storeZoneOutlines(db, 1, revision, outlines);
-      expect(readZoneOutlines(db, 1, areaRevision(db))).toBeNull();
+      expect(readPlanMap(db, 1, areaRevision(db))).toBeNull();
+      // Drawn before the areas changed, it is not kept as the new areas' map.
+      storePlanMap(db, 1, revision, map);
+      expect(readPlanMap(db, 1, areaRevision(db))).toBeNull();
     });
   });
 });

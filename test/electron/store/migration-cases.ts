@@ -493,3 +493,40 @@ MIGRATION_CASES[15] = {
     assert(cache().map_overview !== null, 'a change the layer does not carry keeps its overview');
   },
 };
+
+MIGRATION_CASES[16] = {
+  seed(db) {
+    const square = geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    for (const code of ['E01', 'E02']) db.prepare("INSERT INTO areas VALUES (?, 'A', 'D', 10, 'C1', ?)").run(code, square);
+    db.exec(`INSERT INTO plans (id, name, created_at) VALUES (1, 'One', 'now'), (2, 'Two', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000'), (2, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'Z'), (2, 'E01', 'Z');
+             INSERT INTO plan_map_cache VALUES (1, 1, '[]');`);
+  },
+  verify(db) {
+    const cached = () => (db.prepare('SELECT plan_id FROM plan_map_cache ORDER BY plan_id').pluck().all() as number[]).join(',');
+    assert(cached() === '', 'outlines kept without their zones are dropped');
+    assert((db.prepare('SELECT count(*) FROM assignments').pluck().get() as number) === 2, 'assignments survive');
+    const store = () => db.exec(`INSERT OR REPLACE INTO plan_map_cache (plan_id, area_revision, zone_ids, zone_outlines) VALUES (1, 1, '["Z",null]', '[]'), (2, 1, '["Z",null]', '[]')`);
+    store();
+    assert(db.prepare('SELECT zone_ids FROM plan_map_cache WHERE plan_id = 1').pluck().get() === '["Z",null]', "a plan's zones are kept beside its outlines");
+    for (const [sql, what] of [
+      ["UPDATE assignments SET zone_id = 'Z' WHERE plan_id = 1 AND area_code = 'E01'", 'moving an area'],
+      ["INSERT INTO assignments VALUES (1, 'E02', 'Z')", 'adding an area to a zone'],
+      ["DELETE FROM assignments WHERE plan_id = 1 AND area_code = 'E02'", 'taking an area out of its zone'],
+    ] as const) {
+      store();
+      db.exec(sql);
+      assert(cached() === '2', `${what} in plan 1 still drops plan 1's kept map and keeps plan 2's (left: ${cached() || 'none'})`);
+    }
+    db.exec('DELETE FROM plans WHERE id = 2');
+    assert(cached() === '', "removing a plan removes its kept map");
+    let strict = false;
+    try {
+      db.prepare("INSERT INTO plan_map_cache VALUES (1, 1, NULL, '[]')").run();
+    } catch {
+      strict = true;
+    }
+    assert(strict, "a kept map's zones may not be missing");
+  },
+};
