@@ -10,9 +10,16 @@ import { readMeta } from './project-meta';
 // inside the caller's transaction, so an import or a template lands whole.
 
 export function readAreas(db: ProjectDb): Area[] {
-  // As arrays, each made an object in one literal: a third quicker than better-sqlite3 building 32,844 objects key by key.
-  const rows = db.prepare('SELECT code, name, district, population, ruc FROM areas ORDER BY code').raw().all() as [string, string, string, number, string][];
-  return rows.map(([code, name, district, population, ruc]) => ({ code, name, district, population, ruc }));
+  // As one JSON text made by SQLite and parsed in one go: quicker than better-sqlite3 handing over 32,844 rows
+  // value by value (and a third quicker again than it building each row's object key by key).
+  const json = db
+    .prepare(
+      `SELECT json_group_array(json_object('code', code, 'name', name, 'district', district, 'population', population, 'ruc', ruc))
+       FROM (SELECT code, name, district, population, ruc FROM areas ORDER BY code)`,
+    )
+    .pluck()
+    .get() as string;
+  return JSON.parse(json) as Area[];
 }
 
 /** The first of `codes` that is not an area of the project, if any: one indexed look-up each, not a read of every area. */
@@ -37,7 +44,13 @@ export function readZones(db: ProjectDb, planId: number): Zone[] {
 }
 
 export function readAssignments(db: ProjectDb, planId: number): Map<string, string> {
-  return new Map(db.prepare('SELECT area_code, zone_id FROM assignments WHERE plan_id = ?').raw().all(planId) as [string, string][]);
+  // Two JSON arrays from one pass over the rows (so in the same order): half the time of England's 32,844 rows one by one.
+  const [codes, zoneIds] = db.prepare('SELECT json_group_array(area_code), json_group_array(zone_id) FROM assignments WHERE plan_id = ?').raw().get(planId) as [string, string];
+  const code = JSON.parse(codes) as string[];
+  const zone = JSON.parse(zoneIds) as string[];
+  const assignments = new Map<string, string>();
+  for (let i = 0; i < code.length; i++) assignments.set(code[i]!, zone[i]!);
+  return assignments;
 }
 
 export function readDemand(db: ProjectDb): DemandRow[] {
