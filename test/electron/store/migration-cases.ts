@@ -20,6 +20,17 @@ function assert(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
 }
 
+/** `sql` must fail: a constraint, a STRICT column or a trigger refuses it. */
+function assertRefused(db: ProjectDb, sql: string, message: string): void {
+  let refused = false;
+  try {
+    db.exec(sql);
+  } catch {
+    refused = true;
+  }
+  assert(refused, message);
+}
+
 export const MIGRATION_CASES: Record<number, MigrationCase> = {
   1: {
     seed() {
@@ -29,13 +40,7 @@ export const MIGRATION_CASES: Record<number, MigrationCase> = {
       const tables = tableNames(db);
       assert(tables.includes('project_meta') && tables.includes('data_sources'), `tables after 1: ${tables.join(', ')}`);
       db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', 'x')").run();
-      let strict = false;
-      try {
-        db.prepare("INSERT INTO data_sources (id, name, attribution) VALUES ('not a number', 'n', 'a')").run();
-      } catch {
-        strict = true;
-      }
-      assert(strict, 'data_sources must be a STRICT table');
+      assertRefused(db, "INSERT INTO data_sources (id, name, attribution) VALUES ('not a number', 'n', 'a')", 'data_sources must be a STRICT table');
     },
   },
 };
@@ -82,13 +87,7 @@ MIGRATION_CASES[3] = {
   verify(db) {
     assert((db.prepare('SELECT count(*) AS n FROM areas').get() as { n: number }).n === 1, 'areas survive');
     db.prepare("INSERT INTO places (name, lat, lon) VALUES ('Melton Mowbray', 52.77, -0.89)").run();
-    let rejected = false;
-    try {
-      db.prepare("INSERT INTO places (name, lat, lon) VALUES ('Nowhere', 123, 0)").run();
-    } catch {
-      rejected = true;
-    }
-    assert(rejected, 'places rejects an impossible latitude');
+    assertRefused(db, "INSERT INTO places (name, lat, lon) VALUES ('Nowhere', 123, 0)", 'places rejects an impossible latitude');
   },
 };
 
@@ -336,13 +335,7 @@ MIGRATION_CASES[11] = {
     const before = revision();
     db.prepare("UPDATE areas SET geometry = ? WHERE code = 'E02'").run(geometryBlob(geometries.get('E01')!));
     assert(revision() === before + 1, "the area cache's triggers are made again");
-    let rejected = false;
-    try {
-      db.exec("INSERT INTO areas VALUES ('E03', 'Three', 'D', 1, 'C1', '{}')");
-    } catch {
-      rejected = true;
-    }
-    assert(rejected, 'a boundary as text is refused (STRICT BLOB column)');
+    assertRefused(db, "INSERT INTO areas VALUES ('E03', 'Three', 'D', 1, 'C1', '{}')", 'a boundary as text is refused (STRICT BLOB column)');
     db.exec("DELETE FROM areas WHERE code = 'E01'");
     assert((db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n === 1, "an area's rows still go with it (foreign keys refer to the new table)");
   },
@@ -414,13 +407,7 @@ MIGRATION_CASES[13] = {
     assert(cached() === '1,2', "renaming or recolouring a zone keeps its plan's outlines");
     db.exec('DELETE FROM plans WHERE id = 2');
     assert(cached() === '1', "removing a plan removes its outlines");
-    let strict = false;
-    try {
-      db.prepare("INSERT INTO plan_map_cache VALUES (1, 'not a number', '[]')").run();
-    } catch {
-      strict = true;
-    }
-    assert(strict, 'plan_map_cache must be a STRICT table');
+    assertRefused(db, "INSERT INTO plan_map_cache VALUES (1, 'not a number', '[]')", 'plan_map_cache must be a STRICT table');
     // The layer is kept as bytes now, and emptied, with the revision moved on, when the areas change.
     db.prepare('UPDATE area_cache SET map_layer = ? WHERE id = 1').run(Buffer.from([1, 2, 3]));
     const layer = () => db.prepare('SELECT map_layer, revision FROM area_cache WHERE id = 1').get() as { map_layer: Buffer | null; revision: number };
@@ -521,12 +508,6 @@ MIGRATION_CASES[16] = {
     }
     db.exec('DELETE FROM plans WHERE id = 2');
     assert(cached() === '', "removing a plan removes its kept map");
-    let strict = false;
-    try {
-      db.prepare("INSERT INTO plan_map_cache VALUES (1, 1, NULL, '[]')").run();
-    } catch {
-      strict = true;
-    }
-    assert(strict, "a kept map's zones may not be missing");
+    assertRefused(db, "INSERT INTO plan_map_cache VALUES (1, 1, NULL, '[]')", "a kept map's zones may not be missing");
   },
 };
