@@ -181,7 +181,7 @@ export class CoverageService {
     const { plan, cached } = this.planEntry(planName);
     if (cached.map) return cached.map;
     const state = this.areaState();
-    // The plan's assignments alone, not its inputs (a quarter of a second for England, read for the metrics after).
+    // Only when nothing is kept: the plan's assignments alone, not its inputs (a quarter of a second for England, read for the metrics after).
     const assignments = () => cached.inputs?.assignments ?? (cached.assignments ??= readAssignments(db, plan.id));
     const { zoneIds, zoneOutlines } = readPlanMap(db, plan.id, state.revision) ?? this.keptPlanMap(plan.id, assignments());
     cached.map = {
