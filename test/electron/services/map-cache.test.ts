@@ -144,7 +144,6 @@ describe('a first map before the metrics', () => {
     expect(kept.map.zoneIds.filter((z) => z === null).length).toBeLessThan(kept.map.zoneIds.length);
   });
 
-
   it('reads no inputs; an edit before the metrics are read leaves the map, inputs and metrics as a fresh read of the file', async () => {
     await firstMap();
     const services = await open();
