@@ -197,10 +197,10 @@ export class CoverageService {
     return cached.map;
   }
 
-  /** The areas' codes in the layer's order (the stored topology's). */
+  /** The areas' codes in the layer's order (the stored topology's): from the topology when it is read, else from its header alone. */
   private layerCodes(): string[] {
     const state = this.areaState();
-    return (state.codes ??= readTopologyCodes(this.session.db()) ?? this.packedTopology().packed.codes);
+    return (state.codes ??= state.topology?.packed.codes ?? readTopologyCodes(this.session.db()) ?? this.packedTopology().packed.codes);
   }
 
   /** A plan's map drawn from its assignments and the topology, and kept with the project for its next open. */
@@ -284,6 +284,7 @@ export class CoverageService {
   /** What the first edit needs, read ahead (while the user looks at the first map): the topology and each area's neighbours. */
   prepareEditing(): void {
     this.topology();
+    this.layerCodes(); // the first edit's map state is patched by code
     this.neighbourLists();
   }
 

@@ -163,16 +163,18 @@ describe('a first map before the metrics', () => {
 });
 
 describe('reading ahead for edits', () => {
-  it('reads the topology the first map did not, so the first edit does not wait for it', async () => {
+  it('reads the topology and codes the first map did not, so the first edit does not wait for them', async () => {
     await firstMap();
     const services = await open();
     const map = pageMap(services);
     services.coverage.prepareEditing();
     const reads = topologyReads();
+    const codes = codeReads();
     expect(reads).toBeGreaterThan(0);
     const code = map.areas.codes.find((_, i) => map.areas.zoneIds[i] !== 'Z14')!;
     services.editor.assignAreas(undefined, 'Z14', [code]);
     expect(topologyReads()).toBe(reads);
+    expect(codeReads()).toBe(codes); // nor the codes, which the first map no longer read
     services.close();
   });
 });
