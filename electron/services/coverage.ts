@@ -53,9 +53,8 @@ function leafletBounds(b: Bounds): MapState['bounds'] {
 
 /** What is kept of one plan between requests: its inputs, and what is derived from them on first use. */
 interface PlanCache {
-  /** Read on first use: a first map needs only the assignments (below), which are then the inputs' own. */
+  /** Read on first use: a first map drawn as kept with the project needs none of them. */
   inputs?: PlanInputs;
-  assignments?: Map<string, string>;
   geography?: ZoneGeography;
   map?: MapState;
   /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
@@ -141,7 +140,7 @@ export class CoverageService {
 
   private entry(planName?: string): { plan: PlanRow; inputs: PlanInputs; cached: ReadPlan; geography(): ZoneGeography } {
     const { plan, cached: hit } = this.planEntry(planName);
-    const inputs = (hit.inputs ??= readPlanInputs(this.session.db(), plan.id, hit.assignments));
+    const inputs = (hit.inputs ??= readPlanInputs(this.session.db(), plan.id));
     return {
       plan,
       inputs,
@@ -181,9 +180,8 @@ export class CoverageService {
     const { plan, cached } = this.planEntry(planName);
     if (cached.map) return cached.map;
     const state = this.areaState();
-    // Only when nothing is kept: the plan's assignments alone, not its inputs (a quarter of a second for England, read for the metrics after).
-    const assignments = () => cached.inputs?.assignments ?? (cached.assignments ??= readAssignments(db, plan.id));
-    const { zoneIds, zoneOutlines } = readPlanMap(db, plan.id, state.revision) ?? this.keptPlanMap(plan.id, assignments());
+    // When nothing is kept (a first open, or the plan changed by another program), the plan is read: the metrics need it next.
+    const { zoneIds, zoneOutlines } = readPlanMap(db, plan.id, state.revision) ?? this.keptPlanMap(plan.id, this.entry(planName).inputs.assignments);
     cached.map = {
       plan: { id: plan.id, name: plan.name },
       layerRevision: this.layerRevision(),
@@ -339,13 +337,15 @@ export class CoverageService {
     const kept = revisionBefore !== null && this.cacheRevision === revisionBefore ? this.cache.get(String(plan.id)) : undefined;
     if (kept) {
       this.cacheRevision = this.session.revision;
-      // Only the assignments may have been read (for a first map): they are then what the inputs will be read with.
-      const assignments = kept.inputs?.assignments ?? kept.assignments ?? new Map<string, string>();
-      for (const [code, zoneId] of moves) {
-        kept.members?.move(code, assignments.get(code), zoneId);
-        if (zoneId === null) assignments.delete(code);
-        else assignments.set(code, zoneId);
-        for (const model of kept.models.values()) model.move(code, zoneId);
+      // A plan whose inputs were not read yet (its first map was drawn as kept) has nothing else to patch: they are read below, edit included.
+      const assignments = kept.inputs?.assignments;
+      if (assignments) {
+        for (const [code, zoneId] of moves) {
+          kept.members?.move(code, assignments.get(code), zoneId);
+          if (zoneId === null) assignments.delete(code);
+          else assignments.set(code, zoneId);
+          for (const model of kept.models.values()) model.move(code, zoneId);
+        }
       }
       kept.geography = undefined;
     }

@@ -96,12 +96,11 @@ export function readSettings(db: ProjectDb): Settings {
   return settings;
 }
 
-/** `assignments`: the plan's, where read already (they become the inputs' own). */
-export function readPlanInputs(db: ProjectDb, planId: number, assignments?: Map<string, string>): PlanInputs {
+export function readPlanInputs(db: ProjectDb, planId: number): PlanInputs {
   return {
     areas: readAreas(db),
     zones: readZones(db, planId),
-    assignments: assignments ?? readAssignments(db, planId),
+    assignments: readAssignments(db, planId),
     demand: readDemand(db),
     providers: readProviders(db),
     supply: readSupply(db),
