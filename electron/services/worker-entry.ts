@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../../shared/api/dispatch';
-import { isReadMethod } from '../../shared/api/batch';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { FileHandles } from './file-access';
@@ -63,8 +62,8 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
  * core). So that piece comes last, before the metrics, the only answer that
  * needs it: the area layer and the map go out first, to be decoded on the
  * page while the metrics are made here. A call that arrives meanwhile waits at
- * most for the piece under way. Once anything has asked for a change, nothing
- * more is handed over: it could be from before the change.
+ * most for the piece under way. What is handed over after a change was asked
+ * for is not given (ReadyAnswers takes no more once one has gone through it).
  */
 async function warmUp(): Promise<void> {
   const callsFirst = () => new Promise((resolve) => setImmediate(resolve));
@@ -75,7 +74,7 @@ async function warmUp(): Promise<void> {
       await callsFirst();
     }
     const envelope = await dispatch(services.handlers, method, request);
-    if (envelope.ok && !changeAsked) post({ type: 'ready', method, request, envelope });
+    if (envelope.ok) post({ type: 'ready', method, request, envelope });
     await callsFirst();
   }
   // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
@@ -83,16 +82,12 @@ async function warmUp(): Promise<void> {
   setTimeout(() => void internal(() => services.coverage.prepareEditing()), EDITING_READ_AFTER_MS).unref();
 }
 
-/** Whether a call that may change the project has come: warm-up answers are no longer handed over. */
-let changeAsked = false;
-
 /** How long after the first screen's answers the topology for edits is read: about as long as England's first map takes to draw. */
 const EDITING_READ_AFTER_MS = 1500;
 
 port.on('message', (message: ToServices) => {
   switch (message.type) {
     case 'call':
-      if (!isReadMethod(message.method)) changeAsked = true;
       void dispatch(services.handlers, message.method, message.payload, reportInternal).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
       return;
     case 'offer':
