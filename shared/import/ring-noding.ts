@@ -27,8 +27,10 @@ const SNAP = 1e-11;
  * swept in x order so that a ring of n edges costs about n log n, not n².
  */
 export function splitLoops(closed: Position[]): SplitResult {
-  const { ring, spikes } = withoutSpikes(closed.slice(0, -1));
-  const n = ring.length;
+  // Nearly every ring has no spike: it is read where it is, its closing position ignored, rather than copied open.
+  const plain = !spikeOrRepeat(closed, closed.length - 1);
+  const { ring, spikes } = plain ? { ring: closed, spikes: 0 } : withoutSpikes(closed.slice(0, -1));
+  const n = plain ? Math.max(0, closed.length - 1) : ring.length;
   const crossings: Crossing[] = [];
   // Most rings meet themselves nowhere: points to insert are kept only for the edges that have them.
   const inserts = new Map<number, { t: number; p: Position }[]>();
@@ -37,15 +39,31 @@ export function splitLoops(closed: Position[]): SplitResult {
     if (list) list.push({ t, p });
     else inserts.set(edge, [{ t, p }]);
   };
-  // Each edge's box in typed arrays: the sweep compares millions of boxes on a large import.
-  const { x0, x1, y0, y1 } = scratchFor(n);
+  // Each edge's box and direction in typed arrays: the sweep compares millions of boxes on a large import.
+  const { x0, x1, y0, y1, dx, dy } = scratchFor(n);
   for (let i = 0; i < n; i++) {
     const a = ring[i]!;
-    const b = ring[(i + 1) % n]!;
-    x0[i] = Math.min(a[0]!, b[0]!);
-    x1[i] = Math.max(a[0]!, b[0]!);
-    y0[i] = Math.min(a[1]!, b[1]!);
-    y1[i] = Math.max(a[1]!, b[1]!);
+    const b = ring[i + 1 === n ? 0 : i + 1]!;
+    const ax = a[0]!;
+    const ay = a[1]!;
+    const bx = b[0]!;
+    const by = b[1]!;
+    if (ax < bx) {
+      x0[i] = ax;
+      x1[i] = bx;
+    } else {
+      x0[i] = bx;
+      x1[i] = ax;
+    }
+    if (ay < by) {
+      y0[i] = ay;
+      y1[i] = by;
+    } else {
+      y0[i] = by;
+      y1[i] = ay;
+    }
+    dx[i] = bx - ax;
+    dy[i] = by - ay;
   }
   const { order, bucket, bucketOf } = xOrder(x0, n);
   let overlap: Position | null = null;
@@ -59,8 +77,17 @@ export function splitLoops(closed: Position[]): SplitResult {
       const j = order[oj]!;
       if (x0[j]! > iMaxX) continue;
       if (y1[i]! < y0[j]! || y1[j]! < y0[i]!) continue;
-      const adjacent = (i + 1) % n === j || (j + 1) % n === i;
-      const hit = meet(ring[i]!, ring[(i + 1) % n]!, ring[j]!, ring[(j + 1) % n]!, adjacent);
+      const adjacent = (i + 1 === n ? 0 : i + 1) === j || (j + 1 === n ? 0 : j + 1) === i;
+      if (adjacent) {
+        // Neighbouring edges (every vertex has a pair) matter only when parallel: the same test meet() starts with, without its call.
+        const rx = dx[i]!;
+        const ry = dy[i]!;
+        const sx = dx[j]!;
+        const sy = dy[j]!;
+        const denom = rx * sy - ry * sx;
+        if (denom * denom > EPS * EPS * (rx * rx + ry * ry) * (sx * sx + sy * sy)) continue;
+      }
+      const hit = meet(ring[i]!, ring[i + 1 === n ? 0 : i + 1]!, ring[j]!, ring[j + 1 === n ? 0 : j + 1]!, adjacent);
       if (!hit) continue;
       if (hit.kind === 'overlap') {
         overlap = hit.point;
@@ -73,7 +100,7 @@ export function splitLoops(closed: Position[]): SplitResult {
   }
   if (overlap) return { loops: [], crossings, overlap, spikes };
   // Nearly every ring: it meets itself nowhere, so it is its own one loop.
-  if (crossings.length === 0) return { loops: [[...ring, ring[0]!]], crossings, overlap: null, spikes };
+  if (crossings.length === 0) return { loops: [plain && n > 0 && same(closed[0]!, closed[n]!) ? closed : [...ring.slice(0, n), ring[0]!]], crossings, overlap: null, spikes };
   const noded: Position[] = [];
   for (let i = 0; i < n; i++) {
     noded.push(ring[i]!);
@@ -109,13 +136,14 @@ function xOrder(x0: Float64Array, n: number): { order: Uint32Array; bucket: Floa
     for (let k = 0; k < n; k++) bucket[k] = bucketOf(x0[order[k]!]!);
     return { order, bucket, bucketOf };
   }
-  const keys = allKeys.subarray(0, n);
-  for (let i = 0; i < n; i++) keys[i] = Math.min(bucketOf(x0[i]!), BUCKETS) * MAX_EDGES + i;
-  keys.sort();
+  for (let i = 0; i < n; i++) allKeys[i] = Math.min(bucketOf(x0[i]!), BUCKETS) * MAX_EDGES + i;
+  allKeys.subarray(0, n).sort();
   for (let k = 0; k < n; k++) {
-    const key = keys[k]!;
-    order[k] = key % MAX_EDGES;
-    bucket[k] = Math.floor(key / MAX_EDGES);
+    const key = allKeys[k]!;
+    // Division and subtraction are exact here (keys are integers below 2^52); a floating modulo is a call.
+    const b = Math.floor(key / MAX_EDGES);
+    order[k] = key - b * MAX_EDGES;
+    bucket[k] = b;
   }
   return { order, bucket, bucketOf };
 }
@@ -123,14 +151,14 @@ function xOrder(x0: Float64Array, n: number): { order: Uint32Array; bucket: Floa
 /**
  * Working arrays shared by every call (read only up to the ring's edge count),
  * grown to the largest ring seen: a national import nodes tens of thousands
- * of rings, and seven fresh typed arrays each cost more than the sweep.
+ * of rings, and nine fresh typed arrays each cost more than the sweep.
  */
-let scratch = { size: 0, x0: new Float64Array(0), x1: new Float64Array(0), y0: new Float64Array(0), y1: new Float64Array(0), order: new Uint32Array(0), bucket: new Float64Array(0), keys: new Float64Array(0) };
+let scratch = { size: 0, x0: new Float64Array(0), x1: new Float64Array(0), y0: new Float64Array(0), y1: new Float64Array(0), dx: new Float64Array(0), dy: new Float64Array(0), order: new Uint32Array(0), bucket: new Float64Array(0), keys: new Float64Array(0) };
 
 function scratchFor(n: number): typeof scratch {
   if (n > scratch.size) {
     const size = Math.max(n, 2 * scratch.size, 1024);
-    scratch = { size, x0: new Float64Array(size), x1: new Float64Array(size), y0: new Float64Array(size), y1: new Float64Array(size), order: new Uint32Array(size), bucket: new Float64Array(size), keys: new Float64Array(size) };
+    scratch = { size, x0: new Float64Array(size), x1: new Float64Array(size), y0: new Float64Array(size), y1: new Float64Array(size), dx: new Float64Array(size), dy: new Float64Array(size), order: new Uint32Array(size), bucket: new Float64Array(size), keys: new Float64Array(size) };
   }
   return scratch;
 }
@@ -141,7 +169,6 @@ function same(a: Position, b: Position): boolean {
 
 /** Drops A-B-A out-and-back spikes (around the ring's start too). */
 function withoutSpikes(open: Position[]): { ring: Position[]; spikes: number } {
-  if (!spikeOrRepeat(open)) return { ring: open, spikes: 0 };
   let ring = open;
   let spikes = 0;
   for (let changed = true; changed && ring.length >= 3; ) {
@@ -169,12 +196,13 @@ function withoutSpikes(open: Position[]): { ring: Position[]; spikes: number } {
   return { ring, spikes };
 }
 
-/** Whether any position equals the next or the one after (round the ring's end too): only then has withoutSpikes anything to do. */
-function spikeOrRepeat(open: Position[]): boolean {
-  const n = open.length;
+/** Whether any of a ring's first n positions equals the next or the one after (round the ring's end too): only then has withoutSpikes anything to do. */
+function spikeOrRepeat(ring: Position[], n: number): boolean {
   for (let i = 0; i < n; i++) {
-    const p = open[i]!;
-    if (same(p, open[(i + 1) % n]!) || same(p, open[(i + 2) % n]!)) return true;
+    const p = ring[i]!;
+    const next = ring[(i + 1) % n]!;
+    const after = ring[(i + 2) % n]!;
+    if ((p[0] === next[0] && p[1] === next[1]) || (p[0] === after[0] && p[1] === after[1])) return true;
   }
   return false;
 }

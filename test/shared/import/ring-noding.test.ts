@@ -38,6 +38,14 @@ describe('splitLoops', () => {
     expect(result.overlap![1]).toBe(0);
     expect(result.loops).toEqual([]);
   });
+
+  it('reports neighbouring edges that turn straight back part of the way, which is no spike', () => {
+    // (4,0)→(2,0) goes back over half of (0,0)→(4,0): the two share a vertex, and only their being parallel tells.
+    const result = splitLoops([[0, 0], [4, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
+    expect(result.spikes).toBe(0);
+    expect(result.overlap).toEqual([2, 0]);
+    expect(result.loops).toEqual([]);
+  });
 });
 
 describe('splitLoops against every pair of edges', () => {
