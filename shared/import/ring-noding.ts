@@ -48,20 +48,10 @@ export function splitLoops(closed: Position[]): SplitResult {
     const ay = a[1]!;
     const bx = b[0]!;
     const by = b[1]!;
-    if (ax < bx) {
-      x0[i] = ax;
-      x1[i] = bx;
-    } else {
-      x0[i] = bx;
-      x1[i] = ax;
-    }
-    if (ay < by) {
-      y0[i] = ay;
-      y1[i] = by;
-    } else {
-      y0[i] = by;
-      y1[i] = ay;
-    }
+    x0[i] = Math.min(ax, bx);
+    x1[i] = Math.max(ax, bx);
+    y0[i] = Math.min(ay, by);
+    y1[i] = Math.max(ay, by);
     dx[i] = bx - ax;
     dy[i] = by - ay;
   }
