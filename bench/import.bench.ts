@@ -3,12 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sharedDataDir } from './england';
 
-/**
- * Importing every English LSOA (the 326 district files of ../shared/data,
- * merged into one ~88 MB GeoJSON) into an empty project, against a plain
- * JSON.parse of the same bytes. Each runs in a child process of its own so
- * that its peak memory (VmHWM on Linux, see import-child.ts) is its own.
- */
+/** Rounds of the two children, one of each in turn; their medians are compared. */
 const ROUNDS = 3;
 
 /** What a child prints: its time and peak memory, and for the import what it took in and its steps' times. */
@@ -25,6 +20,12 @@ function byMedianTime(runs: ChildFigures[]): ChildFigures {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2).padStart(7);
 
+/**
+ * Importing every English LSOA (the 326 district files of ../shared/data,
+ * merged into one ~88 MB GeoJSON) into an empty project, against a plain
+ * JSON.parse of the same bytes. Each runs in a child process of its own so
+ * that its peak memory (VmHWM on Linux, see import-child.ts) is its own.
+ */
 export async function run(): Promise<void> {
   console.log('\nImport');
   const dataDir = sharedDataDir();
@@ -57,8 +58,8 @@ export async function run(): Promise<void> {
     if (result.status !== 0) throw new Error(`bench child ${mode} failed: ${result.stderr}`);
     return JSON.parse(result.stdout.trim().split('\n').pop()!) as ChildFigures;
   };
-  // JSON.parse of 88 MB is memory-bound and its time varies by half from one run to the next on the same machine (0.54–0.93 s on one),
-  // more than the import's: alternate rounds of the two, and compare their medians.
+  // JSON.parse of 88 MB varies by half from one run to the next on the same machine (0.54–0.95 s on one, as V8's major collections
+  // fall within the parse or not), far more than the import: alternate rounds of the two, and compare their medians.
   const project = path.join(dir, 'england-import.carecover');
   const parses: ChildFigures[] = [];
   const imports: ChildFigures[] = [];
