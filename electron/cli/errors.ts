@@ -6,7 +6,7 @@ export class UsageError extends Error {
 }
 
 /** Problems with what the user gave us (as opposed to bugs) exit with 2. */
-const BAD_INPUT_CODES = new Set(['bad-request', 'invalid-input', 'not-found', 'not-a-project', 'newer-version', 'corrupt', 'no-project', 'busy', 'storage', 'forbidden', 'unsupported', 'cancelled']);
+const BAD_INPUT_CODES = new Set(['bad-request', 'invalid-input', 'not-found', 'not-a-project', 'newer-version', 'corrupt', 'no-project', 'no-plan', 'busy', 'storage', 'forbidden', 'unsupported', 'cancelled']);
 
 export function exitCodeFor(error: unknown): 1 | 2 {
   if (error instanceof UsageError) return 2;

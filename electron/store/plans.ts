@@ -29,7 +29,7 @@ export function resolvePlan(db: ProjectDb, name?: string): PlanRow {
   if (name === undefined || name === 'current') {
     const id = currentPlanId(db);
     const plan = plans.find((p) => p.id === id);
-    if (!plan) throw new ApiError('not-found', 'This project has no zone plan yet: import zones or a plan first.');
+    if (!plan) throw new ApiError('no-plan', 'This project has no zone plan yet: import zones or a plan first.');
     return plan;
   }
   const plan = plans.find((p) => p.name.toLowerCase() === name.toLowerCase());

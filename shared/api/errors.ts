@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   'unauthorized', // the browser host's token was missing or wrong
   'forbidden', // the page named a file it was not given (Electron accepts only handles from its dialogs)
   'no-project', // the call needs an open project and none is open
+  'no-plan', // the call needs a zone plan and the open project has none yet (an empty project)
   'not-found', // a file, zone or provider that does not exist
   'not-a-project', // a file that is not a CareCover project
   'newer-version', // a project written by a newer CareCover

@@ -4,6 +4,7 @@ import type { PlanChecks } from '../../../shared/plan/checks';
 import type { Contingency, PlanMetrics, WithdrawalResult } from '../../../shared/coverage/schemas';
 import type { LotFilter } from '../../../shared/coverage/supply';
 import type { Lot, Provider, RateBand, Settings } from '../../../shared/domain/types';
+import { ApiError } from '../../../shared/api/errors';
 import { api } from '../api';
 import { dropFirstCalls } from '../first-calls';
 import { fetchMapData, fullLayerFor } from './map-data';
@@ -65,7 +66,7 @@ export function loadWorkspace(lot: LotFilter = 'all') {
 export type WorkspaceData = Awaited<ReturnType<typeof loadWorkspace>>;
 
 /** A project without a plan yet (an empty one) has nothing to draw: not an error worth a banner. */
-export const isNoPlanYet = (e: unknown): boolean => e instanceof Error && /no zone plan yet/.test(e.message);
+export const isNoPlanYet = (e: unknown): boolean => e instanceof ApiError && e.code === 'no-plan';
 
 /**
  * The main screen's data for the open project. Every failure goes to `onError`
