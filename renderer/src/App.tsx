@@ -289,6 +289,9 @@ export function App({ start }: { start?: FirstScreen }) {
             ]}
           />
           <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'zones' && !ws.metrics && !ws.loading && state.project && (
+              <p className="hint">No zones to list yet. Import… the areas' boundaries, then a zone plan, and each zone's coverage, supply and cost is listed here.</p>
+            )}
             {tab === 'zones' && ws.metrics && (
               <>
                 <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} hidden={hidden} />
