@@ -159,6 +159,8 @@ export function App({ start }: { start?: FirstScreen }) {
     return ranks;
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
+  // An open project whose plan is not there yet (an empty one): nothing a panel shows exists.
+  const noPlanYet = !ws.metrics && !ws.loading && state.project !== null;
   const hidden = useMemo(() => (ws.metrics && ws.model ? screenSuppression(ws.metrics.zones, ws.model.settings) : new Map<string, string>()), [ws.metrics, ws.model]);
 
   /** The middle of every area, worked out the first time a shape picks areas, then kept with the map data. */
@@ -289,87 +291,91 @@ export function App({ start }: { start?: FirstScreen }) {
             ]}
           />
           <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'zones' && !ws.metrics && !ws.loading && state.project && (
-              <p className="hint">No zones to list yet. Import… the areas' boundaries, then a zone plan, and each zone's coverage, supply and cost is listed here.</p>
-            )}
-            {tab === 'zones' && ws.metrics && (
+            {noPlanYet ? (
+              // Every panel works on a plan: an empty project gets this line in each, not a blank pane or one that asks and fails.
+              <p className="hint">Nothing to show until the project has a zone plan. Use Import… for the areas' boundaries, then a zone plan; the zones, redrawing, scenarios, withdrawals, months, costs and settings all work on it.</p>
+            ) : (
               <>
-                <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} hidden={hidden} />
-                {selected && ws.model && <ZoneDetail
-                    zone={selected}
+                {tab === 'zones' && ws.metrics && (
+                  <>
+                    <ZoneTable zones={ws.metrics.zones} selectedZoneId={ws.selectedZoneId} changedZones={changedZones} districtNames={districtNames} onSelect={ws.select} hidden={hidden} />
+                    {selected && ws.model && <ZoneDetail
+                        zone={selected}
+                        settings={ws.model.settings}
+                        districtNames={districtNames}
+                        hidden={hidden.get(selected.zoneId)}
+                        month={ws.month}
+                        onSetContract={
+                          ws.withdrawal
+                            ? undefined
+                            : (providerId, committedHours) =>
+                                edit(() => api.setContract({ zoneId: selected.zoneId, providerId, committedHours, additionalHours: selected.providers.find((p) => p.providerId === providerId)?.additionalHours ?? 0 }))
+                        }
+                        trend={(() => {
+                          const z = ws.trend?.zones.find((t) => t.zoneId === selected.zoneId);
+                          return z && ws.trend ? { ...z, months: ws.trend.months } : null;
+                        })()}
+                      />}
+                    {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
+                  </>
+                )}
+                {tab === 'edit' && ws.currentMetrics && (
+                  <EditPanel
+                    zones={ws.currentMetrics.zones}
+                    selectedZoneId={ws.selectedZoneId}
+                    history={ws.history}
+                    checks={ws.checks}
+                    painting={painting}
+                    tool={tool}
+                    onTool={setTool}
+                    onPaint={setPainting}
+                    lastSelection={lastSelection}
+                    onEdit={edit}
+                    onUndoRedo={undoRedo}
+                    bands={ws.model?.bands ?? []}
+                    colourBy={redrawColours}
+                    onColourBy={setRedrawColours}
+                    bandNotice={bandNotice}
+                  />
+                )}
+                {tab === 'scenarios' && ws.model && (
+                  <ScenariosPanel
                     settings={ws.model.settings}
-                    districtNames={districtNames}
-                    hidden={hidden.get(selected.zoneId)}
+                    onChanged={async () => void (await ws.refresh())}
+                    onError={showError}
+                    zones={ws.currentMetrics?.zones ?? []}
+                    proposeLocks={proposeLocks}
+                    onProposeLocks={setProposeLocks}
+                    onToggleLock={toggleProposeLock}
+                  />
+                )}
+                {tab === 'withdrawal' && (
+                  <WithdrawalPanel
+                    providers={ws.providers}
+                    result={ws.withdrawal}
+                    busy={working}
+                    onSimulate={(id, cut) => void ws.simulate(id, cut)}
+                    onClear={ws.clearWithdrawal}
+                    onExport={() => ws.withdrawal && setExporting({ kind: 'map', format: 'pdf', withdrawal: true, providerId: ws.withdrawal.providerId, cutPercent: ws.withdrawal.cutPercent })}
+                  />
+                )}
+                {tab === 'time' && ws.model && (
+                  <OverTimePanel
+                    app={state.app}
+                    trend={ws.trend}
                     month={ws.month}
-                    onSetContract={
-                      ws.withdrawal
-                        ? undefined
-                        : (providerId, committedHours) =>
-                            edit(() => api.setContract({ zoneId: selected.zoneId, providerId, committedHours, additionalHours: selected.providers.find((p) => p.providerId === providerId)?.additionalHours ?? 0 }))
-                    }
-                    trend={(() => {
-                      const z = ws.trend?.zones.find((t) => t.zoneId === selected.zoneId);
-                      return z && ws.trend ? { ...z, months: ws.trend.months } : null;
-                    })()}
-                  />}
-                {selected && !ws.withdrawal && ws.contingency?.zoneId === selected.zoneId && <ContingencyPanel contingency={ws.contingency} />}
+                    onMonth={ws.setMonth}
+                    providers={ws.providers}
+                    settings={ws.model.settings}
+                    onExportUpdate={() => setExporting({ kind: 'update-report', format: 'pdf' })}
+                    onChanged={async () => void (await ws.refresh())}
+                    onError={showError}
+                  />
+                )}
+                {tab === 'costs' && <CostsPanel onError={showError} />}
+                {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
               </>
             )}
-            {tab === 'edit' && ws.currentMetrics && (
-              <EditPanel
-                zones={ws.currentMetrics.zones}
-                selectedZoneId={ws.selectedZoneId}
-                history={ws.history}
-                checks={ws.checks}
-                painting={painting}
-                tool={tool}
-                onTool={setTool}
-                onPaint={setPainting}
-                lastSelection={lastSelection}
-                onEdit={edit}
-                onUndoRedo={undoRedo}
-                bands={ws.model?.bands ?? []}
-                colourBy={redrawColours}
-                onColourBy={setRedrawColours}
-                bandNotice={bandNotice}
-              />
-            )}
-            {tab === 'scenarios' && ws.model && (
-              <ScenariosPanel
-                settings={ws.model.settings}
-                onChanged={async () => void (await ws.refresh())}
-                onError={showError}
-                zones={ws.currentMetrics?.zones ?? []}
-                proposeLocks={proposeLocks}
-                onProposeLocks={setProposeLocks}
-                onToggleLock={toggleProposeLock}
-              />
-            )}
-            {tab === 'withdrawal' && (
-              <WithdrawalPanel
-                providers={ws.providers}
-                result={ws.withdrawal}
-                busy={working}
-                onSimulate={(id, cut) => void ws.simulate(id, cut)}
-                onClear={ws.clearWithdrawal}
-                onExport={() => ws.withdrawal && setExporting({ kind: 'map', format: 'pdf', withdrawal: true, providerId: ws.withdrawal.providerId, cutPercent: ws.withdrawal.cutPercent })}
-              />
-            )}
-            {tab === 'time' && ws.model && (
-              <OverTimePanel
-                app={state.app}
-                trend={ws.trend}
-                month={ws.month}
-                onMonth={ws.setMonth}
-                providers={ws.providers}
-                settings={ws.model.settings}
-                onExportUpdate={() => setExporting({ kind: 'update-report', format: 'pdf' })}
-                onChanged={async () => void (await ws.refresh())}
-                onError={showError}
-              />
-            )}
-            {tab === 'costs' && <CostsPanel onError={showError} />}
-            {tab === 'settings' && ws.model && <SettingsPanel model={ws.model} onSave={ws.saveSettings} />}
           </div>
         </aside>
       </main>
