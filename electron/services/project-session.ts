@@ -6,6 +6,7 @@ import type { ProjectInfo } from '../../shared/api/contract';
 import { APP_VERSION } from '../../shared/version';
 import { clearForProject, createProjectDb, dataVersion, openProjectDb, removeProjectFiles, schemaVersion, writeTransaction, type ProjectDb } from '../store/db';
 import { readAttributions, readMeta, writeMeta } from '../store/project-meta';
+import { hasCurrentPlan } from '../store/plans';
 import { writeDefaultProject } from './default-project';
 import { DEFAULT_BANDS } from '../../shared/domain/types';
 import { writeBands } from '../store/model-data';
@@ -123,6 +124,7 @@ export class ProjectSession {
       schemaVersion: schemaVersion(db),
       createdAt: meta.created_at ?? '',
       attributions: readAttributions(db),
+      hasPlan: hasCurrentPlan(db),
     };
   }
 

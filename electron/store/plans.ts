@@ -23,6 +23,11 @@ export function setCurrentPlan(db: ProjectDb, planId: number): void {
   writeMeta(db, { current_plan_id: String(planId) });
 }
 
+/** Whether the project has a plan to show (resolvePlan() then gives one for undefined): any plan, as the first stands in for a current one that is gone. */
+export function hasCurrentPlan(db: ProjectDb): boolean {
+  return currentPlanId(db) !== null;
+}
+
 /** A plan by name (case-insensitive), or the current plan for undefined / "current". */
 export function resolvePlan(db: ProjectDb, name?: string): PlanRow {
   const plans = listPlans(db);

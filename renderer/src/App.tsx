@@ -59,7 +59,7 @@ export function App({ start }: { start?: FirstScreen }) {
   const [proposeLocks, setProposeLocks] = useState<Set<string> | null>(null);
   const { setError } = state;
   const showError = useCallback((message: string) => setError(message), [setError]);
-  const ws = useWorkspace(state.project ? workspaceKey(state.project.path, state.revision) : null, showError, setWorking, {
+  const ws = useWorkspace(state.project ? workspaceKey(state.project.path, state.revision) : null, state.project?.hasPlan ?? false, showError, setWorking, {
     trend: tab === 'zones' || tab === 'time',
     contingency: tab === 'zones',
     checks: tab === 'edit',
@@ -159,8 +159,6 @@ export function App({ start }: { start?: FirstScreen }) {
     return ranks;
   }, [ws.contingency, ws.withdrawal]);
   const selected = ws.metrics?.zones.find((z) => z.zoneId === ws.selectedZoneId) ?? null;
-  // An open project whose plan is not there yet (an empty one): nothing a panel shows exists.
-  const noPlanYet = !ws.metrics && !ws.loading && state.project !== null;
   const hidden = useMemo(() => (ws.metrics && ws.model ? screenSuppression(ws.metrics.zones, ws.model.settings) : new Map<string, string>()), [ws.metrics, ws.model]);
 
   /** The middle of every area, worked out the first time a shape picks areas, then kept with the map data. */
@@ -253,7 +251,15 @@ export function App({ start }: { start?: FirstScreen }) {
         ) : (
           <section className="map-panel map-panel--empty" aria-label="Coverage map">
             <div className="map map--empty">
-              <p>{ws.loading ? 'Loading the map…' : state.project ? 'This project has no zones yet. Import boundaries and a zone plan to see the map.' : 'Open or create a project to begin.'}</p>
+              <p>
+                {ws.loading
+                  ? 'Loading the map…'
+                  : ws.noPlan
+                    ? 'This project has no zones yet. Import boundaries and a zone plan to see the map.'
+                    : state.project
+                      ? 'The map could not be read: the message above says why.'
+                      : 'Open or create a project to begin.'}
+              </p>
             </div>
           </section>
         )}
@@ -291,7 +297,7 @@ export function App({ start }: { start?: FirstScreen }) {
             ]}
           />
           <div className="tab-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {noPlanYet ? (
+            {ws.noPlan ? (
               // Every panel works on a plan: an empty project gets this line in each, not a blank pane or one that asks and fails.
               <p className="hint">Nothing to show until the project has a zone plan. Use Import… for the areas' boundaries, then a zone plan; the zones, redrawing, scenarios, withdrawals, months, costs and settings all work on it.</p>
             ) : (

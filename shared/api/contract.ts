@@ -26,6 +26,8 @@ export const ProjectInfo = z.object({
   createdAt: z.string(),
   /** Attribution lines every map or export of this project must carry. */
   attributions: z.array(z.string()),
+  /** Whether it has a zone plan to show: an empty project has none until a zone plan is imported, and nothing of a plan is asked for before. */
+  hasPlan: z.boolean(),
 });
 export type ProjectInfo = z.infer<typeof ProjectInfo>;
 

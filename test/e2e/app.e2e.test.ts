@@ -105,4 +105,28 @@ describe.skipIf(skipE2E)('the app on a project with no plan yet', () => {
     expect(single.filter((method) => FIRST_SCREEN_CALLS.some(([first]) => first === method))).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('fills up through Import…: areas, then a zone plan drawn as boundaries, and the map and panels appear', async () => {
+    const { page } = app;
+    const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'import', name);
+    const importFile = async (kind: string, file: string, count: string) => {
+      await page.getByRole('button', { name: 'Import…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import' });
+      await dialog.getByLabel('The file holds').selectOption(kind);
+      await dialog.getByLabel('File to import').setInputFiles(fixture(file));
+      await dialog.getByRole('button', { name: `Import ${count}` }).click();
+      await expect.poll(() => dialog.getByText(/^Imported /).count()).toBe(1);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    };
+    await importFile('areas', 'melton-6.geojson', '6 features');
+    // Areas alone make no plan: still nothing to show, and still said so.
+    await page.getByRole('tab', { name: 'Zones' }).click();
+    await expect.poll(() => page.getByRole('tabpanel').textContent()).toContain('Nothing to show until the project has a zone plan');
+    await importFile('zones', 'melton-zones-drawn.geojson', '2 features');
+    await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
+    await expect.poll(() => page.locator('tr[data-zone-id]').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('tabpanel').textContent()).not.toContain('Nothing to show');
+    await app.screenshot('empty-project-filled');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ import { mapAfter, metricsAfter, withLayer } from '../../../shared/api/plan-delt
 
 export interface Workspace {
   loading: boolean;
+  /** The open project has no plan yet (an empty one): there is nothing to show, and that is no failure. */
+  noPlan: boolean;
   mapData: MapData | null;
   /** The metrics on screen: the withdrawal's "after" state while one is shown. */
   metrics: PlanMetrics | null;
@@ -75,7 +77,7 @@ export const isNoPlanYet = (e: unknown): boolean => e instanceof ApiError && e.c
  * is shown from the first render, and read again only when the key changes
  * (its data null: the project has no plan yet, so there is nothing to show).
  */
-export function useWorkspace(projectKey: string | null, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants, start?: { key: string; data: WorkspaceData | null }): Workspace {
+export function useWorkspace(projectKey: string | null, hasPlan: boolean, onError: (message: string) => void, setBusy: (busy: boolean) => void, wants: WorkspaceWants, start?: { key: string; data: WorkspaceData | null }): Workspace {
   const started = useRef(start?.key ?? null);
   const [mapData, setMapData] = useState<MapData | null>(start?.data?.[0] ?? null);
   const [currentMetrics, setMetrics] = useState<PlanMetrics | null>(start?.data?.[1].metrics ?? null);
@@ -85,6 +87,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
   const [contingency, setContingency] = useState<Contingency | null>(null);
   const [withdrawal, setWithdrawal] = useState<WithdrawalResult | null>(null);
   const [loading, setLoading] = useState(false);
+  const [noPlan, setNoPlan] = useState(start ? start.data === null : false);
   const [lot, setLotState] = useState<LotFilter>('all');
   const [trend, setTrend] = useState<TrendResponse | null>(null);
   const [month, setMonth] = useState<string | null>(null);
@@ -101,7 +104,10 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     setMetrics(null);
     setWithdrawal(null);
     select(null);
+    setNoPlan(!!projectKey && !hasPlan);
     if (!projectKey) return;
+    // Nothing of a plan is asked for when there is none: each call would only be refused.
+    if (!hasPlan) return dropFirstCalls();
     let live = true;
     setLoading(true);
     // On the page's first load, these are the calls first-calls.ts sent as the page started.
@@ -117,7 +123,9 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
         setChecks(null);
       })
       .catch((e: unknown) => {
-        if (live && !isNoPlanYet(e)) report(e);
+        if (!live) return;
+        if (isNoPlanYet(e)) setNoPlan(true);
+        else report(e);
       })
       .finally(() => {
         dropFirstCalls();
@@ -126,7 +134,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
     return () => {
       live = false;
     };
-  }, [projectKey, report]);
+  }, [projectKey, hasPlan, report]);
 
   // The first map is drawn from the layer's overview; once it is on screen, the full layer takes its place
   // (workspace/map-data.ts), under whatever the plan's state is by then (edits keep the layer they were made over).
@@ -269,6 +277,7 @@ export function useWorkspace(projectKey: string | null, onError: (message: strin
 
   return {
     loading,
+    noPlan,
     mapData,
     metrics,
     currentMetrics,

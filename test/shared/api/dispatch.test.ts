@@ -5,7 +5,7 @@ import { dispatch } from '../../../shared/api/dispatch';
 import { ApiError } from '../../../shared/api/errors';
 import { API_METHODS } from '../../../shared/api/methods';
 
-const project = { path: '/p/a.carecover', name: 'A', isSample: false, schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', attributions: [] };
+const project = { path: '/p/a.carecover', name: 'A', isSample: false, schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', attributions: [], hasPlan: true };
 
 const unused = () => {
   throw new Error('not used by these tests');
