@@ -264,7 +264,8 @@ export function App({ start }: { start?: FirstScreen }) {
           </section>
         )}
         <aside className="side-panel" aria-label="Zones and tools">
-          <LotPicker lot={ws.lot} onChange={ws.setLot} />
+          {/* The lot filters a plan's figures: with no plan there is nothing for it to filter. */}
+          {!ws.noPlan && <LotPicker lot={ws.lot} onChange={ws.setLot} />}
           {ws.month && !ws.withdrawal && (
             <p className="month-banner" role="status">
               The map and the figures show {monthLabel(ws.month)}, from the monthly returns.{' '}

@@ -94,6 +94,8 @@ describe.skipIf(skipE2E)('the app on a project with no plan yet', () => {
     const { page } = app;
     await page.locator('.map--empty').waitFor();
     expect(await page.locator('.map--empty').textContent()).toContain('This project has no zones yet');
+    // Nothing to filter by lot until there is a plan.
+    expect(await page.getByLabel('Lot', { exact: true }).count()).toBe(0);
     // Every panel says what to import, rather than a blank pane or one that asks for a plan and fails (Costs did, with a 422 each time).
     for (const name of ['Zones', 'Redraw', 'Scenarios', 'Withdrawal', 'Over time', 'Costs', 'Settings']) {
       await page.getByRole('tab', { name }).click();
@@ -126,6 +128,7 @@ describe.skipIf(skipE2E)('the app on a project with no plan yet', () => {
     await page.locator('.leaflet-container[data-rendered="true"]').waitFor();
     await expect.poll(() => page.locator('tr[data-zone-id]').count()).toBeGreaterThan(0);
     expect(await page.getByRole('tabpanel').textContent()).not.toContain('Nothing to show');
+    expect(await page.getByLabel('Lot', { exact: true }).count()).toBe(1);
     await app.screenshot('empty-project-filled');
     expect(app.consoleErrors).toEqual([]);
   });
