@@ -236,7 +236,11 @@ export class EdgeTopology {
   private readonly packed: PackedTopology;
 
   constructor(geometries: ReadonlyMap<string, AreaGeometry>) {
-    const builder = new EdgeTopologyBuilder(boundsOf(geometries.values()));
+    // Sized from the areas' positions (each border's are in two areas, so about half as many vertices): grown from the
+    // default by doubling, England's million vertices were rehashed five times over, with a second major collection.
+    let positions = 0;
+    for (const geometry of geometries.values()) for (const polygon of polygonsOf(geometry)) for (const ring of polygon) positions += ring.length;
+    const builder = new EdgeTopologyBuilder(boundsOf(geometries.values()), Math.max(1 << 15, Math.ceil(positions / 2)));
     for (const [code, geometry] of geometries) builder.add(code, geometry);
     const built = builder.build();
     this.rings = built.rings;
