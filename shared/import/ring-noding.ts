@@ -43,7 +43,7 @@ export function splitLoops(closed: Position[]): SplitResult {
   const { x0, x1, y0, y1, dx, dy } = scratchFor(n);
   for (let i = 0; i < n; i++) {
     const a = ring[i]!;
-    const b = ring[i + 1 === n ? 0 : i + 1]!;
+    const b = ring[nextIndex(i, n)]!;
     const ax = a[0]!;
     const ay = a[1]!;
     const bx = b[0]!;
@@ -67,7 +67,7 @@ export function splitLoops(closed: Position[]): SplitResult {
       const j = order[oj]!;
       if (x0[j]! > iMaxX) continue;
       if (y1[i]! < y0[j]! || y1[j]! < y0[i]!) continue;
-      const adjacent = (i + 1 === n ? 0 : i + 1) === j || (j + 1 === n ? 0 : j + 1) === i;
+      const adjacent = nextIndex(i, n) === j || nextIndex(j, n) === i;
       if (adjacent) {
         // Neighbouring edges (every vertex has a pair) matter only when parallel: the same test meet() starts with, without its call.
         const rx = dx[i]!;
@@ -77,7 +77,7 @@ export function splitLoops(closed: Position[]): SplitResult {
         const denom = rx * sy - ry * sx;
         if (denom * denom > EPS * EPS * (rx * rx + ry * ry) * (sx * sx + sy * sy)) continue;
       }
-      const hit = meet(ring[i]!, ring[i + 1 === n ? 0 : i + 1]!, ring[j]!, ring[j + 1 === n ? 0 : j + 1]!, adjacent);
+      const hit = meet(ring[i]!, ring[nextIndex(i, n)]!, ring[j]!, ring[nextIndex(j, n)]!, adjacent);
       if (!hit) continue;
       if (hit.kind === 'overlap') {
         overlap = hit.point;
@@ -153,6 +153,11 @@ function scratchFor(n: number): typeof scratch {
   return scratch;
 }
 
+/** The edge after edge i of a ring of n edges (a comparison, not a floating modulo: this is in the sweep's inner loop). */
+function nextIndex(i: number, n: number): number {
+  return i + 1 === n ? 0 : i + 1;
+}
+
 function same(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
@@ -192,7 +197,7 @@ function spikeOrRepeat(ring: Position[], n: number): boolean {
     const p = ring[i]!;
     const next = ring[(i + 1) % n]!;
     const after = ring[(i + 2) % n]!;
-    if ((p[0] === next[0] && p[1] === next[1]) || (p[0] === after[0] && p[1] === after[1])) return true;
+    if (same(p, next) || same(p, after)) return true;
   }
   return false;
 }
