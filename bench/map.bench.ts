@@ -72,7 +72,7 @@ async function timeInteraction(browser: Browser, project: string, paint?: Paint)
 
 /** The project's services started as `carecover serve` starts them, and the browser host in front of them. */
 async function serve(project: string, userData: string) {
-  const services = new ServiceWorker({ host: 'web', userData });
+  const services = new ServiceWorker({ host: 'web', answers: 'json', userData });
   await services.openStartupProject(project);
   const host = await startHost({ api: services.call, staticDir: path.join(root, 'dist', 'renderer'), port: 0 });
   return {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BATCH_ANSWER, FRAME_BYTES, FRAME_JSON, frameHeader, isReadMethod, MAX_BATCH_CALLS } from '../../shared/api/batch';
 import { BINARY_ANSWER, type Envelope } from '../../shared/api/errors';
-import type { ApiCaller } from '../api-caller';
+import { EnvelopeJson, type ApiCaller } from '../api-caller';
 import { CSP_HEADER, TOKEN_HEADER } from '../security';
 import { readStaticFile } from '../static-files';
 
@@ -78,13 +78,17 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   const status = envelope.ok
     ? 200
     : ({ 'bad-request': 400, unauthorized: 401, forbidden: 403, 'unknown-method': 404, busy: 409, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
+  if (envelope.ok && envelope.value instanceof EnvelopeJson) return send(res, 200, bufferOf(envelope.value.bytes), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
   // A binary answer (the area layer) goes as its bytes; the page's transport reads it back by its type.
   if (envelope.ok && envelope.value instanceof Uint8Array) {
     const bytes = envelope.value;
-    return send(res, 200, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), BINARY_ANSWER, { 'Cache-Control': 'no-store' });
+    return send(res, 200, bufferOf(bytes), BINARY_ANSWER, { 'Cache-Control': 'no-store' });
   }
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
+
+/** The bytes as a Buffer, not copied. */
+const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** A body over the limit is read to its end and dropped, so the client gets a 413 rather than a reset connection. */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
@@ -198,7 +202,8 @@ function answerBatch(res: http.ServerResponse, payload: unknown, api: ApiCaller)
   const written = (calls as [string, unknown][]).map(([method, request], index) =>
     api(method, request).then((envelope) => {
       const bytes = envelope.ok && envelope.value instanceof Uint8Array;
-      const payload = bytes ? (envelope.value as Uint8Array) : Buffer.from(JSON.stringify(envelope));
+      const encoded = envelope.ok && envelope.value instanceof EnvelopeJson ? envelope.value.bytes : null;
+      const payload = bytes ? (envelope.value as Uint8Array) : (encoded ?? Buffer.from(JSON.stringify(envelope)));
       res.write(frameHeader(index, bytes ? FRAME_BYTES : FRAME_JSON, payload.length));
       res.write(payload);
     }),

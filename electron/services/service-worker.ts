@@ -4,12 +4,12 @@ import { isReadMethod } from '../../shared/api/batch';
 import { ApiError, type Envelope } from '../../shared/api/errors';
 import { callKey } from '../../shared/api/first-screen';
 import type { ApiMethod } from '../../shared/api/methods';
-import type { ApiCaller } from '../api-caller';
+import { EnvelopeJson, type ApiCaller } from '../api-caller';
 import { nativeBindingInUse } from '../store/native';
 import { workerScript } from '../workers';
 import type { FileUse } from './file-access';
 import type { Dialogs } from './service-types';
-import type { FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
+import type { AnswerBody, FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
 
 /** How often a worker that crashed is started again before the app asks to be restarted. */
 const MAX_RESTARTS = 3;
@@ -19,6 +19,8 @@ export interface ServiceWorkerOptions {
   userData: string;
   /** Electron's native dialogs: the worker asks for them through this thread. Given, files are named by handles. */
   dialogs?: Dialogs;
+  /** 'json' for the browser host: successful answers come as EnvelopeJson, their text made in the worker. Objects by default. */
+  answers?: ServiceWorkerData['answers'];
   onInternalError?: (error: unknown) => void;
 }
 
@@ -53,6 +55,7 @@ export class ServiceWorker {
       host: this.options.host,
       userData: this.options.userData,
       desktop: Boolean(this.options.dialogs),
+      answers: this.options.answers ?? 'objects',
       nativeBinding: nativeBindingInUse(),
     };
     const worker = new Worker(workerScript('services-worker.cjs'), { workerData: data });
@@ -122,7 +125,7 @@ export class ServiceWorker {
   private async receive(message: FromServices): Promise<void> {
     switch (message.type) {
       case 'answer':
-        this.waiting.get(message.id)?.(message.envelope);
+        this.waiting.get(message.id)?.(envelopeOf(message));
         this.waiting.delete(message.id);
         return;
       case 'dialog': {
@@ -137,7 +140,7 @@ export class ServiceWorker {
         return;
       }
       case 'ready':
-        this.ready.keep(message.method, message.request, message.envelope);
+        this.ready.keep(message.method, message.request, envelopeOf(message));
         return;
       case 'internal-error':
         this.options.onInternalError?.(Object.assign(new Error(message.message), { stack: message.stack }));
@@ -147,6 +150,9 @@ export class ServiceWorker {
     }
   }
 }
+
+/** An answer from the worker as the host takes it: the envelope, or one carrying its JSON text. */
+const envelopeOf = (body: AnswerBody): Envelope<unknown> => ('json' in body ? { ok: true, value: new EnvelopeJson(body.json) } : body.envelope);
 
 /**
  * Answers made before they were asked for (the first screen's, as a project

@@ -4,7 +4,7 @@ import { ApiError, type Envelope } from '../../shared/api/errors';
 import { FIRST_SCREEN_CALLS } from '../../shared/api/first-screen';
 import { FileHandles } from './file-access';
 import { createServices } from './index';
-import type { FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
+import type { AnswerBody, FromServices, ServiceWorkerData, ToServices } from './worker-protocol';
 
 // The services in their own thread: the main thread (Electron's, or the
 // browser host's) only routes calls here, so a long query never freezes it.
@@ -13,7 +13,24 @@ import type { FromServices, ServiceWorkerData, ToServices } from './worker-proto
 
 const options = workerData as ServiceWorkerData;
 const port = parentPort!;
-const post = (message: FromServices) => port.postMessage(message);
+const post = (message: FromServices, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+const utf8 = new TextEncoder();
+/**
+ * An answer as the host wants it: for the browser host, a successful one as
+ * its JSON text, written here (the bytes move to the host's thread, not
+ * copied), so the host's thread neither takes in a copy of the answer's
+ * objects nor writes them out. Errors stay objects: the host reads their code.
+ */
+function answerBody(envelope: Envelope<unknown>): [AnswerBody, ArrayBuffer[]] {
+  if (options.answers !== 'json' || !envelope.ok || envelope.value instanceof Uint8Array) return [{ envelope }, []];
+  const json = utf8.encode(JSON.stringify(envelope));
+  return [{ json }, [json.buffer as ArrayBuffer]];
+}
+const postAnswer = (id: number, envelope: Envelope<unknown>) => {
+  const [body, transfer] = answerBody(envelope);
+  post({ type: 'answer', id, ...body }, transfer);
+};
 
 const dialogWaits = new Map<number, (path: string | null) => void>();
 let nextDialog = 0;
@@ -74,7 +91,10 @@ async function warmUp(): Promise<void> {
       await callsFirst();
     }
     const envelope = await dispatch(services.handlers, method, request);
-    if (envelope.ok) post({ type: 'ready', method, request, envelope });
+    if (envelope.ok) {
+      const [body, transfer] = answerBody(envelope);
+      post({ type: 'ready', method, request, ...body }, transfer);
+    }
     await callsFirst();
   }
   // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
@@ -88,7 +108,7 @@ const EDITING_READ_AFTER_MS = 1500;
 port.on('message', (message: ToServices) => {
   switch (message.type) {
     case 'call':
-      void dispatch(services.handlers, message.method, message.payload, reportInternal).then((envelope) => post({ type: 'answer', id: message.id, envelope }));
+      void dispatch(services.handlers, message.method, message.payload, reportInternal).then((envelope) => postAnswer(message.id, envelope));
       return;
     case 'offer':
       void internal(() => services.files.offer(message.file, message.use)).then((envelope) => post({ type: 'answer', id: message.id, envelope }));

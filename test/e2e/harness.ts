@@ -52,7 +52,7 @@ export async function openApp(options: { project?: string; thread?: 'worker'; in
   let api: ApiCaller;
   let worker: ServiceWorker | undefined;
   if (options.thread === 'worker') {
-    worker = new ServiceWorker({ host: 'web', userData, onInternalError: (error) => console.error(error) });
+    worker = new ServiceWorker({ host: 'web', answers: 'json', userData, onInternalError: (error) => console.error(error) });
     const project = await worker.openStartupProject(options.project);
     await services.session.open(project.path, { remember: false });
     api = worker.call;

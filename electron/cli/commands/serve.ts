@@ -27,7 +27,7 @@ export const serveCommand: Command = {
   async run(args, io) {
     const port = parsePort(args.values.port);
     // The services answer from their own thread; this one only serves the page and routes calls.
-    const services = new ServiceWorker({ host: 'web', userData: userDataDir(io.env), onInternalError: (e) => io.err(String(e)) });
+    const services = new ServiceWorker({ host: 'web', answers: 'json', userData: userDataDir(io.env), onInternalError: (e) => io.err(String(e)) });
     let host;
     try {
       const project = await services.openStartupProject(args.values.project as string | undefined);

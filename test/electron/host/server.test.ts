@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inThisThread } from '../../../electron/api-caller';
+import { EnvelopeJson, inThisThread } from '../../../electron/api-caller';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createServices, type Services } from '../../../electron/services';
 import { CSP_HEADER, TOKEN_HEADER } from '../../../electron/security';
@@ -98,6 +98,22 @@ describe('browser host', () => {
     expect(byIndex.get(1)!.payload).toEqual(await services.handlers.getAreaLayer({}));
     // A call that fails is its own error envelope; the others are answered all the same.
     expect(JSON.parse(Buffer.from(byIndex.get(2)!.payload).toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('sends an answer the services wrote as JSON text as those bytes, alone or in a batch', async () => {
+    const written = new TextEncoder().encode('{"ok":true,"value":{"written":"by the services, é"}}');
+    await host.close();
+    host = await startHost({ api: async () => ({ ok: true, value: new EnvelopeJson(written) }), staticDir, port: 0 });
+    const alone = await api('getAppInfo', {});
+    expect(alone.status).toBe(200);
+    expect(alone.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(alone.body)).toEqual({ ok: true, value: { written: 'by the services, é' } });
+    const res = await rawRequest({ path: '/batch', method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify([['getAppInfo', {}], ['getProject', {}]]) });
+    const frames = new FrameReader().push(res.body);
+    expect(frames.map((f) => [f.index, f.kind, f.payload]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [0, FRAME_JSON, written],
+      [1, FRAME_JSON, written],
+    ]);
   });
 
   it('refuses a batch without the token, or that is not a short list of reads, before making any call', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inThisThread, type ApiCaller } from '../../../electron/api-caller';
+import { EnvelopeJson, inThisThread, type ApiCaller } from '../../../electron/api-caller';
 import { createServices } from '../../../electron/services';
 import { ReadyAnswers, ServiceWorker } from '../../../electron/services/service-worker';
 import { FIRST_SCREEN_CALLS } from '../../../shared/api/first-screen';
@@ -41,6 +41,29 @@ describe('ServiceWorker', () => {
     expect(await services.call('getMapData', { plan: 12 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await services.call('dropTables', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect(await services.call('openProject', { path: path.join(tempDir(), 'none.carecover') })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it("for the browser host (answers: 'json'), gives successful answers as their envelope's JSON text, made in the worker; errors and binary answers as before", async () => {
+    const userData = tempDir();
+    const text = start({ userData, answers: 'json' });
+    const objects = start({ userData: tempDir() });
+    const project = await text.openStartupProject();
+    await objects.call('openProject', { path: project.path });
+    const parsed = (envelope: Envelope<unknown>) => {
+      expect(envelope.ok && envelope.value).toBeInstanceOf(EnvelopeJson);
+      return JSON.parse(new TextDecoder().decode((envelope as { value: EnvelopeJson }).value.bytes)) as unknown;
+    };
+    // The same answer either way, as the host writes it: the first screen's kept answers and answers asked for later.
+    for (const [method, request] of [['getMapData', {}], ['getPlanMetrics', { lot: 'all' }], ['getProject', {}]] as const) {
+      const expected = JSON.parse(JSON.stringify(await objects.call(method, request))) as Envelope<unknown>;
+      expect(parsed(await text.call(method, request))).toEqual(expected);
+      expect(parsed(await text.call(method, request))).toEqual(expected);
+    }
+    // An error stays an object (the host reads its code for the status); the area layer stays bytes.
+    expect(await text.call('getMapData', { plan: 12 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const layer = await text.call('getAreaLayer', {});
+    expect(layer.ok && layer.value).toBeInstanceOf(Uint8Array);
+    expect(layer).toEqual(await objects.call('getAreaLayer', {}));
   });
 
   it('leaves this thread free while it works: the event loop keeps turning through a first map, which in this thread it cannot', async () => {
