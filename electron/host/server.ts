@@ -78,13 +78,17 @@ function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): vo
   const status = envelope.ok
     ? 200
     : ({ 'bad-request': 400, unauthorized: 401, forbidden: 403, 'unknown-method': 404, busy: 409, internal: 500 } as Record<string, number>)[envelope.error.code] ?? 422;
-  if (envelope.ok && envelope.value instanceof EnvelopeJson) return send(res, 200, bufferOf(envelope.value.bytes), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
   // A binary answer (the area layer) goes as its bytes; the page's transport reads it back by its type.
   if (envelope.ok && envelope.value instanceof Uint8Array) {
     const bytes = envelope.value;
     return send(res, 200, bufferOf(bytes), BINARY_ANSWER, { 'Cache-Control': 'no-store' });
   }
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+  send(res, status, envelopeText(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+/** An envelope's JSON text as bytes: as the services wrote it (EnvelopeJson), or written here. */
+function envelopeText(envelope: Envelope<unknown>): Buffer {
+  return envelope.ok && envelope.value instanceof EnvelopeJson ? bufferOf(envelope.value.bytes) : Buffer.from(JSON.stringify(envelope));
 }
 
 /** The bytes as a Buffer, not copied. */
@@ -202,8 +206,7 @@ function answerBatch(res: http.ServerResponse, payload: unknown, api: ApiCaller)
   const written = (calls as [string, unknown][]).map(([method, request], index) =>
     api(method, request).then((envelope) => {
       const bytes = envelope.ok && envelope.value instanceof Uint8Array;
-      const encoded = envelope.ok && envelope.value instanceof EnvelopeJson ? envelope.value.bytes : null;
-      const payload = bytes ? (envelope.value as Uint8Array) : (encoded ?? Buffer.from(JSON.stringify(envelope)));
+      const payload = bytes ? (envelope.value as Uint8Array) : envelopeText(envelope);
       res.write(frameHeader(index, bytes ? FRAME_BYTES : FRAME_JSON, payload.length));
       res.write(payload);
     }),
