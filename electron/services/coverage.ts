@@ -37,6 +37,8 @@ import { bundleFor, layerBundleBounds, packLayerBundle, unpackLayerBundle } from
 import { layerOverview } from '../../shared/geo/layer-overview';
 import { hasPlanMap, readPlanMap, readStoredLayer, readStoredOverview, storeLayer, storeOverview, storePlanMap, type KeptPlanMap } from '../store/map-cache';
 import { saveIfPossible } from '../store/db';
+import { hasKeptMetrics, readKeptMetrics, storeKeptMetrics, type MetricsKey } from '../store/metrics-cache';
+import { APP_VERSION } from '../../shared/version';
 import type { Bounds } from '../../shared/geo/bounds';
 import type { AreaGeometry, Position } from '../../shared/geo/types';
 import { readMeta, writeMeta } from '../store/project-meta';
@@ -59,6 +61,8 @@ interface PlanCache {
   map?: MapState;
   /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
   models: Map<LotFilter, PlanModel>;
+  /** Metrics of a lot as kept with the project (electron/store/metrics-cache.ts), while it has no model here. */
+  kept?: Map<LotFilter, PlanMetrics>;
   /** For the settings' minimum demand. */
   checks?: PlanChecks;
   /** Each zone's areas, so an edit's outlines and checks read only the zones it touched. */
@@ -228,6 +232,58 @@ export class CoverageService {
   }
 
   /**
+   * Before the project closes: the current plan's metrics, as the first
+   * screen asks for them, when they are not kept but its inputs are read here
+   * (edits in this session dropped what was kept); else the next open works
+   * them out and keeps them itself.
+   */
+  keepMetricsForNextOpen(): void {
+    const db = this.session.db();
+    const planId = currentPlanId(db);
+    if (db.readonly || planId === null || this.cacheRevision !== this.session.revision) return;
+    const cached = this.cache.get(String(planId));
+    if (!cached?.inputs || hasKeptMetrics(db, this.metricsKey(planId, 'all'))) return;
+    this.keepMetrics(planId, 'all', this.model(cached as ReadPlan, 'all').metrics(), cached.inputs.asAt);
+  }
+
+  private metricsKey(planId: number, lot: LotFilter, asAt = readAsAt(this.session.db())): MetricsKey {
+    return { planId, lot, asAt, appVersion: APP_VERSION };
+  }
+
+  /**
+   * Keeps metrics worked out from the inputs read at the session's current
+   * revision (for their "as at" date); not when another connection has
+   * committed since (checked inside the write, when no other can commit), so
+   * nothing stale is kept.
+   */
+  private keepMetrics(planId: number, lot: LotFilter, metrics: PlanMetrics, asAt: string): void {
+    const revision = this.cacheRevision;
+    const db = this.session.db();
+    saveIfPossible(db, () => {
+      if (this.session.revision === revision) storeKeptMetrics(db, this.metricsKey(planId, lot, asAt), metrics);
+    });
+  }
+
+  /**
+   * A plan's metrics for `lot` as kept with the project, when this session
+   * has not worked them out since the project last changed; read once.
+   */
+  private keptMetrics(planId: number, cached: PlanCache, lot: LotFilter): PlanMetrics | null {
+    if (cached.models.has(lot)) return null;
+    const known = cached.kept?.get(lot);
+    if (known) return known;
+    const kept = readKeptMetrics(this.session.db(), this.metricsKey(planId, lot));
+    if (kept) (cached.kept ??= new Map()).set(lot, kept);
+    return kept;
+  }
+
+  /** What the first screen's metrics need, read ahead: what is kept of them, else the plan's inputs. */
+  prepareMetrics(planName?: string, lot: LotFilter = 'all'): void {
+    const { plan, cached } = this.planEntry(planName);
+    if (!this.keptMetrics(plan.id, cached, lot)) this.entry(planName);
+  }
+
+  /**
    * The areas for the map, as bytes (shared/geo/layer-bundle.ts): their rings,
    * codes, names and districts, and the district outlines. Packed once per
    * revision of the areas and kept with the project.
@@ -281,6 +337,8 @@ export class CoverageService {
 
   /** What the first edit needs, read ahead (while the user looks at the first map): the topology and each area's neighbours. */
   prepareEditing(): void {
+    // The plan's inputs, which a first screen drawn as kept did not read (none for a project with no plan yet).
+    if (currentPlanId(this.session.db()) !== null) this.entry();
     this.topology();
     this.layerCodes(); // the first edit's map state is patched by code
     this.neighbourLists();
@@ -311,9 +369,21 @@ export class CoverageService {
     return listPlans(db).map((p) => ({ ...p, isCurrent: p.id === current }));
   }
 
+  /**
+   * A plan's metrics: as kept with the project while this session has not
+   * worked them out, else from the model. Worked out afresh (a first open, or
+   * after a change), they are kept for the next open; after a paint here,
+   * which patches the model in place, when the project closes.
+   */
   metrics(planName?: string, lot: LotFilter = 'all'): { plan: PlanRow; metrics: PlanMetrics } {
+    const entry = this.planEntry(planName);
+    const kept = this.keptMetrics(entry.plan.id, entry.cached, lot);
+    if (kept) return { plan: entry.plan, metrics: kept };
     const { plan, cached } = this.entry(planName);
-    return { plan, metrics: this.model(cached, lot).metrics() };
+    const workedOutNow = !cached.models.has(lot);
+    const metrics = this.model(cached, lot).metrics();
+    if (workedOutNow) this.keepMetrics(plan.id, lot, metrics, cached.inputs.asAt);
+    return { plan, metrics };
   }
 
   private model(cached: ReadPlan, lot: LotFilter): PlanModel {

@@ -25,7 +25,10 @@ export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session);
-  session.beforeClose(() => coverage.keepMapForNextOpen());
+  session.beforeClose(() => {
+    coverage.keepMapForNextOpen();
+    coverage.keepMetricsForNextOpen();
+  });
   const costs = new CostService(session, coverage);
   const overTime = new OverTimeService(session, coverage, costs);
   const editor = new PlanEditor(session, coverage, costs);

@@ -74,20 +74,21 @@ async function internal(act: () => unknown): Promise<Envelope<unknown>> {
  * While the window loads its page, what the page asks first is made ready
  * (shared/api/first-screen.ts) and handed to the main thread as each answer
  * is made (ServiceWorker keeps them for the page's first asks), so the page's
- * calls never wait here behind the warm-up's longest piece, the plan's inputs
- * (a quarter of a second for England as the browser starts on the other
- * core). So that piece comes last, before the metrics, the only answer that
- * needs it: the area layer and the map go out first, to be decoded on the
- * page while the metrics are made here. A call that arrives meanwhile waits at
+ * calls never wait here behind the warm-up's longest piece, the metrics, when
+ * they are not kept with the project (electron/store/metrics-cache.ts): then
+ * the plan's inputs are read for them (a quarter of a second for England as
+ * the browser starts on the other core). So that piece comes last: the area
+ * layer and the map go out first, to be decoded on the page while the metrics
+ * are read or made here. A call that arrives meanwhile waits at
  * most for the piece under way. What is handed over after a change was asked
  * for is not given (ReadyAnswers takes no more once one has gone through it).
  */
 async function warmUp(): Promise<void> {
   const callsFirst = () => new Promise((resolve) => setImmediate(resolve));
-  const needsInputs = (method: string) => (method === 'getPlanMetrics' ? 1 : 0);
-  for (const [method, request] of [...FIRST_SCREEN_CALLS].sort((a, b) => needsInputs(a[0]) - needsInputs(b[0]))) {
-    if (needsInputs(method)) {
-      await internal(() => void services.coverage.inputs());
+  const madeLast = (method: string) => (method === 'getPlanMetrics' ? 1 : 0);
+  for (const [method, request] of [...FIRST_SCREEN_CALLS].sort((a, b) => madeLast(a[0]) - madeLast(b[0]))) {
+    if (madeLast(method)) {
+      await internal(() => services.coverage.prepareMetrics());
       await callsFirst();
     }
     const envelope = await dispatch(services.handlers, method, request);
@@ -97,8 +98,8 @@ async function warmUp(): Promise<void> {
     }
     await callsFirst();
   }
-  // The first map no longer reads the areas' topology (electron/store/map-cache.ts); the first edit does, so it is read
-  // once the first screen is drawn, not while the page, on the other core, draws it.
+  // The first map no longer reads the areas' topology (electron/store/map-cache.ts), nor, its metrics kept, the plan's
+  // inputs; the first edit does, so they are read once the first screen is drawn, not while the page, on the other core, draws it.
   setTimeout(() => void internal(() => services.coverage.prepareEditing()), EDITING_READ_AFTER_MS).unref();
 }
 

@@ -35,6 +35,7 @@ export function writingAreasInBulk<T>(db: ProjectDb, write: () => T): T {
   try {
     db.prepare('UPDATE area_cache SET revision = revision + 1, map_layer = NULL, district_outlines = NULL WHERE id = 1').run();
     db.prepare('DELETE FROM area_topology_parts').run();
+    db.prepare('DELETE FROM metrics_cache').run(); // the areas' metrics triggers (migration 17), lifted with the rest
     return write();
   } finally {
     // A failure SQLite rolled back by itself (a full disk) has brought the triggers back with the rest.

@@ -4,9 +4,11 @@ import Database from 'better-sqlite3';
 /**
  * A hash of every row of every table of a project file, to show that a
  * rejected import changed nothing (the file's bytes may differ after SQLite
- * checkpoints its journal, its data must not).
+ * checkpoints its journal, its data must not). The metrics kept for a first
+ * screen are left out: worked out from the rest, they are written by reads.
  */
 export function dataFingerprint(file: string, leaveOut: readonly string[] = []): string {
+  leaveOut = [...leaveOut, 'metrics_cache'];
   const db = new Database(file, { readonly: true });
   try {
     const hash = createHash('sha256');

@@ -15,9 +15,10 @@ import { migration013 } from './013-plan-map-cache';
 import { migration014 } from './014-layer-names';
 import { migration015 } from './015-layer-overview';
 import { migration016 } from './016-plan-map-zones';
+import { migration017 } from './017-metrics-cache';
 
 /** Every migration, in order. A project's PRAGMA user_version is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

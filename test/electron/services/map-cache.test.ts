@@ -225,3 +225,108 @@ describe('the kept area layer', () => {
     for (const name of ['ringArea', 'ringOuter', 'ringStart', 'vertices', 'positions'] as const) expect(layer[name]).toEqual(original[name]);
   });
 });
+
+describe("the first screen's metrics kept with the project", () => {
+  /** What is kept of the metrics, emptied by another connection, as a project from before migration 17 has none. */
+  function forgetKeptMetrics(): void {
+    const db = new Database(file);
+    db.exec('DELETE FROM metrics_cache');
+    db.close();
+  }
+  function otherConnection(sql: string): void {
+    const db = new Database(file);
+    db.exec(sql);
+    db.close();
+  }
+  /** The current plan's metrics as a session opening the file gives them, and whether it read the plan's inputs for them. */
+  async function firstMetrics(lot?: 'all' | 'chc'): Promise<{ metrics: ReturnType<Services['coverage']['metrics']>['metrics']; inputReads: number }> {
+    const services = await open();
+    const before = inputReads();
+    services.coverage.prepareMetrics(undefined, lot);
+    const { metrics } = services.coverage.metrics(undefined, lot);
+    const reads = inputReads() - before;
+    services.close();
+    return { metrics, inputReads: reads };
+  }
+  /** The metrics worked out afresh from the file, nothing kept. */
+  async function workedOut(): Promise<ReturnType<Services['coverage']['metrics']>['metrics']> {
+    forgetKeptMetrics();
+    const fresh = await firstMetrics();
+    expect(fresh.inputReads).toBe(1);
+    return fresh.metrics;
+  }
+
+  it("are worked out from the plan's inputs once, then read as kept: the same metrics, without the inputs", async () => {
+    const worked = await workedOut();
+    const kept = await firstMetrics();
+    expect(kept.inputReads).toBe(0);
+    expect(kept.metrics).toEqual(worked);
+    expect(kept.metrics.zones.length).toBeGreaterThan(0);
+    // Per lot: another lot's are its own, worked out once too.
+    const chc = await firstMetrics('chc');
+    expect(chc.inputReads).toBe(1);
+    expect(chc.metrics).not.toEqual(worked);
+    expect(await firstMetrics('chc')).toEqual({ metrics: chc.metrics, inputReads: 0 });
+  });
+
+  it('after an edit, are kept again as the edited plan when the project closes, the same as worked out afresh', async () => {
+    const before = (await firstMetrics()).metrics;
+    const editing = await open();
+    const map = pageMap(editing);
+    const code = map.areas.codes.find((_, i) => map.areas.zoneIds[i] !== 'Z14')!;
+    editing.editor.assignAreas(undefined, 'Z14', [code]);
+    editing.close();
+    const reopened = await firstMetrics();
+    expect(reopened.inputReads).toBe(0);
+    expect(reopened.metrics).not.toEqual(before);
+    expect(reopened.metrics).toEqual(await workedOut());
+  });
+
+  it('follow a change made in the session at once, not as kept', async () => {
+    await firstMetrics();
+    const services = await open();
+    const kept = services.coverage.metrics().metrics;
+    services.coverage.updateSettings({ settings: { ...services.coverage.settings().settings, redBelow: 0.99, amberBelow: 1.2 } });
+    const changed = services.coverage.metrics().metrics;
+    services.close();
+    expect(changed.zones.map((z) => z.coverageClass)).not.toEqual(kept.zones.map((z) => z.coverageClass));
+    expect(changed).toEqual(await workedOut());
+  });
+
+  it.each([
+    ['supply delivered', "UPDATE supply SET delivered_hours = committed_hours"],
+    ['demand', 'UPDATE demand SET hours = hours * 2'],
+    ['a provider gone', "DELETE FROM providers WHERE id = (SELECT min(id) FROM providers)"],
+    ['the "as at" date', "INSERT OR REPLACE INTO project_meta VALUES ('as_at', '2030-01-01')"],
+    ['a rate band', 'UPDATE rate_bands SET hourly_rate = hourly_rate + 3, ceiling = NULL'],
+    ['a zone in the plan', "UPDATE zones SET band_override = (SELECT max(id) FROM rate_bands)"],
+  ])('are never read stale after another connection (the CLI) changed %s', async (_what, sql) => {
+    const before = await firstMetrics();
+    expect((await firstMetrics()).inputReads).toBe(0);
+    otherConnection(sql);
+    const after = await firstMetrics();
+    expect(after.inputReads).toBe(1);
+    expect(after.metrics).not.toEqual(before.metrics);
+    expect(after.metrics).toEqual(await workedOut());
+  });
+
+  it('are not kept for another day when the project names no "as at" date (today is the default)', async () => {
+    otherConnection("DELETE FROM project_meta WHERE key IN ('as_at', 'data_as_of')");
+    await firstMetrics();
+    const today = new Date().toISOString().slice(0, 10);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT as_at FROM metrics_cache').pluck().all()).toEqual([today]);
+    db.close();
+  });
+
+  it('are not written to a project opened read-only, which still answers them', async () => {
+    forgetKeptMetrics();
+    const services = await open();
+    services.session.db().pragma('query_only = ON');
+    expect(services.coverage.metrics().metrics.zones.length).toBeGreaterThan(0);
+    services.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM metrics_cache').pluck().get()).toBe(0);
+    check.close();
+  });
+});

@@ -511,3 +511,50 @@ MIGRATION_CASES[16] = {
     assertRefused(db, "INSERT INTO plan_map_cache VALUES (1, 1, NULL, '[]')", "a kept map's zones may not be missing");
   },
 };
+
+MIGRATION_CASES[17] = {
+  seed(db) {
+    const square = geometryBlob({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    db.prepare("INSERT INTO areas VALUES ('E01', 'A', 'D', 10, 'C1', ?)").run(square);
+    db.exec(`INSERT INTO plans (id, name, created_at) VALUES (1, 'One', 'now'), (2, 'Two', 'now');
+             INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Z', 'Zed', '#000'), (2, 'Z', 'Zed', '#000');
+             INSERT INTO assignments VALUES (1, 'E01', 'Z'), (2, 'E01', 'Z');`);
+  },
+  verify(db) {
+    const kept = () => (db.prepare('SELECT plan_id FROM metrics_cache ORDER BY plan_id').pluck().all() as number[]).join(',');
+    const keep = () => db.exec(`INSERT OR REPLACE INTO metrics_cache VALUES (1, 'all', '2026-04-01', 'v', '{}'), (2, 'all', '2026-04-01', 'v', '{}')`);
+    keep();
+    assert(kept() === '1,2', 'metrics are kept per plan');
+    for (const [sql, what] of [
+      ["UPDATE assignments SET zone_id = 'Z' WHERE plan_id = 1", 'moving an area'],
+      ["UPDATE zones SET band_override = NULL WHERE plan_id = 1", "changing a zone's terms"],
+      ["DELETE FROM assignments WHERE plan_id = 1", 'taking an area out of its zone'],
+      ["INSERT INTO zones (plan_id, id, name, colour) VALUES (1, 'Y', 'Why', '#111')", 'adding a zone'],
+    ] as const) {
+      keep();
+      db.exec(sql);
+      assert(kept() === '2', `${what} in plan 1 drops plan 1's kept metrics and keeps plan 2's (left: ${kept() || 'none'})`);
+    }
+    for (const [sql, what] of [
+      ["INSERT INTO demand VALUES ('E01', 'home-care', 5, 1)", 'new demand'],
+      ["INSERT INTO providers (id, name, lat, lon, status, services) VALUES ('P', 'P', 52, -1, 'on-framework', '[\"home-care\"]')", 'a new provider'],
+      ["INSERT INTO supply (provider_id, area_code, service, basis) VALUES ('P', 'E01', 'home-care', 'estimated')", 'new supply'],
+      ["UPDATE supply SET delivered_hours = 1", 'supply changed'],
+      ["UPDATE areas SET population = 11", "an area's population"],
+      ["INSERT INTO settings VALUES ('redBelow', 0.8)", 'a setting'],
+      ["INSERT INTO project_meta VALUES ('as_at', '2027-04-01')", 'the "as at" date'],
+      ["UPDATE project_meta SET value = '2027-05-01' WHERE key = 'as_at'", 'the "as at" date moved'],
+      ["DELETE FROM project_meta WHERE key = 'as_at'", 'the "as at" date cleared'],
+    ] as const) {
+      keep();
+      db.exec(sql);
+      assert(kept() === '', `${what} drops every plan's kept metrics (left: ${kept() || 'none'})`);
+    }
+    keep();
+    db.exec("INSERT INTO project_meta VALUES ('export_choices', '{}')");
+    assert(kept() === '1,2', 'a remembered export choice keeps the metrics');
+    db.exec('DELETE FROM plans WHERE id = 2');
+    assert(kept() === '1', "removing a plan removes its kept metrics");
+    assertRefused(db, "INSERT INTO metrics_cache VALUES (1, 'chc', '2026-04-01', 'v', NULL)", 'kept metrics may not be missing');
+  },
+};
