@@ -8,7 +8,7 @@ import { UsageError } from './errors';
 /** Opens the project a command names with --project, without touching the recent-projects list's order beyond recording it. */
 export async function withProject<T>(io: CliIo, projectPath: string | boolean | undefined, work: (services: Services) => Promise<T> | T): Promise<T> {
   if (typeof projectPath !== 'string' || !projectPath) throw new UsageError('--project FILE is required.');
-  const services = createServices({ host: 'web', userData: userDataDir(io.env) });
+  const services = createServices({ host: 'web', userData: userDataDir(io.env), keepsForNextOpen: false });
   try {
     await services.session.open(projectPath);
     return await work(services);

@@ -112,7 +112,15 @@ export class CoverageService {
     neighbourLists?: Map<string, string[]>;
   } | null = null;
 
-  constructor(private readonly session: ProjectSession) {}
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly options: { keepsForNextOpen: boolean } = { keepsForNextOpen: true },
+  ) {}
+
+  /** Keeps something worked out for a first screen with the project, when this session keeps such things and can write. */
+  private keep(change: () => void): void {
+    if (this.options.keepsForNextOpen) saveIfPossible(this.session.db(), change);
+  }
 
   /** The file, when it was made, and its areas' revision: another project, or this one after an import, never shares it. */
   private layerRevision(): string {
@@ -213,7 +221,7 @@ export class CoverageService {
     };
     const { revision } = this.areaState();
     const db = this.session.db();
-    saveIfPossible(db, () => storePlanMap(db, planId, revision, map));
+    this.keep(() => storePlanMap(db, planId, revision, map));
     return map;
   }
 
@@ -225,7 +233,7 @@ export class CoverageService {
    */
   keepMapForNextOpen(): void {
     const db = this.session.db();
-    if (!this.areas?.topology || db.readonly) return;
+    if (!this.areas?.topology || db.readonly || !this.options.keepsForNextOpen) return;
     const planId = currentPlanId(db);
     if (planId === null || hasPlanMap(db, planId, this.areaState().revision)) return;
     this.keptPlanMap(planId, readAssignments(db, planId));
@@ -240,7 +248,7 @@ export class CoverageService {
   keepMetricsForNextOpen(): void {
     const db = this.session.db();
     const planId = currentPlanId(db);
-    if (db.readonly || planId === null || this.cacheRevision !== this.session.revision) return;
+    if (db.readonly || !this.options.keepsForNextOpen || planId === null || this.cacheRevision !== this.session.revision) return;
     const cached = this.cache.get(String(planId));
     if (!cached?.inputs || hasKeptMetrics(db, this.metricsKey(planId, 'all'))) return;
     this.keepMetrics(planId, 'all', this.model(cached as ReadPlan, 'all').metrics(), cached.inputs.asAt);
@@ -259,7 +267,7 @@ export class CoverageService {
   private keepMetrics(planId: number, lot: LotFilter, metrics: PlanMetrics, asAt: string): void {
     const revision = this.cacheRevision;
     const db = this.session.db();
-    saveIfPossible(db, () => {
+    this.keep(() => {
       if (this.session.revision === revision) storeKeptMetrics(db, this.metricsKey(planId, lot, asAt), metrics);
     });
   }
@@ -310,7 +318,7 @@ export class CoverageService {
       areas: { codes: packed.codes, names: packed.codes.map((c) => areaByCode.get(c)?.name ?? c), districts: packed.codes.map((c) => areaByCode.get(c)?.district ?? '') },
       districtOutlines: [...outlines].map(([code, lines]) => ({ code, name: districtNames.get(code) ?? code, lines })),
     });
-    saveIfPossible(db, () => storeLayer(db, state.revision, layer));
+    this.keep(() => storeLayer(db, state.revision, layer));
     return (state.layer = layer);
   }
 
@@ -331,7 +339,7 @@ export class CoverageService {
     const overview = layerOverview(unpackLayerBundle(full));
     // A layer too small to thin is its own overview, and kept as one (a copy of a county's is small).
     const packed = overview ? packLayerBundle(overview) : full;
-    saveIfPossible(db, () => storeOverview(db, state.revision, packed));
+    this.keep(() => storeOverview(db, state.revision, packed));
     return (state.overview = packed);
   }
 

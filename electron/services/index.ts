@@ -24,7 +24,7 @@ const STARTUP_TEMPLATE: ProjectTemplate = 'default';
 export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
-  const coverage = new CoverageService(session);
+  const coverage = new CoverageService(session, { keepsForNextOpen: options.keepsForNextOpen ?? true });
   session.beforeClose(() => {
     coverage.keepMapForNextOpen();
     coverage.keepMetricsForNextOpen();

@@ -21,6 +21,13 @@ export interface ServiceOptions {
   dialogs?: Dialogs;
   /** How the page names files: Electron's handles, or (the default) typed paths the services check. */
   files?: FileAccess;
+  /**
+   * Whether what a first screen needs, once worked out, is kept with the
+   * project for its next open (the map layer, plans' maps, metrics): the
+   * app's, yes (the default); the CLI's commands write only what they are
+   * asked to, so an app open on the same project sees no change from a report.
+   */
+  keepsForNextOpen?: boolean;
 }
 
 export interface Services {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_HEADER } from '../../../electron/security';
@@ -32,6 +33,19 @@ describe('carecover CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Error/);
     expect(code).toBe(0);
+  });
+
+  it('report writes nothing to the project: an app open on it sees no change', () => {
+    const file = path.join(tempDir(), 'county.carecover');
+    carecover(['init', file]);
+    const db = new Database(file);
+    db.exec('DELETE FROM metrics_cache; DELETE FROM plan_map_cache');
+    const version = () => db.pragma('data_version', { simple: true });
+    const before = version();
+    expect(carecover(['report', '--project', file]).code).toBe(0);
+    expect(version()).toBe(before);
+    expect(db.prepare('SELECT (SELECT count(*) FROM metrics_cache) + (SELECT count(*) FROM plan_map_cache)').pluck().get()).toBe(0);
+    db.close();
   });
 
   it('version prints the version', () => {
