@@ -62,7 +62,7 @@ interface PlanCache {
   /** The metrics model of each lot asked for, kept so a move rebuilds only the zones it touched. */
   models: Map<LotFilter, PlanModel>;
   /** Metrics of a lot as kept with the project (electron/store/metrics-cache.ts), while it has no model here. */
-  kept?: Map<LotFilter, PlanMetrics>;
+  keptMetrics?: Map<LotFilter, PlanMetrics>;
   /** For the settings' minimum demand. */
   checks?: PlanChecks;
   /** Each zone's areas, so an edit's outlines and checks read only the zones it touched. */
@@ -278,10 +278,10 @@ export class CoverageService {
    */
   private keptMetrics(planId: number, cached: PlanCache, lot: LotFilter): PlanMetrics | null {
     if (cached.models.has(lot)) return null;
-    const known = cached.kept?.get(lot);
+    const known = cached.keptMetrics?.get(lot);
     if (known) return known;
     const kept = readKeptMetrics(this.session.db(), this.metricsKey(planId, lot));
-    if (kept) (cached.kept ??= new Map()).set(lot, kept);
+    if (kept) (cached.keptMetrics ??= new Map()).set(lot, kept);
     return kept;
   }
 
@@ -426,6 +426,7 @@ export class CoverageService {
         }
       }
       kept.geography = undefined;
+      kept.keptMetrics = undefined; // metrics read as kept are of the plan before this move
     }
     const { inputs, cached } = this.entry(plan.name);
     const members = (cached.members ??= new ZoneMembers(inputs.assignments));

@@ -282,6 +282,23 @@ describe("the first screen's metrics kept with the project", () => {
     expect(reopened.metrics).toEqual(await workedOut());
   });
 
+  it("of another lot, read as kept, are not given once a paint in the session has moved an area", async () => {
+    await firstMetrics('chc');
+    const services = await open();
+    const kept = services.coverage.metrics(undefined, 'chc').metrics;
+    const map = pageMap(services);
+    // A rural area whose CHC demand moves with it, into a zone far from it.
+    const chcDemand = new Map(services.coverage.inputs().demand.filter((d) => d.service === 'chc' && d.hours > 0).map((d) => [d.areaCode, d.hours]));
+    const code = map.areas.codes.find((c, i) => map.areas.zoneIds[i] !== 'Z14' && chcDemand.has(c))!;
+    services.editor.assignAreas(undefined, 'Z14', [code]);
+    const after = services.coverage.metrics(undefined, 'chc').metrics;
+    services.close();
+    expect(after).not.toEqual(kept);
+    const fresh = await open();
+    expect(after).toEqual(fresh.coverage.metrics(undefined, 'chc').metrics);
+    fresh.close();
+  });
+
   it('follow a change made in the session at once, not as kept', async () => {
     await firstMetrics();
     const services = await open();
