@@ -225,30 +225,37 @@ export class CoverageService {
     return map;
   }
 
+  /** Before the project closes: what edits in this session dropped of the first screen's, kept again for the next open. */
+  keepForNextOpen(): void {
+    if (!this.options.keepsForNextOpen || this.session.db().readonly) return;
+    this.keepMapForNextOpen();
+    this.keepMetricsForNextOpen();
+  }
+
   /**
-   * Before the project closes: the current plan's map, when edits in this
+   * The current plan's map, when edits in this
    * session changed it (so what was kept was dropped), kept again for the
    * next open. Nothing is worked out when the topology was never read: then
    * no edit was made here, and the next open draws and keeps it itself.
    */
-  keepMapForNextOpen(): void {
+  private keepMapForNextOpen(): void {
     const db = this.session.db();
-    if (!this.areas?.topology || db.readonly || !this.options.keepsForNextOpen) return;
+    if (!this.areas?.topology) return;
     const planId = currentPlanId(db);
     if (planId === null || hasPlanMap(db, planId, this.areaState().revision)) return;
     this.keptPlanMap(planId, readAssignments(db, planId));
   }
 
   /**
-   * Before the project closes: the current plan's metrics, as the first
+   * The current plan's metrics, as the first
    * screen asks for them, when they are not kept but its inputs are read here
    * (edits in this session dropped what was kept); else the next open works
    * them out and keeps them itself.
    */
-  keepMetricsForNextOpen(): void {
+  private keepMetricsForNextOpen(): void {
     const db = this.session.db();
     const planId = currentPlanId(db);
-    if (db.readonly || !this.options.keepsForNextOpen || planId === null || this.cacheRevision !== this.session.revision) return;
+    if (planId === null || this.cacheRevision !== this.session.revision) return;
     const cached = this.cache.get(String(planId));
     if (!cached?.inputs || hasKeptMetrics(db, this.metricsKey(planId, 'all'))) return;
     this.keepMetrics(planId, 'all', this.model(cached as ReadPlan, 'all').metrics(), cached.inputs.asAt);

@@ -25,10 +25,7 @@ export function createServices(options: ServiceOptions): Services {
   const recent = new RecentProjects(options.userData);
   const session = new ProjectSession(recent);
   const coverage = new CoverageService(session, { keepsForNextOpen: options.keepsForNextOpen ?? true });
-  session.beforeClose(() => {
-    coverage.keepMapForNextOpen();
-    coverage.keepMetricsForNextOpen();
-  });
+  session.beforeClose(() => coverage.keepForNextOpen());
   const costs = new CostService(session, coverage);
   const overTime = new OverTimeService(session, coverage, costs);
   const editor = new PlanEditor(session, coverage, costs);

@@ -16,11 +16,12 @@ export interface MetricsKey {
   appVersion: string;
 }
 
+const BY_KEY = 'FROM metrics_cache WHERE plan_id = ? AND lot = ? AND as_at = ? AND app_version = ?';
+const keyValues = (key: MetricsKey) => [key.planId, key.lot, key.asAt, key.appVersion] as const;
+
 /** The kept metrics for `key`, or null (none kept, kept for another day or release, or not JSON this release reads). */
 export function readKeptMetrics(db: ProjectDb, key: MetricsKey): PlanMetrics | null {
-  const json = statement(db, 'SELECT metrics FROM metrics_cache WHERE plan_id = ? AND lot = ? AND as_at = ? AND app_version = ?')
-    .pluck()
-    .get(key.planId, key.lot, key.asAt, key.appVersion) as string | undefined;
+  const json = statement(db, `SELECT metrics ${BY_KEY}`).pluck().get(...keyValues(key)) as string | undefined;
   if (json === undefined) return null;
   try {
     return JSON.parse(json) as PlanMetrics;
@@ -30,16 +31,10 @@ export function readKeptMetrics(db: ProjectDb, key: MetricsKey): PlanMetrics | n
 }
 
 export function storeKeptMetrics(db: ProjectDb, key: MetricsKey, metrics: PlanMetrics): void {
-  statement(db, 'INSERT OR REPLACE INTO metrics_cache (plan_id, lot, as_at, app_version, metrics) VALUES (?, ?, ?, ?, ?)').run(
-    key.planId,
-    key.lot,
-    key.asAt,
-    key.appVersion,
-    JSON.stringify(metrics),
-  );
+  statement(db, 'INSERT OR REPLACE INTO metrics_cache (plan_id, lot, as_at, app_version, metrics) VALUES (?, ?, ?, ?, ?)').run(...keyValues(key), JSON.stringify(metrics));
 }
 
 /** Whether metrics are kept for `key`. */
 export function hasKeptMetrics(db: ProjectDb, key: MetricsKey): boolean {
-  return statement(db, 'SELECT 1 FROM metrics_cache WHERE plan_id = ? AND lot = ? AND as_at = ? AND app_version = ?').pluck().get(key.planId, key.lot, key.asAt, key.appVersion) !== undefined;
+  return statement(db, `SELECT 1 ${BY_KEY}`).pluck().get(...keyValues(key)) !== undefined;
 }

@@ -1,27 +1,17 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTopology, loadTopology, readTopologyBytes, readTopologyCodes, storeTopology, writeTopologyParts, writingAreasInBulk } from '../../../electron/store/area-cache';
 import { createProjectDb, writeTransaction } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
 import { EdgeTopology } from '../../../shared/geo/borders';
 import { geometries } from '../../fixtures/small-plan';
-import { tempDir } from '../../helpers/temp';
-
-function withDb(run: (db: ReturnType<typeof createProjectDb>) => void): void {
-  const db = createProjectDb(path.join(tempDir(), 'cache.carecover'));
-  try {
-    run(db);
-  } finally {
-    db.close();
-  }
-}
+import { withProjectDb } from '../../helpers/project-db';
 
 const parts = (db: ReturnType<typeof createProjectDb>) => db.prepare('SELECT part, length(bytes) AS n FROM area_topology_parts ORDER BY part').all() as { part: number; n: number }[];
 
 describe('the stored topology', () => {
   it("reads the areas' codes from the topology's header alone, wherever its parts split it", () => {
     const packed = new EdgeTopology(geometries).pack();
-    withDb((db) => {
+    withProjectDb((db) => {
       expect(readTopologyCodes(db)).toBeNull();
       for (const partBytes of [3, 7, 64, 1 << 20]) {
         writeTransaction(db, () => writeTopologyParts(db, packed, partBytes));
@@ -32,7 +22,7 @@ describe('the stored topology', () => {
 
   it('is written in parts of the size asked, which read back in order decode to the same topology', () => {
     const packed = new EdgeTopology(geometries).pack();
-    withDb((db) => {
+    withProjectDb((db) => {
       // 7 bytes: parts that split the header, the arrays and their padding anywhere.
       writeTransaction(db, () => writeTopologyParts(db, packed, 7));
       const stored = parts(db);
@@ -52,7 +42,7 @@ describe('the stored topology', () => {
 
   it('decodes the same wherever its bytes start, aligned or not, and refuses bytes cut short', () => {
     const packed = new EdgeTopology(geometries).pack();
-    withDb((db) => {
+    withProjectDb((db) => {
       writeTransaction(db, () => writeTopologyParts(db, packed));
       const bytes = readTopologyBytes(db)!;
       for (const shift of [0, 3, 8]) {
@@ -67,7 +57,7 @@ describe('the stored topology', () => {
   });
 
   it('is emptied when an area changes, and built again and stored on the next load', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       expect(readTopologyBytes(db)).toBeNull();
       db.exec(`INSERT INTO districts VALUES ('D', 'D')`);
       const insert = db.prepare("INSERT INTO areas VALUES (?, ?, 'D', 10, 'C1', ?)");
@@ -96,7 +86,7 @@ describe('writingAreasInBulk', () => {
   };
 
   it('empties the cache once for many rows, without the per-row triggers, and makes them again as they were', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       const before = seeded(db);
       // added, code or boundary changed, removed, district changed, renamed; and the kept metrics' three (migration 17)
       expect(before.triggers.length).toBe(8);
@@ -123,7 +113,7 @@ describe('writingAreasInBulk', () => {
   });
 
   it('leaves triggers, cache and rows as they were when the write fails, and refuses to run outside a transaction', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       const before = seeded(db);
       const stored = parts(db);
       const cached = cache(db);

@@ -1,19 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areaRevision } from '../../../electron/store/area-cache';
-import { createProjectDb, type ProjectDb } from '../../../electron/store/db';
+import type { ProjectDb } from '../../../electron/store/db';
 import { geometryBlob } from '../../../electron/store/geometry-column';
 import { readPlanMap, readStoredLayer, storeLayer, storePlanMap } from '../../../electron/store/map-cache';
-import { tempDir } from '../../helpers/temp';
-
-function withDb(run: (db: ProjectDb) => void): void {
-  const db = createProjectDb(path.join(tempDir(), 'cache.carecover'));
-  try {
-    run(db);
-  } finally {
-    db.close();
-  }
-}
+import { withProjectDb } from '../../helpers/project-db';
 
 /** An area added: what another process importing areas does, which moves the areas' revision on. */
 function addArea(db: ProjectDb, code: string): void {
@@ -22,7 +12,7 @@ function addArea(db: ProjectDb, code: string): void {
 
 describe('what is kept for the first map', () => {
   it('keeps a layer only for the areas it was made from: one made before another process changed them is not kept, nor read', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       const revision = areaRevision(db);
       storeLayer(db, revision, new Uint8Array([1, 2, 3]));
       expect(readStoredLayer(db, revision)).toEqual(new Uint8Array([1, 2, 3]));
@@ -35,7 +25,7 @@ describe('what is kept for the first map', () => {
   });
 
   it("keeps a plan's map for the areas it was drawn from, and reads it back as it was", () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       db.exec("INSERT INTO plans (id, name, created_at) VALUES (1, 'Plan', 'now')");
       const map = { zoneIds: ['Z1', null, 'Z1'], zoneOutlines: [{ zoneId: 'Z1', lines: 'AAAA' }, { zoneId: 'Z2', lines: '' }] };
       const revision = areaRevision(db);

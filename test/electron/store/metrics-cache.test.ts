@@ -1,19 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProjectDb, type ProjectDb } from '../../../electron/store/db';
 import { hasKeptMetrics, readKeptMetrics, storeKeptMetrics, type MetricsKey } from '../../../electron/store/metrics-cache';
 import { MODEL_INPUT_TABLES } from '../../../electron/store/migrations/017-metrics-cache';
 import type { PlanMetrics } from '../../../shared/coverage/metrics';
-import { tempDir } from '../../helpers/temp';
-
-function withDb(run: (db: ProjectDb) => void): void {
-  const db = createProjectDb(path.join(tempDir(), 'metrics.carecover'));
-  try {
-    run(db);
-  } finally {
-    db.close();
-  }
-}
+import { withProjectDb } from '../../helpers/project-db';
 
 /**
  * Tables the coverage model does not read (readPlanInputs), so a change to
@@ -45,7 +34,7 @@ const key: MetricsKey = { planId: 1, lot: 'all', asAt: '2026-04-01', appVersion:
 
 describe('the metrics kept with a project', () => {
   it('are dropped by triggers on every insert, update and delete of every table the model reads', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
       const read = tables.filter((t) => !NOT_READ_BY_THE_MODEL.includes(t));
       expect(read.sort()).toEqual([...MODEL_INPUT_TABLES, 'assignments', 'project_meta', 'zones'].sort());
@@ -57,7 +46,7 @@ describe('the metrics kept with a project', () => {
   });
 
   it('are read back only for the plan, lot, "as at" date and release they were worked out for', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       db.exec("INSERT INTO plans (id, name, created_at) VALUES (1, 'One', 'now'), (2, 'Two', 'now')");
       expect(readKeptMetrics(db, key)).toBeNull();
       storeKeptMetrics(db, key, metrics);
@@ -71,7 +60,7 @@ describe('the metrics kept with a project', () => {
   });
 
   it('that are not JSON are taken as none kept, and replaced when kept again', () => {
-    withDb((db) => {
+    withProjectDb((db) => {
       db.exec("INSERT INTO plans (id, name, created_at) VALUES (1, 'One', 'now')");
       db.prepare("INSERT INTO metrics_cache VALUES (1, 'all', ?, ?, '{not json')").run(key.asAt, key.appVersion);
       expect(readKeptMetrics(db, key)).toBeNull();
